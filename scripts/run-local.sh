@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds dae-sweep if needed and runs it on an embedded local[*] Spark: no Spark install needed.
+#   scripts/run-local.sh sweep --conf conf/default.conf [key=value ...]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+source scripts/java-opts.sh
+if [[ ! -f target/classpath.txt || ! -f target/dae-sweep.jar || -n "$(find src pom.xml -newer target/dae-sweep.jar -print -quit)" ]]; then
+  mvn -q -B -DskipTests package
+fi
+# One ND4J/OpenMP thread per task slot unless told otherwise (spark.task-cpus raises it per trial).
+export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
+exec java $(dae_sweep_java_opts) ${DAE_SWEEP_JAVA_OPTS:--Xmx6g} \
+  -cp "target/classes:$(cat target/classpath.txt)" org.daesweep.cli.Main "$@"

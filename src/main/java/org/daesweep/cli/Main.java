@@ -1,0 +1,34 @@
+package org.daesweep.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point for {@code spark-submit dae-sweep.jar <command>} and for the embedded local run.
+ * A user mistake ({@link org.daesweep.UserException}) ends in one line on stderr and exit code 2.
+ */
+@Command(name = "dae-sweep", mixinStandardHelpOptions = true, version = "dae-sweep 0.1.0",
+        description = "Distributed hyperparameter search for convolutional denoising autoencoders.",
+        subcommands = {SweepCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+    /** The same code picocli returns for a bad command line. */
+    public static final int USER_ERROR = CommandLine.ExitCode.USAGE;
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        int code = commandLine().execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(new UserErrorHandler());
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required, e.g. 'sweep --conf FILE'");
+    }
+}

@@ -1,0 +1,27 @@
+package org.daesweep.cli;
+
+import org.daesweep.UserException;
+import picocli.CommandLine;
+
+/** Prints user mistakes as one line; anything else is a bug and keeps its stack trace. */
+final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+        UserException user = userCause(e);
+        if (user == null) {
+            throw e;
+        }
+        cmd.getErr().println("dae-sweep: error: " + user.getMessage());
+        return Main.USER_ERROR;
+    }
+
+    /** Spark wraps exceptions thrown inside tasks; look through the causes for the user's mistake. */
+    private static UserException userCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof UserException u) {
+                return u;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,275 @@
+package org.daesweep.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import org.daesweep.UserException;
+import org.daesweep.data.SplitSpec;
+import org.daesweep.model.Hyperparameter;
+import org.daesweep.model.Hyperparameters;
+import org.daesweep.noise.GaussianNoise;
+import org.daesweep.noise.NoiseModel;
+import org.daesweep.noise.PoissonNoise;
+import org.daesweep.noise.SaltPepperNoise;
+import org.daesweep.search.Domain;
+import org.daesweep.search.GridSampler;
+import org.daesweep.search.RandomSampler;
+import org.daesweep.search.Sampler;
+import org.daesweep.search.SearchSpace;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a HOCON file plus {@code key=value} overrides over the built-in defaults and checks
+ * everything once, so that every later stage can trust the values. Every problem becomes a
+ * {@link UserException} naming the file or key.
+ */
+public final class ConfigLoader {
+    private static final String DEFAULTS = "dae-sweep-defaults.conf";
+    private static final String SPACE = "search.space";
+
+    private ConfigLoader() {
+    }
+
+    public static SweepConfig load(Path file, List<String> overrides) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserException(file + ": no such configuration file");
+        }
+        Config user;
+        try {
+            Config fromFile = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            user = parseOverrides(overrides).withFallback(fromFile);
+        } catch (ConfigException e) {
+            throw new UserException(file + ": " + e.getMessage());
+        }
+        return fromConfig(user, file.toString());
+    }
+
+    /** Validates a parsed user configuration; {@code source} names it in messages. */
+    public static SweepConfig fromConfig(Config user, String source) {
+        Config defaults = ConfigFactory.parseResources(DEFAULTS);
+        try {
+            Config config = user.withFallback(defaults).resolve();
+            rejectUnknownKeys(user, defaults, source);
+            return build(config);
+        } catch (ConfigException e) {
+            throw new UserException(source + ": " + e.getMessage());
+        } catch (BadKey e) {
+            throw new UserException(source + ": " + e.getMessage());
+        }
+    }
+
+    private static Config parseOverrides(List<String> overrides) {
+        Config c = ConfigFactory.empty();
+        for (String o : overrides) {
+            if (!o.contains("=")) {
+                throw new UserException("override '" + o + "': expected key=value");
+            }
+            try {
+                c = ConfigFactory.parseString(o, ConfigParseOptions.defaults().setOriginDescription("command line"))
+                        .withFallback(c);
+            } catch (ConfigException e) {
+                throw new UserException("override '" + o + "': " + e.getMessage());
+            }
+        }
+        return c;
+    }
+
+    private static void rejectUnknownKeys(Config user, Config defaults, String source) {
+        for (Map.Entry<String, ConfigValue> e : user.entrySet()) {
+            String key = e.getKey();
+            if (key.startsWith(SPACE + ".")) {
+                continue;
+            }
+            if (!defaults.hasPath(key)) {
+                throw new BadKey(key + ": unknown key (see the configuration reference in README.md)");
+            }
+        }
+    }
+
+    private static SweepConfig build(Config c) {
+        Hyperparameters base = baseTrial(c);
+        SearchSpace space = new SearchSpace(base, domains(c));
+        Sampler sampler = switch (string(c, "search.sampler")) {
+            case "random" -> new RandomSampler();
+            case "grid" -> new GridSampler(false);
+            default -> throw new BadKey("search.sampler: must be random or grid, got " + c.getString("search.sampler"));
+        };
+        int trials = c.getInt("search.trials");
+        if (trials < 0) {
+            throw new BadKey("search.trials: must be >= 0, got " + trials);
+        }
+        if (sampler instanceof GridSampler) {
+            long size = gridSize(sampler, space);
+            if (trials > size) {
+                throw new BadKey("search.trials: " + trials + " trials asked but the grid holds only " + size);
+            }
+            if (trials == 0) {
+                trials = (int) size;
+            }
+        } else if (trials == 0) {
+            throw new BadKey("search.trials: a random search needs trials >= 1");
+        }
+        int taskCpus = c.getInt("spark.task-cpus");
+        if (taskCpus < 1) {
+            throw new BadKey("spark.task-cpus: must be >= 1, got " + taskCpus);
+        }
+        int limit = c.getInt("data.limit");
+        if (limit < 0) {
+            throw new BadKey("data.limit: must be >= 0, got " + limit);
+        }
+        if (!"idx".equals(c.getString("data.format"))) {
+            throw new BadKey("data.format: only idx is supported, got " + c.getString("data.format"));
+        }
+        SweepConfig.Retrain retrain = new SweepConfig.Retrain(
+                positive(c, "retrain.epochs"), positive(c, "retrain.batch-size"));
+        String name = c.getString("sweep.name");
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw new BadKey("sweep.name: use letters, digits, '.', '_' and '-' only, got '" + name + "'");
+        }
+        return new SweepConfig(name, c.getLong("sweep.seed"), new File(c.getString("data.images")).toPath(),
+                limit, split(c), noise(c), space, sampler, trials, c.getLong("search.seed"), retrain,
+                c.getString("output.dir"), c.getString("spark.master"), taskCpus,
+                c.root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false)));
+    }
+
+    private static long gridSize(Sampler sampler, SearchSpace space) {
+        try {
+            return sampler.capacity(space);
+        } catch (IllegalArgumentException e) {
+            throw new BadKey(SPACE + ": " + e.getMessage());
+        }
+    }
+
+    private static SplitSpec split(Config c) {
+        double test = c.getDouble("data.test-fraction");
+        double validation = c.getDouble("data.validation-fraction");
+        if (!(test > 0 && test < 1)) {
+            throw new BadKey("data.test-fraction: must be between 0 and 1, got " + test);
+        }
+        if (!(validation > 0 && validation < 1)) {
+            throw new BadKey("data.validation-fraction: must be between 0 and 1, got " + validation);
+        }
+        return new SplitSpec(test, validation, c.getLong("data.split-seed"));
+    }
+
+    /** The noise model named by noise.type; also used for robustness evaluations. */
+    static NoiseModel noise(Config c) {
+        String type = string(c, "noise.type");
+        try {
+            return switch (type) {
+                case "gaussian" -> new GaussianNoise(c.getDouble("noise.factor"));
+                case "salt-pepper" -> new SaltPepperNoise(c.getDouble("noise.amount"));
+                case "poisson" -> new PoissonNoise(c.getDouble("noise.peak"));
+                default -> throw new BadKey("noise.type: must be gaussian, salt-pepper or poisson, got " + type);
+            };
+        } catch (IllegalArgumentException e) {
+            if (e instanceof BadKey) {
+                throw e;
+            }
+            throw new BadKey("noise: " + e.getMessage());
+        }
+    }
+
+    private static Hyperparameters baseTrial(Config c) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String key : Hyperparameter.keys()) {
+            values.put(key, c.getValue("trial." + key).unwrapped());
+        }
+        try {
+            return Hyperparameters.fromMap(values);
+        } catch (IllegalArgumentException e) {
+            throw new BadKey("trial." + e.getMessage());
+        }
+    }
+
+    private static Map<Hyperparameter, Domain> domains(Config c) {
+        ConfigObject space = c.getObject(SPACE);
+        Map<Hyperparameter, Domain> domains = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigValue> e : space.entrySet()) {
+            String key = SPACE + "." + e.getKey();
+            Hyperparameter h = Hyperparameter.byKey(e.getKey()).orElseThrow(() ->
+                    new BadKey(key + ": unknown hyperparameter; known: " + Hyperparameter.keys()));
+            try {
+                domains.put(h, domain(h, e.getValue()));
+            } catch (IllegalArgumentException | ConfigException ex) {
+                throw new BadKey(key + ": " + ex.getMessage());
+            }
+        }
+        return domains;
+    }
+
+    private static Domain domain(Hyperparameter h, ConfigValue value) {
+        if (value.valueType() == ConfigValueType.LIST) {
+            return choice(h, (List<?>) value.unwrapped());
+        }
+        if (value.valueType() != ConfigValueType.OBJECT) {
+            return new Domain.Fixed(h.coerce(value.unwrapped()));
+        }
+        Config d = ((ConfigObject) value).toConfig();
+        String type = d.hasPath("type") ? d.getString("type") : "";
+        return switch (type) {
+            case "choice" -> choice(h, d.getAnyRefList("values"));
+            case "int" -> {
+                requireType(h, Hyperparameter.Type.INT, "an int range");
+                int min = (Integer) h.coerce(d.getNumber("min"));
+                int max = (Integer) h.coerce(d.getNumber("max"));
+                yield new Domain.IntRange(min, max, d.hasPath("step") ? d.getInt("step") : 1);
+            }
+            case "uniform", "loguniform" -> {
+                requireType(h, Hyperparameter.Type.DOUBLE, "a " + type + " range");
+                double min = d.getDouble("min");
+                double max = d.getDouble("max");
+                h.coerce(min);
+                h.coerce(max);
+                yield new Domain.Continuous(min, max, type.equals("loguniform"));
+            }
+            default -> throw new IllegalArgumentException(
+                    "type must be choice, int, uniform or loguniform, got '" + type + "'");
+        };
+    }
+
+    private static Domain choice(Hyperparameter h, List<?> raw) {
+        List<Object> values = new ArrayList<>();
+        for (Object v : raw) {
+            values.add(h.coerce(v));
+        }
+        return new Domain.Choice(values);
+    }
+
+    private static void requireType(Hyperparameter h, Hyperparameter.Type type, String what) {
+        if (h.type() != type) {
+            throw new IllegalArgumentException(what + " does not fit a " + h.type().name().toLowerCase() + " value");
+        }
+    }
+
+    private static int positive(Config c, String key) {
+        int v = c.getInt(key);
+        if (v < 1) {
+            throw new BadKey(key + ": must be >= 1, got " + v);
+        }
+        return v;
+    }
+
+    private static String string(Config c, String key) {
+        return c.getString(key).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A key-level problem; turned into a UserException with the source name at the top. */
+    private static final class BadKey extends IllegalArgumentException {
+        BadKey(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.daesweep.config;
+
+import org.daesweep.data.SplitSpec;
+import org.daesweep.noise.NoiseModel;
+import org.daesweep.search.Sampler;
+import org.daesweep.search.SearchSpace;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+
+/** A sweep's whole configuration, validated. {@code rendered} is the resolved HOCON, saved with the results. */
+public record SweepConfig(
+        String name,
+        long seed,
+        Path images,
+        int limit,
+        SplitSpec split,
+        NoiseModel noise,
+        SearchSpace space,
+        Sampler sampler,
+        int trials,
+        long searchSeed,
+        Retrain retrain,
+        String outputDir,
+        String master,
+        int taskCpus,
+        String rendered) implements Serializable {
+
+    public record Retrain(int epochs, int batchSize) implements Serializable {
+    }
+
+    /** Where this sweep's results go: {@code <output.dir>/<sweep.name>}. */
+    public String sweepDir() {
+        return outputDir.endsWith("/") ? outputDir + name : outputDir + "/" + name;
+    }
+}

@@ -1,0 +1,123 @@
+package org.daesweep.model;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every tunable setting of a trial: its configuration key, its type and what values are legal.
+ * The single list that the config parser, the search space, the trials table and the model
+ * builder all read, so a new hyperparameter is added in one place.
+ */
+public enum Hyperparameter {
+    MODEL("model", Type.STRING, List.of("cae")),
+    DEPTH("depth", Type.INT, null),
+    FILTERS("filters", Type.INT, null),
+    HALVE_SECOND("halve-second", Type.BOOLEAN, null),
+    KERNEL("kernel", Type.INT, null),
+    BATCH_NORM("batch-norm", Type.BOOLEAN, null),
+    ACTIVATION("activation", Type.STRING, List.of("relu", "leakyrelu", "elu", "tanh", "swish")),
+    LOSS("loss", Type.STRING, List.of("mse", "bce", "l1")),
+    LEARNING_RATE("learning-rate", Type.DOUBLE, null),
+    BATCH_SIZE("batch-size", Type.INT, null),
+    EPOCHS("epochs", Type.INT, null);
+
+    public enum Type { INT, DOUBLE, BOOLEAN, STRING }
+
+    private final String key;
+    private final Type type;
+    private final List<String> allowed;
+
+    Hyperparameter(String key, Type type, List<String> allowed) {
+        this.key = key;
+        this.type = type;
+        this.allowed = allowed;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** The column name in the Parquet tables: snake_case, so Spark SQL needs no backquotes. */
+    public String column() {
+        return key.replace('-', '_');
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    public static Optional<Hyperparameter> byKey(String key) {
+        return Arrays.stream(values()).filter(h -> h.key.equals(key)).findFirst();
+    }
+
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(Hyperparameter::key).toList();
+    }
+
+    /**
+     * Converts a value read from HOCON or a sampler into this parameter's Java type and checks
+     * it, returning a message for the user when it is not legal.
+     */
+    public Object coerce(Object value) {
+        Object v = switch (type) {
+            case INT -> {
+                if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+                    yield n.intValue();
+                }
+                throw new IllegalArgumentException("must be a whole number, got " + value);
+            }
+            case DOUBLE -> {
+                if (value instanceof Number n) {
+                    yield n.doubleValue();
+                }
+                throw new IllegalArgumentException("must be a number, got " + value);
+            }
+            case BOOLEAN -> {
+                if (value instanceof Boolean b) {
+                    yield b;
+                }
+                throw new IllegalArgumentException("must be true or false, got " + value);
+            }
+            case STRING -> {
+                if (value instanceof String s) {
+                    yield s.toLowerCase(Locale.ROOT);
+                }
+                throw new IllegalArgumentException("must be a string, got " + value);
+            }
+        };
+        checkRange(v);
+        return v;
+    }
+
+    private void checkRange(Object v) {
+        switch (this) {
+            case DEPTH -> requireAtLeast((Integer) v, 1);
+            case FILTERS, BATCH_SIZE, EPOCHS -> requireAtLeast((Integer) v, 1);
+            case KERNEL -> {
+                int k = (Integer) v;
+                if (k < 1 || k % 2 == 0) {
+                    throw new IllegalArgumentException("must be an odd number >= 1, got " + k);
+                }
+            }
+            case LEARNING_RATE -> {
+                double lr = (Double) v;
+                if (!(lr > 0) || Double.isInfinite(lr)) {
+                    throw new IllegalArgumentException("must be > 0, got " + lr);
+                }
+            }
+            default -> {
+                if (allowed != null && !allowed.contains(v)) {
+                    throw new IllegalArgumentException("must be one of " + allowed + ", got " + v);
+                }
+            }
+        }
+    }
+
+    private static void requireAtLeast(int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException("must be >= " + min + ", got " + value);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.daesweep.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.daesweep.UserException;
+import org.daesweep.config.SweepConfig;
+import org.daesweep.data.IdxImageReader;
+import org.daesweep.data.ImageSet;
+import org.daesweep.metrics.ImageScores;
+import org.daesweep.model.Hyperparameters;
+import org.daesweep.plots.ImageGrids;
+import org.daesweep.plots.LossCurves;
+import org.daesweep.results.ResultStore;
+import org.daesweep.results.SweepSummary;
+import org.daesweep.results.Tables;
+import org.daesweep.search.TrialSpec;
+import org.daesweep.training.Denoiser;
+import org.daesweep.training.NativeThreads;
+import org.daesweep.training.SweepData;
+import org.daesweep.training.TrainingData;
+import org.daesweep.training.TrialResult;
+import org.daesweep.training.TrialStatus;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs a sweep on the driver: load, split, add noise and broadcast once; one Spark task per
+ * trial; pick the best by validation MSE; retrain it on train+validation; evaluate on test;
+ * write the tables, the model and the plots.
+ */
+public final class SweepDriver {
+    private static final Logger log = LoggerFactory.getLogger(SweepDriver.class);
+    public static final String MODEL_FILE = "best-model.zip";
+    private static final int GRID_COLUMNS = 10;
+
+    private final SweepConfig config;
+
+    public SweepDriver(SweepConfig config) {
+        this.config = config;
+    }
+
+    public SweepSummary run() {
+        ImageSet images = new IdxImageReader().read(config.images()).head(config.limit());
+        List<TrialSpec> specs = specs(images);
+        SweepData data = SweepData.prepare(images, config.split(), config.noise(), config.seed());
+        log.info("{} images of {}x{}: {} train, {} validation, {} test; noise {}", images.count(), images.height(),
+                images.width(), data.training().cleanTrain().count(), data.training().cleanValidation().count(),
+                data.cleanTest().count(), config.noise().describe());
+
+        SparkSession spark = session();
+        try {
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            int threads = jsc.getConf().getInt("spark.task.cpus", 1);
+            ResultStore store = new ResultStore(spark, config.sweepDir());
+            store.writeFile("config.conf", config.rendered().getBytes(StandardCharsets.UTF_8));
+            Broadcast<TrainingData> broadcast = jsc.broadcast(data.training());
+
+            long start = System.nanoTime();
+            List<TrialResult> trials = TrialTasks.runTrials(jsc, broadcast, specs, threads);
+            log.info("{} trials in {} s", trials.size(), Math.round((System.nanoTime() - start) / 1e9));
+            List<Row> epochRows = new ArrayList<>();
+            trials.forEach(t -> t.epochs().forEach(e -> epochRows.add(Tables.epochRow(t.spec().id(), Tables.PHASE_SEARCH, e))));
+            store.writeTable(Tables.TRIALS, Tables.trialsSchema(), trials.stream().map(Tables::trialRow).toList());
+            store.writeTable(Tables.EPOCHS, Tables.epochsSchema(), epochRows);
+            store.writeFile("loss-curves.png", LossCurves.png(trials));
+
+            TrialResult best = best(trials);
+            Hyperparameters retrainHp = best.spec().hyperparameters()
+                    .withTraining(config.retrain().epochs(), config.retrain().batchSize());
+            TrialTasks.Retrained retrained = TrialTasks.retrain(jsc, broadcast, retrainHp, best.spec().seed(), threads);
+            if (retrained.status() != TrialStatus.OK) {
+                throw new UserException("retraining " + best.spec().id() + " " + retrained.status().label()
+                        + ": " + retrained.message());
+            }
+            retrained.epochs().forEach(e -> epochRows.add(Tables.epochRow(best.spec().id(), Tables.PHASE_RETRAIN, e)));
+            store.writeTable(Tables.EPOCHS, Tables.epochsSchema(), epochRows);
+            store.writeFile(MODEL_FILE, retrained.model());
+            broadcast.destroy();
+
+            // The trials are done: the driver may use every core it has for the evaluation.
+            NativeThreads.configure(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            ImageSet denoised = new Denoiser(load(retrained.model())).denoise(data.noisyTest());
+            ImageScores model = ImageScores.of(denoised, data.cleanTest());
+            ImageScores noisy = ImageScores.of(data.noisyTest(), data.cleanTest());
+            String noise = config.noise().describe();
+            store.writeTable(Tables.METRICS, Tables.metricsSchema(), List.of(
+                    Tables.metricsRow("best", "test", noise, model),
+                    Tables.metricsRow("noisy-input", "test", noise, noisy)));
+            store.writeTable(Tables.PER_IMAGE, Tables.perImageSchema(), Tables.perImageRows(data.testIndices(), model, noisy));
+            store.writeFile("denoised-grid.png", ImageGrids.comparison(data.noisyTest(), denoised, data.cleanTest(), GRID_COLUMNS));
+            store.writeFile("residual.png", ImageGrids.residual(data.noisyTest(), denoised, GRID_COLUMNS));
+            store.close();
+            return new SweepSummary(store.location(), trials, best, model, noisy, (System.nanoTime() - start) / 1e9);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private List<TrialSpec> specs(ImageSet images) {
+        List<Hyperparameters> configs = config.sampler().sample(config.space(), config.trials(), config.searchSeed());
+        List<TrialSpec> specs = new ArrayList<>();
+        for (int i = 0; i < configs.size(); i++) {
+            Hyperparameters hp = configs.get(i);
+            int scale = 1 << hp.depth();
+            if (images.height() % scale != 0 || images.width() % scale != 0) {
+                throw new UserException("depth " + hp.depth() + " (trial " + i + ") needs image sides divisible by "
+                        + scale + ", but " + config.images() + " holds " + images.height() + "x" + images.width()
+                        + " images: limit the depth in search.space or trial.depth");
+            }
+            specs.add(TrialSpec.of(i, config.seed(), hp));
+        }
+        return specs;
+    }
+
+    private static TrialResult best(List<TrialResult> trials) {
+        return trials.stream()
+                .filter(t -> t.status() == TrialStatus.OK && Double.isFinite(t.bestValidationMse()))
+                .min(Comparator.comparingDouble(TrialResult::bestValidationMse))
+                .orElseThrow(() -> new UserException("all " + trials.size() + " trials failed; the trials table "
+                        + "has each one's status and error"));
+    }
+
+    private SparkSession session() {
+        SparkConf conf = new SparkConf().setAppName("dae-sweep " + config.name());
+        if (!conf.contains("spark.master")) {
+            conf.setMaster(config.master());
+        }
+        if (!conf.contains("spark.task.cpus")) {
+            conf.set("spark.task.cpus", Integer.toString(config.taskCpus()));
+        }
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    static MultiLayerNetwork load(byte[] model) {
+        try {
+            return ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(model), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.daesweep.training;
+
+import org.daesweep.data.ImageSet;
+import org.daesweep.model.CaeBuilder;
+import org.daesweep.model.Hyperparameters;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Trains one configuration on in-memory data: pure Java and ND4J, no Spark, so it is tested and
+ * profiled alone. Stops early with {@link TrialStatus#DIVERGED} when the loss stops being finite.
+ */
+public final class TrialTrainer {
+
+    public TrainingRun train(Hyperparameters hp, TrainingData data, long seed, Consumer<EpochStats> onEpoch) {
+        MultiLayerNetwork net = CaeBuilder.build(hp, data.height(), data.width(), seed);
+        List<EpochStats> epochs = new ArrayList<>();
+        Random shuffle = new Random(seed);
+        ImageSet noisy = data.noisyTrain();
+        ImageSet clean = data.cleanTrain();
+        int n = noisy.count();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int epoch = 1; epoch <= hp.epochs(); epoch++) {
+            long start = System.nanoTime();
+            shuffle(order, shuffle);
+            double lossSum = 0;
+            for (int from = 0; from < n; from += hp.batchSize()) {
+                int to = Math.min(n, from + hp.batchSize());
+                net.fit(new DataSet(Batches.gather(noisy, order, from, to), Batches.gather(clean, order, from, to)));
+                // DL4J's score sums the loss over the pixels of an image; per pixel it compares with validation.
+                double score = net.score() / noisy.imageSize();
+                if (!Double.isFinite(score)) {
+                    return new TrainingRun(net, epochs, TrialStatus.DIVERGED,
+                            "training loss became " + score + " in epoch " + epoch);
+                }
+                lossSum += score * (to - from);
+            }
+            double trainLoss = lossSum / n;
+            double validationLoss = Double.NaN;
+            double validationMse = Double.NaN;
+            if (data.hasValidation()) {
+                ImageSet predicted = new Denoiser(net).denoise(data.noisyValidation());
+                double pixels = predicted.pixels().length;
+                validationLoss = PixelLoss.sum(hp.loss(), predicted.pixels(), data.cleanValidation().pixels()) / pixels;
+                validationMse = PixelLoss.sum("mse", predicted.pixels(), data.cleanValidation().pixels()) / pixels;
+            }
+            EpochStats stats = new EpochStats(epoch, trainLoss, validationLoss, validationMse,
+                    (System.nanoTime() - start) / 1e9);
+            epochs.add(stats);
+            onEpoch.accept(stats);
+            if (data.hasValidation() && !Double.isFinite(validationLoss)) {
+                return new TrainingRun(net, epochs, TrialStatus.DIVERGED,
+                        "validation loss became " + validationLoss + " in epoch " + epoch);
+            }
+        }
+        return new TrainingRun(net, epochs, TrialStatus.OK, "");
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}
