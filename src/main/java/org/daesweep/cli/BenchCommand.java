@@ -6,7 +6,7 @@ import org.daesweep.data.SplitSpec;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.noise.GaussianNoise;
 import org.daesweep.training.Denoiser;
-import org.daesweep.training.NativeThreads;
+import org.daesweep.training.NativeRuntime;
 import org.daesweep.training.SweepData;
 import org.daesweep.training.TrainingData;
 import org.daesweep.training.TrainingRun;
@@ -40,7 +40,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        NativeThreads.configure(threads);
+        NativeRuntime.configure(threads);
         ImageSet all = new IdxImageReader().read(images).head((int) Math.ceil(count / 0.6) + 1);
         SweepData data = SweepData.prepare(all, new SplitSpec(0.2, 0.25, 42), new GaussianNoise(0.5), 42);
         TrainingData train = new TrainingData(data.training().noisyTrain().head(count),

@@ -1,5 +1,6 @@
 package org.daesweep.cli;
 
+import org.daesweep.training.NativeRuntime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +17,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        NativeRuntime.prepare();
         int code = commandLine().execute(args);
         if (code != 0) {
             System.exit(code);

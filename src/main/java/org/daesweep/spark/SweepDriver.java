@@ -10,7 +10,9 @@ import org.daesweep.config.SweepConfig;
 import org.daesweep.data.IdxImageReader;
 import org.daesweep.data.ImageSet;
 import org.daesweep.metrics.ImageScores;
+import org.daesweep.model.DenoisingNetwork;
 import org.daesweep.model.Hyperparameters;
+import org.daesweep.model.ModelFile;
 import org.daesweep.plots.ImageGrids;
 import org.daesweep.plots.LossCurves;
 import org.daesweep.results.ResultStore;
@@ -18,19 +20,15 @@ import org.daesweep.results.SweepSummary;
 import org.daesweep.results.Tables;
 import org.daesweep.search.TrialSpec;
 import org.daesweep.training.Denoiser;
-import org.daesweep.training.NativeThreads;
+import org.daesweep.training.NativeRuntime;
 import org.daesweep.training.SweepData;
 import org.daesweep.training.TrainingData;
 import org.daesweep.training.TrialResult;
 import org.daesweep.training.TrialStatus;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -91,7 +89,7 @@ public final class SweepDriver {
             broadcast.destroy();
 
             // The trials are done: the driver may use every core it has for the evaluation.
-            NativeThreads.configure(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            NativeRuntime.configure(Math.max(1, Runtime.getRuntime().availableProcessors()));
             ImageSet denoised = new Denoiser(load(retrained.model())).denoise(data.noisyTest());
             ImageScores model = ImageScores.of(denoised, data.cleanTest());
             ImageScores noisy = ImageScores.of(data.noisyTest(), data.cleanTest());
@@ -144,11 +142,7 @@ public final class SweepDriver {
         return SparkSession.builder().config(conf).getOrCreate();
     }
 
-    static MultiLayerNetwork load(byte[] model) {
-        try {
-            return ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(model), false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static DenoisingNetwork load(byte[] model) {
+        return ModelFile.read(new ByteArrayInputStream(model), "the retrained model");
     }
 }

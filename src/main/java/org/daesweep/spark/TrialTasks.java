@@ -4,21 +4,18 @@ import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.daesweep.model.Hyperparameters;
+import org.daesweep.model.ModelFile;
 import org.daesweep.search.TrialSpec;
 import org.daesweep.training.EpochStats;
-import org.daesweep.training.NativeThreads;
+import org.daesweep.training.NativeRuntime;
 import org.daesweep.training.TrainingData;
 import org.daesweep.training.TrainingRun;
 import org.daesweep.training.TrialResult;
 import org.daesweep.training.TrialRunner;
 import org.daesweep.training.TrialStatus;
 import org.daesweep.training.TrialTrainer;
-import org.deeplearning4j.util.ModelSerializer;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -46,26 +43,20 @@ public final class TrialTasks {
                 .collect().get(0);
     }
 
-    /** The retrained network, serialized with DL4J's ModelSerializer, and its epochs. */
+    /** The retrained network as a model file's bytes, and its epochs. */
     public record Retrained(byte[] model, List<EpochStats> epochs, TrialStatus status, String message)
             implements Serializable {
     }
 
     private static TrialResult runTrial(TrialSpec spec, TrainingData data, int threads) {
-        NativeThreads.configure(threads);
+        NativeRuntime.configure(threads);
         SparkEnv env = SparkEnv.get();
         return new TrialRunner().run(spec, data, env.executorId(), env.blockManager().blockManagerId().host());
     }
 
     private static Retrained retrainTask(Hyperparameters hp, TrainingData data, long seed, int threads) {
-        NativeThreads.configure(threads);
+        NativeRuntime.configure(threads);
         TrainingRun run = new TrialTrainer().train(hp, data.merged(), seed, e -> { });
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ModelSerializer.writeModel(run.network(), bytes, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Retrained(bytes.toByteArray(), List.copyOf(run.epochs()), run.status(), run.message());
+        return new Retrained(ModelFile.toBytes(run.network()), List.copyOf(run.epochs()), run.status(), run.message());
     }
 }

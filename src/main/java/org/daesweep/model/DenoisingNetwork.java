@@ -1,0 +1,148 @@
+package org.daesweep.model;
+
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trainable denoiser: one configuration's graph and its parameters. Training updates the
+ * parameter arrays in place, and the inference graph holds the same arrays, so there is never
+ * a copy to keep in step.
+ */
+public final class DenoisingNetwork {
+    private final Hyperparameters hp;
+    private final int height;
+    private final int width;
+    private final Map<String, INDArray> params;
+    private final SameDiff training;
+    private final SameDiff inference;
+    private final LossRecorder lossRecorder = new LossRecorder();
+
+    private DenoisingNetwork(Hyperparameters hp, int height, int width, Map<String, INDArray> params) {
+        CaeGraph graph = new CaeGraph(hp, height, width);
+        this.hp = hp;
+        this.height = height;
+        this.width = width;
+        this.params = params;
+        this.training = graph.training(params);
+        this.inference = graph.inference(params);
+    }
+
+    public static DenoisingNetwork create(Hyperparameters hp, int height, int width, long seed) {
+        return new DenoisingNetwork(hp, height, width, new CaeGraph(hp, height, width).initialParameters(seed));
+    }
+
+    /** A network with given parameters, as a saved model restores it. */
+    static DenoisingNetwork withParameters(Hyperparameters hp, int height, int width, Map<String, INDArray> params) {
+        Map<String, INDArray> expected = new CaeGraph(hp, height, width).initialParameters(0);
+        if (!expected.keySet().equals(params.keySet())) {
+            throw new IllegalArgumentException("parameters " + params.keySet() + " do not fit the configuration, which needs "
+                    + expected.keySet());
+        }
+        expected.forEach((name, arr) -> {
+            if (!Arrays.equals(arr.shape(), params.get(name).shape())) {
+                throw new IllegalArgumentException("parameter " + name + " has shape "
+                        + Arrays.toString(params.get(name).shape()) + ", expected " + Arrays.toString(arr.shape()));
+            }
+        });
+        return new DenoisingNetwork(hp, height, width, params);
+    }
+
+    /** One optimiser step on a batch of [n,1,h,w] inputs and targets; returns the batch's mean per-pixel loss. */
+    public double fit(INDArray noisy, INDArray clean) {
+        training.fit(new DataSet(noisy, clean), lossRecorder);
+        return lossRecorder.last;
+    }
+
+    /** Denoised images for a [n,1,h,w] batch. */
+    public INDArray predict(INDArray noisy) {
+        // SameDiff may hold its own reference per variable; point it at the live arrays.
+        params.forEach((name, arr) -> inference.associateArrayWithVariable(arr, name));
+        return inference.output(Map.of(CaeGraph.INPUT, noisy), CaeGraph.OUTPUT).get(CaeGraph.OUTPUT);
+    }
+
+    /**
+     * Sets BatchNorm's population statistics to the exact mean and variance of its input over
+     * the given batches (a pass with the current weights), instead of a running average that
+     * lags behind the weights. A no-op without BatchNorm.
+     */
+    public void recalibrate(Iterable<INDArray> batches) {
+        if (!hp.batchNorm()) {
+            return;
+        }
+        INDArray sum = null;
+        INDArray sumSquares = null;
+        long n = 0;
+        for (INDArray batch : batches) {
+            Map<String, INDArray> out = training.output(Map.of(CaeGraph.INPUT, batch),
+                    CaeGraph.BN_BATCH_MEAN, CaeGraph.BN_BATCH_VAR);
+            INDArray mean = out.get(CaeGraph.BN_BATCH_MEAN);
+            INDArray meanSquare = out.get(CaeGraph.BN_BATCH_VAR).add(mean.mul(mean));
+            long size = batch.size(0);
+            sum = sum == null ? mean.mul(size) : sum.addi(mean.mul(size));
+            sumSquares = sumSquares == null ? meanSquare.mul(size) : sumSquares.addi(meanSquare.mul(size));
+            n += size;
+        }
+        if (n == 0) {
+            return;
+        }
+        INDArray mean = sum.div(n);
+        params.get(CaeGraph.BN_MEAN).assign(mean);
+        params.get(CaeGraph.BN_VAR).assign(sumSquares.div(n).sub(mean.mul(mean)));
+    }
+
+    public long parameterCount() {
+        return params.entrySet().stream().filter(e -> !e.getKey().equals(CaeGraph.BN_MEAN) && !e.getKey().equals(CaeGraph.BN_VAR))
+                .mapToLong(e -> e.getValue().length()).sum();
+    }
+
+    public Hyperparameters hyperparameters() {
+        return hp;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    /** The parameter arrays by name, live (not copies). */
+    Map<String, INDArray> parameters() {
+        return params;
+    }
+
+    /**
+     * Keeps the last step's loss. SameDiff 1.0.0-M2.1 reports 0 to iterationDone, and its
+     * backward pass never runs the final mean, so this takes the per-pixel losses as they are
+     * computed and averages them.
+     */
+    private static final class LossRecorder extends BaseListener {
+        private double last = Double.NaN;
+
+        @Override
+        public boolean isActive(Operation operation) {
+            return operation == Operation.TRAINING;
+        }
+
+        @Override
+        public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext context,
+                                INDArray[] outputs) {
+            List<String> names = op.getOutputsOfOp();
+            if (names != null && names.contains(CaeGraph.PIXEL_LOSS)) {
+                last = outputs[names.indexOf(CaeGraph.PIXEL_LOSS)].meanNumber().doubleValue();
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.daesweep.model;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValueFactory;
+import org.daesweep.UserException;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The saved form of a trained network: a zip with {@code model.conf} (format version, image
+ * size, hyperparameters) and one ND4J binary array per parameter under {@code params/}.
+ * Loading checks the format and that the parameters fit the configuration before using them.
+ */
+public final class ModelFile {
+    static final String FORMAT = "dae-sweep-model";
+    static final int VERSION = 1;
+    private static final String META = "model.conf";
+    private static final String PARAMS = "params/";
+
+    private ModelFile() {
+    }
+
+    public static void write(DenoisingNetwork net, OutputStream out) throws IOException {
+        Config meta = ConfigFactory.empty()
+                .withValue("format", ConfigValueFactory.fromAnyRef(FORMAT))
+                .withValue("version", ConfigValueFactory.fromAnyRef(VERSION))
+                .withValue("height", ConfigValueFactory.fromAnyRef(net.height()))
+                .withValue("width", ConfigValueFactory.fromAnyRef(net.width()))
+                .withValue("hyperparameters", ConfigValueFactory.fromMap(net.hyperparameters().toMap()));
+        ZipOutputStream zip = new ZipOutputStream(out);
+        zip.putNextEntry(new ZipEntry(META));
+        zip.write(meta.root().render(ConfigRenderOptions.concise().setFormatted(true)).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        for (Map.Entry<String, INDArray> p : net.parameters().entrySet()) {
+            zip.putNextEntry(new ZipEntry(PARAMS + p.getKey()));
+            DataOutputStream data = new DataOutputStream(zip);
+            Nd4j.write(p.getValue(), data);
+            data.flush();
+            zip.closeEntry();
+        }
+        zip.finish();
+    }
+
+    public static byte[] toBytes(DenoisingNetwork net) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            write(net, bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * @param source names the model in error messages (a path, or "the retrained model")
+     * @throws UserException when the content is not a dae-sweep model or does not fit its own configuration
+     */
+    public static DenoisingNetwork read(InputStream in, String source) {
+        Config meta = null;
+        Map<String, INDArray> params = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals(META)) {
+                    meta = ConfigFactory.parseString(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+                } else if (e.getName().startsWith(PARAMS)) {
+                    params.put(e.getName().substring(PARAMS.length()),
+                            Nd4j.read(new DataInputStream(new ByteArrayInputStream(zip.readAllBytes()))));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(source + ": not a readable dae-sweep model (" + e.getMessage() + ")");
+        }
+        if (meta == null || !meta.hasPath("format") || !FORMAT.equals(meta.getString("format"))) {
+            throw new UserException(source + ": not a dae-sweep model (no " + META + " with format = " + FORMAT + ")");
+        }
+        if (meta.getInt("version") != VERSION) {
+            throw new UserException(source + ": model format version " + meta.getInt("version")
+                    + " is not supported (this build reads version " + VERSION + ")");
+        }
+        try {
+            Hyperparameters hp = Hyperparameters.fromMap(meta.getConfig("hyperparameters").root().unwrapped());
+            return DenoisingNetwork.withParameters(hp, meta.getInt("height"), meta.getInt("width"), params);
+        } catch (RuntimeException e) {
+            throw new UserException(source + ": " + e.getMessage());
+        }
+    }
+}
