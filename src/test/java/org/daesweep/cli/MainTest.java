@@ -1,0 +1,52 @@
+package org.daesweep.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    private String run(int expectedCode, String... args) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err));
+        cli.setOut(new PrintWriter(new StringWriter()));
+        assertEquals(expectedCode, cli.execute(args), err.toString());
+        return err.toString().trim();
+    }
+
+    @Test
+    void userMistakesGiveOneLineAndExitCode2() throws Exception {
+        String missing = run(2, "sweep", "--conf", dir.resolve("missing.conf").toString());
+        assertEquals("dae-sweep: error: " + dir.resolve("missing.conf") + ": no such configuration file", missing);
+
+        Path conf = Files.writeString(dir.resolve("bad.conf"), "trial.kernel = 4\n");
+        String bad = run(2, "sweep", "--conf", conf.toString());
+        assertTrue(bad.contains("trial.kernel: must be an odd number"), bad);
+        assertFalse(bad.contains("\n"), "one line: " + bad);
+
+        Path images = Files.writeString(dir.resolve("images.idx"), "this is not an idx file");
+        Path conf2 = Files.writeString(dir.resolve("ok.conf"), "data.images = \"" + images + "\"\n"
+                + "output.dir = \"" + dir.resolve("out") + "\"\n");
+        String notIdx = run(2, "sweep", "--conf", conf2.toString());
+        assertTrue(notIdx.startsWith("dae-sweep: error: " + images + ": not an IDX image file"), notIdx);
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written for a failed start");
+    }
+
+    @Test
+    void usageErrorsExitWith2() {
+        assertTrue(run(2, "sweep").contains("Missing required option: '--conf=FILE'"));
+        assertTrue(run(2, "frobnicate").contains("Unmatched argument"));
+    }
+}

@@ -1,0 +1,79 @@
+package org.daesweep.config;
+
+import org.daesweep.UserException;
+import org.daesweep.model.Hyperparameter;
+import org.daesweep.search.Domain;
+import org.daesweep.search.GridSampler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    private Path conf(String text) throws IOException {
+        return Files.writeString(dir.resolve("sweep.conf"), text);
+    }
+
+    private String error(String text, String... overrides) throws IOException {
+        Path file = conf(text);
+        UserException e = assertThrows(UserException.class, () -> ConfigLoader.load(file, List.of(overrides)));
+        assertTrue(e.getMessage().startsWith(file.toString()) || e.getMessage().startsWith("override"), e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void shippedConfigurationsLoad() {
+        for (String name : List.of("conf/default.conf", "conf/reference.conf")) {
+            SweepConfig c = ConfigLoader.load(Path.of(name), List.of());
+            assertTrue(c.trials() >= 1, name);
+        }
+        SweepConfig reference = ConfigLoader.load(Path.of("conf/reference.conf"), List.of());
+        assertEquals(5, reference.trials());
+        assertEquals(30, reference.retrain().epochs());
+        assertEquals(64, reference.retrain().batchSize());
+        assertEquals(new Domain.IntRange(32, 128, 32), reference.space().domains().get(Hyperparameter.FILTERS));
+        assertTrue(reference.space().base().batchNorm() && reference.space().base().halveSecond());
+    }
+
+    @Test
+    void overridesWinOverTheFile() throws IOException {
+        SweepConfig c = ConfigLoader.load(conf("search.space { filters = [8, 16] }\nsearch.trials = 2"),
+                List.of("search.trials=3", "trial.epochs=1", "search.sampler=grid", "search.trials=2"));
+        assertEquals(2, c.trials());
+        assertEquals(1, c.space().base().epochs());
+        assertInstanceOf(GridSampler.class, c.sampler());
+    }
+
+    @Test
+    void badInputNamesTheKey() throws IOException {
+        assertTrue(error("data { limt = 5 }").contains("data.limt: unknown key"));
+        assertTrue(error("trial.learning-rate = 0").contains("trial.learning-rate: must be > 0"));
+        assertTrue(error("trial.batch-size = 0").contains("trial.batch-size: must be >= 1"));
+        assertTrue(error("trial.epochs = many").contains("epochs"));
+        assertTrue(error("search.space { filters = { type = int, min = 64, max = 32 } }")
+                .contains("search.space.filters: min 64 is greater than max 32"));
+        assertTrue(error("search.space { colour = [1, 2] }").contains("search.space.colour: unknown hyperparameter"));
+        assertTrue(error("search.space { loss = [mse, huber] }").contains("search.space.loss: must be one of"));
+        assertTrue(error("search { sampler = grid, trials = 5, space { filters = [8, 16] } }")
+                .contains("search.trials: 5 trials asked but the grid holds only 2"));
+        assertTrue(error("search { space { filters = { type = int, min = 8, max = 16 } }").contains("sweep.conf"));
+        assertTrue(error("trial.epochs = 1", "trial.epochs").contains("expected key=value"));
+    }
+
+    @Test
+    void missingFileIsOneLine() {
+        UserException e = assertThrows(UserException.class, () -> ConfigLoader.load(dir.resolve("nope.conf"), List.of()));
+        assertEquals(dir.resolve("nope.conf") + ": no such configuration file", e.getMessage());
+    }
+}
