@@ -8,7 +8,7 @@ source scripts/java-opts.sh
 if [[ ! -f target/classpath.txt || ! -f target/dae-sweep.jar || -n "$(find src pom.xml -newer target/dae-sweep.jar -print -quit)" ]]; then
   mvn -q -B -DskipTests package
 fi
-# One ND4J/OpenMP thread per task slot unless told otherwise (spark.task-cpus raises it per trial).
-export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
+# An embedded Spark talks to itself only; binding to loopback also silences the hostname warning.
+export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
 exec java $(dae_sweep_java_opts) ${DAE_SWEEP_JAVA_OPTS:--Xmx6g} \
   -cp "target/classes:$(cat target/classpath.txt)" org.daesweep.cli.Main "$@"

@@ -19,7 +19,7 @@ public final class ImageMetrics {
     public static double mse(float[] a, float[] b, int offset, int size) {
         double s = 0;
         for (int i = offset; i < offset + size; i++) {
-            double d = a[i] - b[i];
+            double d = (double) a[i] - b[i];
             s += d * d;
         }
         return s / size;

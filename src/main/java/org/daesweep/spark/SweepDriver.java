@@ -78,7 +78,7 @@ public final class SweepDriver {
             TrialResult best = best(trials);
             Hyperparameters retrainHp = best.spec().hyperparameters()
                     .withTraining(config.retrain().epochs(), config.retrain().batchSize());
-            TrialTasks.Retrained retrained = TrialTasks.retrain(jsc, broadcast, retrainHp, best.spec().seed(), threads);
+            TrialTasks.Retrained retrained = TrialTasks.retrain(jsc, broadcast, retrainHp, best.spec().seed());
             if (retrained.status() != TrialStatus.OK) {
                 throw new UserException("retraining " + best.spec().id() + " " + retrained.status().label()
                         + ": " + retrained.message());

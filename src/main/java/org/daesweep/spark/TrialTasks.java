@@ -34,12 +34,14 @@ public final class TrialTasks {
                 .collect();
     }
 
-    /** Retrains on train+validation in one task and ships the model back as bytes. */
-    public static Retrained retrain(JavaSparkContext jsc, Broadcast<TrainingData> data, Hyperparameters hp,
-                                    long seed, int threadsPerTask) {
+    /**
+     * Retrains on train+validation in one task and ships the model back as bytes. It runs alone,
+     * after every trial, so it takes all the cores of its executor, not one task slot's.
+     */
+    public static Retrained retrain(JavaSparkContext jsc, Broadcast<TrainingData> data, Hyperparameters hp, long seed) {
         jsc.setJobDescription("dae-sweep: retrain the best configuration");
         return jsc.parallelize(List.of(hp), 1)
-                .map(h -> retrainTask(h, data.value(), seed, threadsPerTask))
+                .map(h -> retrainTask(h, data.value(), seed))
                 .collect().get(0);
     }
 
@@ -54,8 +56,8 @@ public final class TrialTasks {
         return new TrialRunner().run(spec, data, env.executorId(), env.blockManager().blockManagerId().host());
     }
 
-    private static Retrained retrainTask(Hyperparameters hp, TrainingData data, long seed, int threads) {
-        NativeRuntime.configure(threads);
+    private static Retrained retrainTask(Hyperparameters hp, TrainingData data, long seed) {
+        NativeRuntime.configure(SparkEnv.get().conf().getInt("spark.executor.cores", Runtime.getRuntime().availableProcessors()));
         TrainingRun run = new TrialTrainer().train(hp, data.merged(), seed, e -> { });
         return new Retrained(ModelFile.toBytes(run.network()), List.copyOf(run.epochs()), run.status(), run.message());
     }

@@ -16,13 +16,13 @@ public final class PixelLoss {
         switch (loss) {
             case "mse" -> {
                 for (int i = 0; i < predicted.length; i++) {
-                    double d = predicted[i] - target[i];
+                    double d = (double) predicted[i] - target[i];
                     s += d * d;
                 }
             }
             case "l1" -> {
                 for (int i = 0; i < predicted.length; i++) {
-                    s += Math.abs(predicted[i] - target[i]);
+                    s += Math.abs((double) predicted[i] - target[i]);
                 }
             }
             case "bce" -> {
