@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# README command 1: fetch MNIST into data/, build, and run the default sweep on an embedded
+# local[*] Spark. Extra arguments are passed on as overrides, e.g. search.trials=8.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/fetch-data.sh
+mvn -q -B -ntp -DskipTests package
+exec scripts/run-local.sh sweep --conf conf/default.conf "$@"
