@@ -6,58 +6,103 @@ import org.daesweep.data.SplitSpec;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.noise.GaussianNoise;
 import org.daesweep.training.Denoiser;
+import org.daesweep.training.EpochStats;
 import org.daesweep.training.NativeRuntime;
 import org.daesweep.training.SweepData;
 import org.daesweep.training.TrainingData;
 import org.daesweep.training.TrainingRun;
 import org.daesweep.training.TrialTrainer;
+import org.bytedeco.javacpp.Pointer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Measures one trial's training and inference speed, no Spark: what scripts/bench.sh calls. */
+/**
+ * Measures one trial's training and inference speed and memory, without Spark: what
+ * scripts/bench.sh calls. The first epoch is warm-up (JIT, oneDNN kernel generation) and is
+ * reported apart; the figures are the mean of the later epochs.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure training and inference images/s of one configuration (no Spark).")
+        description = "Measure training and inference images/s and peak memory of one configuration (no Spark).")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--images", defaultValue = "data/mnist/t10k-images-idx3-ubyte.gz")
     Path images;
-    @Option(names = "--count", defaultValue = "2000", description = "training images")
+    @Option(names = "--count", defaultValue = "2048", description = "training images (default ${DEFAULT-VALUE})")
     int count;
-    @Option(names = "--epochs", defaultValue = "2", description = "epochs; the first is reported apart as warm-up")
+    @Option(names = "--epochs", defaultValue = "3", description = "epochs, the first being warm-up (default ${DEFAULT-VALUE})")
     int epochs;
-    @Option(names = "--threads", defaultValue = "2")
+    @Option(names = "--threads", defaultValue = "2", description = "ND4J threads (default ${DEFAULT-VALUE})")
     int threads;
-    @Option(names = "--filters", defaultValue = "32")
-    int filters;
-    @Option(names = "--batch-norm", defaultValue = "false")
-    boolean batchNorm;
-    @Option(names = "--halve-second", defaultValue = "false")
-    boolean halveSecond;
+    @Option(names = "--shape", defaultValue = "baseline",
+            description = "baseline (reference CAE, 32 filters) or tuned (64 filters, BatchNorm, second conv halved)")
+    String shape;
     @Option(names = "--batch-size", defaultValue = "128")
     int batchSize;
 
     @Override
     public Integer call() {
         NativeRuntime.configure(threads);
-        ImageSet all = new IdxImageReader().read(images).head((int) Math.ceil(count / 0.6) + 1);
-        SweepData data = SweepData.prepare(all, new SplitSpec(0.2, 0.25, 42), new GaussianNoise(0.5), 42);
+        Hyperparameters base = Hyperparameters.referenceBaseline();
+        boolean tuned = shape.equals("tuned");
+        if (!tuned && !shape.equals("baseline")) {
+            throw new org.daesweep.UserException("--shape: baseline or tuned, got " + shape);
+        }
+        Hyperparameters hp = new Hyperparameters(base.model(), base.depth(), tuned ? 64 : 32, tuned, base.kernel(),
+                tuned, base.activation(), "bce", base.learningRate(), batchSize, epochs);
+        ImageSet all = new IdxImageReader().read(images);
+        SweepData data = SweepData.prepare(all, new SplitSpec(0.2, 0.2, 42), new GaussianNoise(0.5), 42);
         TrainingData train = new TrainingData(data.training().noisyTrain().head(count),
                 data.training().cleanTrain().head(count), null, null);
-        Hyperparameters base = Hyperparameters.referenceBaseline();
-        Hyperparameters hp = new Hyperparameters(base.model(), base.depth(), filters, halveSecond, base.kernel(),
-                batchNorm, base.activation(), "bce", base.learningRate(), batchSize, epochs);
-        TrainingRun run = new TrialTrainer().train(hp, train, 42, e -> System.out.printf(
-                "epoch %d: %.1f s, %.0f train images/s, loss %.4f%n", e.epoch(), e.seconds(),
-                train.cleanTrain().count() / e.seconds(), e.trainLoss()));
+        int n = train.cleanTrain().count();
+        long[] peakOffHeap = {0};
+        TrainingRun run = new TrialTrainer().train(hp, train, 42, e -> {
+            peakOffHeap[0] = Math.max(peakOffHeap[0], Pointer.totalBytes());
+            System.out.printf("epoch %d: %.2f s, %.0f images/s, loss %.4f%n", e.epoch(), e.seconds(), n / e.seconds(), e.trainLoss());
+        });
+        List<EpochStats> timed = run.epochs().size() > 1 ? run.epochs().subList(1, run.epochs().size()) : run.epochs();
+        double epochSeconds = timed.stream().mapToDouble(EpochStats::seconds).average().orElseThrow();
+
         ImageSet test = data.noisyTest();
         Denoiser denoiser = new Denoiser(run.network());
         denoiser.denoise(test);
         long start = System.nanoTime();
         denoiser.denoise(test);
-        double s = (System.nanoTime() - start) / 1e9;
-        System.out.printf("inference: %d images in %.2f s, %.0f images/s%n", test.count(), s, test.count() / s);
+        double inferSeconds = (System.nanoTime() - start) / 1e9;
+        peakOffHeap[0] = Math.max(peakOffHeap[0], Pointer.totalBytes());
+
+        System.out.printf("RESULT shape=%s threads=%d batch=%d images=%d train_img_s=%.0f epoch_s=%.2f "
+                        + "infer_img_s=%.0f peak_heap_mb=%.0f peak_offheap_mb=%.0f peak_rss_mb=%.0f%n",
+                shape, threads, batchSize, n, n / epochSeconds, epochSeconds, test.count() / inferSeconds,
+                peakHeapMb(), peakOffHeap[0] / 1e6,
+                peakRssMb());
         return 0;
+    }
+
+    private static double peakHeapMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1e6;
+    }
+
+    /**
+     * Peak resident set of the whole process (VmHWM): heap, ND4J's native buffers and code. The
+     * off-heap figure above is JavaCPP's count of ND4J buffers, sampled at epoch ends.
+     */
+    private static double peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1e3;
+                }
+            }
+        } catch (java.io.IOException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
     }
 }
