@@ -37,7 +37,8 @@ final class SweepCommand implements Callable<Integer> {
     static void print(SweepSummary s, PrintStream out) {
         long ok = s.trials().stream().filter(t -> t.status().name().equals("OK")).count();
         TrialResult b = s.best();
-        out.printf("%nSweep finished in %.0f s: %d trials, %d ok%n", s.seconds(), s.trials().size(), ok);
+        out.printf("%nSweep finished in %.0f s: %d trials, %d ok; trials ran in %.0f s (%.0f trials/hour)%n",
+                s.seconds(), s.trials().size(), ok, s.trialSeconds(), s.trials().size() * 3600 / s.trialSeconds());
         out.printf("Best: %s (validation MSE %.5f) %s%n", b.spec().id(), b.bestValidationMse(), b.spec().hyperparameters().toMap());
         out.printf("Test metrics (%d images)%n", s.bestScores().count());
         out.printf("  %-12s %9s %9s %7s%n", "model", "MSE", "PSNR dB", "SSIM");

@@ -68,7 +68,8 @@ public final class SweepDriver {
 
             long start = System.nanoTime();
             List<TrialResult> trials = TrialTasks.runTrials(jsc, broadcast, specs, threads);
-            log.info("{} trials in {} s", trials.size(), Math.round((System.nanoTime() - start) / 1e9));
+            double trialSeconds = (System.nanoTime() - start) / 1e9;
+            log.info("{} trials in {} s", trials.size(), Math.round(trialSeconds));
             List<Row> epochRows = new ArrayList<>();
             trials.forEach(t -> t.epochs().forEach(e -> epochRows.add(Tables.epochRow(t.spec().id(), Tables.PHASE_SEARCH, e))));
             store.writeTable(Tables.TRIALS, Tables.trialsSchema(), trials.stream().map(Tables::trialRow).toList());
@@ -101,7 +102,7 @@ public final class SweepDriver {
             store.writeFile("denoised-grid.png", ImageGrids.comparison(data.noisyTest(), denoised, data.cleanTest(), GRID_COLUMNS));
             store.writeFile("residual.png", ImageGrids.residual(data.noisyTest(), denoised, GRID_COLUMNS));
             store.close();
-            return new SweepSummary(store.location(), trials, best, model, noisy, (System.nanoTime() - start) / 1e9);
+            return new SweepSummary(store.location(), trials, best, model, noisy, trialSeconds, (System.nanoTime() - start) / 1e9);
         } finally {
             spark.stop();
         }

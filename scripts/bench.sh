@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Training speed benchmark (issue: training speed). Prints, for the reference baseline CAE and
+# the study's tuned shape (64 filters, BatchNorm, second conv halved): training and inference
+# images/s, seconds per epoch and peak memory of one trial; then the sweep throughput
+# (trials/hour) of a fixed small sweep with 1 and with 2 task slots. Appends the figures to
+# docs/BENCHMARKS.md with the date and commit. A benchmark, not a test: run it on an idle machine.
+#   scripts/bench.sh [--quick]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+quick=${1:-}
+scripts/fetch-data.sh >/dev/null
+mvn -q -B -ntp -DskipTests package
+
+others=$(ps -eo pcpu=,comm= | awk '$1 > 20 && $2 != "ps" {print $2}' | grep -v -E '^(java|bash)$' || true)
+if [[ -n "$others" ]]; then
+  echo "bench: warning: other busy processes ($others): figures will be low" >&2
+fi
+
+count=2048; epochs=3
+[[ "$quick" == "--quick" ]] && { count=1024; epochs=2; }
+cores=$(nproc)
+declare -A R
+for shape in baseline tuned; do
+  line=$(scripts/run-local.sh bench --shape $shape --threads "$cores" --count $count --epochs $epochs 2>/dev/null | grep '^RESULT')
+  echo "$line"
+  R[$shape]=$line
+done
+get() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"${R[$1]}"; }
+
+sweep() { # slots -> trials/hour of the fixed sweep
+  scripts/run-local.sh sweep --conf conf/bench-sweep.conf "spark.master=local[$1]" "sweep.name=bench-$1" 2>/dev/null \
+    | sed -n 's/.*(\([0-9]*\) trials\/hour).*/\1/p'
+}
+tph1=$(sweep 1); tph2=$(sweep 2)
+scaling=$(awk -v a="$tph1" -v b="$tph2" 'BEGIN { printf "%.2f", b / a }')
+echo "SWEEP trials_per_hour_1_slot=$tph1 trials_per_hour_2_slots=$tph2 scaling=$scaling"
+
+base_train=$(get baseline train_img_s); base_infer=$(get baseline infer_img_s)
+verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v >= t ? "met" : "NOT met") }'; }
+echo "targets: baseline training >= 1000 img/s: $(verdict "$base_train" 1000) ($base_train);" \
+  "inference >= 2000 img/s: $(verdict "$base_infer" 2000) ($base_infer);" \
+  "2 slots >= 1.8x trials/hour of 1: $(verdict "$scaling" 1.8) (${scaling}x)"
+
+commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml conf || echo "+dirty")
+{
+  printf '| %s | %s | `scripts/bench.sh %s` | %s | %s | %s | %s | %s | %s | %s | %s / %s / %s |\n' \
+    "$(date -u +%Y-%m-%d)" "$commit" "$quick" "$cores" \
+    "$base_train" "$base_infer" "$(get baseline epoch_s)" \
+    "$(get tuned train_img_s)" "$(get tuned infer_img_s)" "$(get tuned peak_rss_mb)" \
+    "$tph1" "$tph2" "${scaling}x"
+} >> docs/BENCHMARKS.md
+echo "bench: appended to docs/BENCHMARKS.md"
