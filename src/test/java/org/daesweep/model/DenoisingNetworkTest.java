@@ -83,6 +83,38 @@ class DenoisingNetworkTest {
     }
 
     @Test
+    void batchNormGradientsMatchFiniteDifferences() {
+        // BatchNorm is built from elementary ops (CaeGraph.batchNorm); check its backward pass.
+        // tanh, not ReLU: finite differences across ReLU kinks are off by percents in float32.
+        Hyperparameters h = new Hyperparameters("cae", 1, 4, false, 3, true, "tanh", "mse", 1e-3, 16, 1);
+        CaeGraph graph = new CaeGraph(h, 8, 8);
+        java.util.Map<String, INDArray> params = graph.initialParameters(3);
+        params.get("bn_gamma").assign(Nd4j.createFromArray(0.5f, 1.5f, 1f, 2f));
+        params.get("bn_beta").assign(Nd4j.createFromArray(0.1f, -0.2f, 0.3f, 0f));
+        INDArray x = batch(6, 8, 8);
+        INDArray y = x.mul(0.8).add(0.1);
+        java.util.Map<String, INDArray> feed = java.util.Map.of(CaeGraph.INPUT, x, CaeGraph.LABEL, y);
+        org.nd4j.autodiff.samediff.SameDiff sd = graph.training(params);
+        java.util.Map<String, INDArray> grads = sd.calculateGradients(feed, "bn_gamma", "bn_beta", "w0");
+        for (String name : new String[]{"bn_gamma", "bn_beta", "w0"}) {
+            INDArray p = sd.getVariable(name).getArr();
+            INDArray g = grads.get(name);
+            for (int i = 0; i < 4; i++) {
+                float original = p.getFloat(i);
+                double step = 1e-2;
+                p.putScalar(i, original + step);
+                double up = sd.output(feed, CaeGraph.LOSS).get(CaeGraph.LOSS).getDouble(0);
+                p.putScalar(i, original - step);
+                double down = sd.output(feed, CaeGraph.LOSS).get(CaeGraph.LOSS).getDouble(0);
+                p.putScalar(i, original);
+                double numeric = (up - down) / (2 * step);
+                double analytic = g.getDouble(i);
+                assertEquals(numeric, analytic, 1e-2 * Math.abs(numeric) + 1e-5, name + "[" + i + "]");
+            }
+        }
+    }
+
+    @Test
     void batchNormUsesPopulationStatisticsAfterRecalibration() {
         DenoisingNetwork net = DenoisingNetwork.create(hp(2, 8, false, true, "mse"), 16, 16, 1);
         INDArray x = batch(16, 16, 16);
