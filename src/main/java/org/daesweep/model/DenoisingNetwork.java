@@ -2,6 +2,7 @@ package org.daesweep.model;
 
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Listener;
 import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -27,6 +28,7 @@ public final class DenoisingNetwork {
     private final SameDiff training;
     private final SameDiff inference;
     private final LossRecorder lossRecorder = new LossRecorder();
+    private Listener[] listeners = {lossRecorder};
 
     private DenoisingNetwork(Hyperparameters hp, int height, int width, Map<String, INDArray> params) {
         CaeGraph graph = new CaeGraph(hp, height, width);
@@ -60,7 +62,8 @@ public final class DenoisingNetwork {
 
     /** One optimiser step on a batch of [n,1,h,w] inputs and targets; returns the batch's mean per-pixel loss. */
     public double fit(INDArray noisy, INDArray clean) {
-        training.fit(new DataSet(noisy, clean), lossRecorder);
+        training.fit(new DataSet(noisy, clean), listeners);
+        NativeGarbage.collectIfGrown();
         return lossRecorder.last;
     }
 
@@ -68,7 +71,9 @@ public final class DenoisingNetwork {
     public INDArray predict(INDArray noisy) {
         // SameDiff may hold its own reference per variable; point it at the live arrays.
         params.forEach((name, arr) -> inference.associateArrayWithVariable(arr, name));
-        return inference.output(Map.of(CaeGraph.INPUT, noisy), CaeGraph.OUTPUT).get(CaeGraph.OUTPUT);
+        INDArray output = inference.output(Map.of(CaeGraph.INPUT, noisy), CaeGraph.OUTPUT).get(CaeGraph.OUTPUT);
+        NativeGarbage.collectIfGrown();
+        return output;
     }
 
     /**
@@ -99,6 +104,12 @@ public final class DenoisingNetwork {
         INDArray mean = sum.div(n);
         params.get(CaeGraph.BN_MEAN).assign(mean);
         params.get(CaeGraph.BN_VAR).assign(sumSquares.div(n).sub(mean.mul(mean)));
+    }
+
+    /** Also reports every training step to {@code listener} (for profiling). */
+    public void addTrainingListener(Listener listener) {
+        listeners = Arrays.copyOf(listeners, listeners.length + 1);
+        listeners[listeners.length - 1] = listener;
     }
 
     public long parameterCount() {

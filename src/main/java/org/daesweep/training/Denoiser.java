@@ -6,11 +6,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Runs a trained network over a set of noisy images, in batches, and returns the outputs. */
 public final class Denoiser {
-    private static final int BATCH = 256;
+    /**
+     * Largest activation tensor of a batch. glibc serves blocks over 32 MB with a fresh mmap
+     * (NativeRuntime), whose page faults cost more than the convolution reading them.
+     */
+    private static final long MAX_ACTIVATION_BYTES = 24L << 20;
     private final DenoisingNetwork network;
+    private final int batch;
 
     public Denoiser(DenoisingNetwork network) {
         this.network = network;
+        long bytesPerImage = 4L * network.height() * network.width() * network.hyperparameters().filtersAt(0);
+        this.batch = (int) Math.max(1, Math.min(256, MAX_ACTIVATION_BYTES / bytesPerImage));
     }
 
     public ImageSet denoise(ImageSet noisy) {
@@ -20,8 +27,8 @@ public final class Denoiser {
         }
         float[] out = new float[noisy.pixels().length];
         int size = noisy.imageSize();
-        for (int from = 0; from < noisy.count(); from += BATCH) {
-            int to = Math.min(noisy.count(), from + BATCH);
+        for (int from = 0; from < noisy.count(); from += batch) {
+            int to = Math.min(noisy.count(), from + batch);
             INDArray prediction = network.predict(Batches.range(noisy, from, to));
             float[] values = prediction.dup('c').data().asFloat();
             System.arraycopy(values, 0, out, from * size, (to - from) * size);

@@ -3,6 +3,7 @@ package org.daesweep.training;
 import org.daesweep.data.ImageSet;
 import org.daesweep.model.DenoisingNetwork;
 import org.daesweep.model.Hyperparameters;
+import org.nd4j.autodiff.listeners.Listener;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,18 @@ import java.util.function.Consumer;
  */
 public final class TrialTrainer {
     private static final int RECALIBRATION_BATCH = 256;
+    private final Listener[] stepListeners;
+
+    /** @param stepListeners also see every training step, e.g. a profiler */
+    public TrialTrainer(Listener... stepListeners) {
+        this.stepListeners = stepListeners;
+    }
 
     public TrainingRun train(Hyperparameters hp, TrainingData data, long seed, Consumer<EpochStats> onEpoch) {
         DenoisingNetwork net = DenoisingNetwork.create(hp, data.height(), data.width(), seed);
+        for (Listener listener : stepListeners) {
+            net.addTrainingListener(listener);
+        }
         List<EpochStats> epochs = new ArrayList<>();
         Random shuffle = new Random(seed);
         ImageSet noisy = data.noisyTrain();
