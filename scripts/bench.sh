@@ -43,10 +43,10 @@ echo "targets: baseline training >= 1000 img/s: $(verdict "$base_train" 1000) ($
 
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml conf || echo "+dirty")
 {
-  printf '| %s | %s | `scripts/bench.sh %s` | %s | %s | %s | %s | %s | %s | %s | %s / %s / %s |\n' \
+  printf '| %s | %s | `scripts/bench.sh %s` | %s | %s | %s | %s | %s / %s | %s | %s | %s / %s | %s / %s / %s |\n' \
     "$(date -u +%Y-%m-%d)" "$commit" "$quick" "$cores" \
-    "$base_train" "$base_infer" "$(get baseline epoch_s)" \
-    "$(get tuned train_img_s)" "$(get tuned infer_img_s)" "$(get tuned peak_rss_mb)" \
+    "$base_train" "$base_infer" "$(get baseline epoch_s)" "$(get baseline peak_heap_mb)" "$(get baseline peak_rss_mb)" \
+    "$(get tuned train_img_s)" "$(get tuned infer_img_s)" "$(get tuned peak_heap_mb)" "$(get tuned peak_rss_mb)" \
     "$tph1" "$tph2" "${scaling}x"
 } >> docs/BENCHMARKS.md
 echo "bench: appended to docs/BENCHMARKS.md"

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
@@ -76,14 +77,28 @@ public final class ConfigLoader {
             if (!o.contains("=")) {
                 throw new UserException("override '" + o + "': expected key=value");
             }
+            c = parseOverride(o).withFallback(c);
+        }
+        return c;
+    }
+
+    /**
+     * A value is HOCON (numbers, lists, objects); one that is not, such as {@code local[4]} or
+     * {@code spark://host:7077}, is taken as the plain string the user typed.
+     */
+    private static Config parseOverride(String o) {
+        ConfigParseOptions options = ConfigParseOptions.defaults().setOriginDescription("command line");
+        try {
+            return ConfigFactory.parseString(o, options);
+        } catch (ConfigException e) {
+            int eq = o.indexOf('=');
+            String key = o.substring(0, eq).trim();
             try {
-                c = ConfigFactory.parseString(o, ConfigParseOptions.defaults().setOriginDescription("command line"))
-                        .withFallback(c);
-            } catch (ConfigException e) {
+                return ConfigFactory.parseString(key + " = " + ConfigUtil.quoteString(o.substring(eq + 1).trim()), options);
+            } catch (ConfigException again) {
                 throw new UserException("override '" + o + "': " + e.getMessage());
             }
         }
-        return c;
     }
 
     private static void rejectUnknownKeys(Config user, Config defaults, String source) {

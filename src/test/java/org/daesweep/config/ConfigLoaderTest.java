@@ -56,6 +56,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void overrideValuesThatAreNotHoconAreStrings() throws IOException {
+        SweepConfig local = ConfigLoader.load(conf(""), List.of("spark.master=local[4]"));
+        assertEquals("local[4]", local.master());
+        SweepConfig cluster = ConfigLoader.load(conf(""), List.of("spark.master=spark://10.0.0.1:7077"));
+        assertEquals("spark://10.0.0.1:7077", cluster.master());
+    }
+
+    @Test
     void badInputNamesTheKey() throws IOException {
         assertTrue(error("data { limt = 5 }").contains("data.limt: unknown key"));
         assertTrue(error("trial.learning-rate = 0").contains("trial.learning-rate: must be > 0"));
