@@ -63,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
                 data.training().cleanTrain().head(count), null, null);
         int n = train.cleanTrain().count();
         OpTimes opTimes = new OpTimes();
-        TrainingRun run = (profile ? new TrialTrainer(opTimes) : new TrialTrainer()).train(hp, train, 42, e -> {
+        TrainingRun run = (profile ? new TrialTrainer(opTimes) : new TrialTrainer()).train(hp, train, 42, java.time.Duration.ZERO, e -> {
             System.out.printf("epoch %d: %.2f s, %.0f images/s, loss %.4f%n", e.epoch(), e.seconds(), n / e.seconds(), e.trainLoss());
         });
         List<EpochStats> timed = run.epochs().size() > 1 ? run.epochs().subList(1, run.epochs().size()) : run.epochs();

@@ -26,6 +26,7 @@ import org.daesweep.search.SearchSpace;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,9 +155,23 @@ public final class ConfigLoader {
             throw new BadKey("sweep.name: use letters, digits, '.', '_' and '-' only, got '" + name + "'");
         }
         return new SweepConfig(name, c.getLong("sweep.seed"), new File(c.getString("data.images")).toPath(),
-                limit, split(c), noise(c), space, sampler, trials, c.getLong("search.seed"), retrain,
+                limit, split(c), noise(c), space, sampler, trials, timeout(c), c.getLong("search.seed"), retrain,
                 c.getString("output.dir"), c.getString("spark.master"), taskCpus,
                 c.root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false)));
+    }
+
+    private static Duration timeout(Config c) {
+        Duration d;
+        try {
+            d = c.getDuration("trial.timeout");
+        } catch (ConfigException.BadValue | ConfigException.WrongType e) {
+            throw new BadKey("trial.timeout: must be a duration such as 30m or 2h (0 = none), got "
+                    + c.getValue("trial.timeout").render());
+        }
+        if (d.isNegative()) {
+            throw new BadKey("trial.timeout: must not be negative, got " + d);
+        }
+        return d;
     }
 
     private static long gridSize(Sampler sampler, SearchSpace space) {

@@ -7,6 +7,7 @@ import org.daesweep.search.SearchSpace;
 
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** A sweep's whole configuration, validated. {@code rendered} is the resolved HOCON, saved with the results. */
 public record SweepConfig(
@@ -19,6 +20,7 @@ public record SweepConfig(
         SearchSpace space,
         Sampler sampler,
         int trials,
+        Duration trialTimeout,
         long searchSeed,
         Retrain retrain,
         String outputDir,

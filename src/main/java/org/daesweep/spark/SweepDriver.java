@@ -67,7 +67,7 @@ public final class SweepDriver {
             Broadcast<TrainingData> broadcast = jsc.broadcast(data.training());
 
             long start = System.nanoTime();
-            List<TrialResult> trials = TrialTasks.runTrials(jsc, broadcast, specs, threads);
+            List<TrialResult> trials = TrialTasks.runTrials(jsc, broadcast, specs, threads, config.trialTimeout());
             double trialSeconds = (System.nanoTime() - start) / 1e9;
             log.info("{} trials in {} s", trials.size(), Math.round(trialSeconds));
             List<Row> epochRows = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.daesweep.training.TrialStatus;
 import org.daesweep.training.TrialTrainer;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -27,10 +28,10 @@ public final class TrialTasks {
     }
 
     public static List<TrialResult> runTrials(JavaSparkContext jsc, Broadcast<TrainingData> data,
-                                              List<TrialSpec> specs, int threadsPerTask) {
+                                              List<TrialSpec> specs, int threadsPerTask, Duration timeout) {
         jsc.setJobDescription("dae-sweep: " + specs.size() + " trials");
         return jsc.parallelize(specs, specs.size())
-                .map(spec -> runTrial(spec, data.value(), threadsPerTask))
+                .map(spec -> runTrial(spec, data.value(), threadsPerTask, timeout))
                 .collect();
     }
 
@@ -50,15 +51,15 @@ public final class TrialTasks {
             implements Serializable {
     }
 
-    private static TrialResult runTrial(TrialSpec spec, TrainingData data, int threads) {
+    private static TrialResult runTrial(TrialSpec spec, TrainingData data, int threads, Duration timeout) {
         NativeRuntime.configure(threads);
         SparkEnv env = SparkEnv.get();
-        return new TrialRunner().run(spec, data, env.executorId(), env.blockManager().blockManagerId().host());
+        return new TrialRunner(timeout).run(spec, data, env.executorId(), env.blockManager().blockManagerId().host());
     }
 
     private static Retrained retrainTask(Hyperparameters hp, TrainingData data, long seed) {
         NativeRuntime.configure(SparkEnv.get().conf().getInt("spark.executor.cores", Runtime.getRuntime().availableProcessors()));
-        TrainingRun run = new TrialTrainer().train(hp, data.merged(), seed, e -> { });
+        TrainingRun run = new TrialTrainer().train(hp, data.merged(), seed, Duration.ZERO, e -> { });
         return new Retrained(ModelFile.toBytes(run.network()), List.copyOf(run.epochs()), run.status(), run.message());
     }
 }

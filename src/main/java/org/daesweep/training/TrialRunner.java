@@ -2,6 +2,8 @@ package org.daesweep.training;
 
 import org.daesweep.search.TrialSpec;
 
+import java.time.Duration;
+
 /**
  * Runs one trial to a {@link TrialResult} and never throws: any exception or error (out of
  * memory included) is caught and recorded as a failed trial, so the caller (a Spark task) does
@@ -9,12 +11,18 @@ import org.daesweep.search.TrialSpec;
  */
 public final class TrialRunner {
     private final TrialTrainer trainer = new TrialTrainer();
+    private final Duration timeout;
+
+    /** @param timeout a trial's time limit, zero for none */
+    public TrialRunner(Duration timeout) {
+        this.timeout = timeout;
+    }
 
     public TrialResult run(TrialSpec spec, TrainingData data, String executor, String host) {
         long start = System.nanoTime();
         java.util.List<EpochStats> epochs = new java.util.ArrayList<>();
         try {
-            TrainingRun run = trainer.train(spec.hyperparameters(), data, spec.seed(), epochs::add);
+            TrainingRun run = trainer.train(spec.hyperparameters(), data, spec.seed(), timeout, epochs::add);
             return new TrialResult(spec, run.status(), run.epochs(), run.network().parameterCount(),
                     seconds(start), run.message(), executor, host);
         } catch (Throwable t) {

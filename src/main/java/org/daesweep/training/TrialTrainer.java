@@ -5,14 +5,18 @@ import org.daesweep.model.DenoisingNetwork;
 import org.daesweep.model.Hyperparameters;
 import org.nd4j.autodiff.listeners.Listener;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
 
 /**
  * Trains one configuration on in-memory data: pure Java and ND4J, no Spark, so it is tested and
- * profiled alone. Stops early with {@link TrialStatus#DIVERGED} when the loss stops being finite.
+ * profiled alone. Stops early with {@link TrialStatus#DIVERGED} when the loss stops being finite
+ * and with {@link TrialStatus#TIMEOUT} past the time limit; ends {@link TrialStatus#COLLAPSED}
+ * when the final validation output ignores the input.
  */
 public final class TrialTrainer {
     private static final int RECALIBRATION_BATCH = 256;
@@ -23,7 +27,10 @@ public final class TrialTrainer {
         this.stepListeners = stepListeners;
     }
 
-    public TrainingRun train(Hyperparameters hp, TrainingData data, long seed, Consumer<EpochStats> onEpoch) {
+    /** @param timeout the trial's time limit; zero for none */
+    public TrainingRun train(Hyperparameters hp, TrainingData data, long seed, Duration timeout,
+                             Consumer<EpochStats> onEpoch) {
+        long deadline = timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         DenoisingNetwork net = DenoisingNetwork.create(hp, data.height(), data.width(), seed);
         for (Listener listener : stepListeners) {
             net.addTrainingListener(listener);
@@ -39,6 +46,7 @@ public final class TrialTrainer {
         }
         Batches inputs = new Batches();
         Batches targets = new Batches();
+        ImageSet predicted = null;
         for (int epoch = 1; epoch <= hp.epochs(); epoch++) {
             long start = System.nanoTime();
             shuffle(order, shuffle);
@@ -51,13 +59,17 @@ public final class TrialTrainer {
                             "training loss became " + score + " in epoch " + epoch);
                 }
                 lossSum += score * (to - from);
+                if (System.nanoTime() > deadline) {
+                    return new TrainingRun(net, epochs, TrialStatus.TIMEOUT,
+                            "ran past trial.timeout (" + timeout + ") in epoch " + epoch);
+                }
             }
             double trainLoss = lossSum / n;
             net.recalibrate(Batches.inOrder(noisy, RECALIBRATION_BATCH));
             double validationLoss = Double.NaN;
             double validationMse = Double.NaN;
             if (data.hasValidation()) {
-                ImageSet predicted = new Denoiser(net).denoise(data.noisyValidation());
+                predicted = new Denoiser(net).denoise(data.noisyValidation());
                 double pixels = predicted.pixels().length;
                 validationLoss = PixelLoss.sum(hp.loss(), predicted.pixels(), data.cleanValidation().pixels()) / pixels;
                 validationMse = PixelLoss.sum("mse", predicted.pixels(), data.cleanValidation().pixels()) / pixels;
@@ -69,6 +81,14 @@ public final class TrialTrainer {
             if (data.hasValidation() && !Double.isFinite(validationLoss)) {
                 return new TrainingRun(net, epochs, TrialStatus.DIVERGED,
                         "validation loss became " + validationLoss + " in epoch " + epoch);
+            }
+        }
+        if (predicted != null) {
+            ImageSet target = data.cleanValidation();
+            Optional<String> collapse = Collapse.diagnose(predicted.pixels(), target.pixels(), target.count(),
+                    target.imageSize());
+            if (collapse.isPresent()) {
+                return new TrainingRun(net, epochs, TrialStatus.COLLAPSED, collapse.get());
             }
         }
         return new TrainingRun(net, epochs, TrialStatus.OK, "");

@@ -28,17 +28,18 @@ class SweepEndToEndTest {
 
     @Test
     void sweepWritesFourTablesAndRetrainsTheBestTrial() throws Exception {
-        Path images = TestData.strokesIdx(dir.resolve("images.idx.gz"), 300, 28, 28);
+        Path images = TestData.strokesIdx(dir.resolve("images.idx.gz"), 1000, 28, 28);
         Path conf = Files.writeString(dir.resolve("e2e.conf"), """
                 sweep.name = e2e
                 data.images = "%s"
                 output.dir = "%s"
                 spark.master = "local[2]"
-                trial { epochs = 1, batch-size = 32, loss = bce }
+                noise.factor = 0.3
+                trial { epochs = 4, batch-size = 16, loss = bce, learning-rate = 3e-3 }
                 search {
                   sampler = random
                   trials = 2
-                  space { filters = [4, 8], learning-rate = { type = loguniform, min = 1e-3, max = 3e-3 } }
+                  space { filters = [8, 16] }
                 }
                 retrain { epochs = 1, batch-size = 32 }
                 """.formatted(images, dir.resolve("out")));
@@ -56,7 +57,7 @@ class SweepEndToEndTest {
 
             Dataset<Row> epochs = read(spark, out, Tables.EPOCHS);
             assertEquals(Tables.epochsSchema(), epochs.schema());
-            assertEquals(2, epochs.filter("phase = 'search'").count());
+            assertEquals(8, epochs.filter("phase = 'search'").count());
             assertEquals(1, epochs.filter("phase = 'retrain'").count());
 
             Row best = trials.orderBy("best_val_mse").first();
@@ -67,7 +68,7 @@ class SweepEndToEndTest {
             Dataset<Row> metrics = read(spark, out, Tables.METRICS);
             assertEquals(Tables.metricsSchema(), metrics.schema());
             assertEquals(2, metrics.count());
-            int testImages = 60;
+            int testImages = 200;
             for (Row m : metrics.collectAsList()) {
                 assertEquals(testImages, (int) m.getAs("images"));
                 assertTrue((double) m.getAs("psnr") > 0 && (double) m.getAs("ssim") <= 1);

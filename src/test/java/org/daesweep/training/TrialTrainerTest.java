@@ -1,0 +1,89 @@
+package org.daesweep.training;
+
+import org.daesweep.TestData;
+import org.daesweep.config.ConfigLoader;
+import org.daesweep.config.SweepConfig;
+import org.daesweep.data.ImageSet;
+import org.daesweep.data.SplitSpec;
+import org.daesweep.model.Hyperparameters;
+import org.daesweep.noise.GaussianNoise;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrialTrainerTest {
+    /**
+     * 1,280 digit-like 28x28 training images (2,000 in all), the study's split, Gaussian noise
+     * 0.3: the strokes are sparser than digits (all-black scores MSE ~0.027), and at the study's
+     * 0.5 a few epochs do not tell a slow learner from a stuck one.
+     */
+    private static TrainingData data;
+
+    @BeforeAll
+    static void prepare() {
+        NativeRuntime.configure(2);
+        ImageSet images = TestData.strokeImages(2000, 28, 28);
+        data = SweepData.prepare(images, new SplitSpec(0.2, 0.2, 42), new GaussianNoise(0.3), 42).training();
+    }
+
+    private static double blackLevel(ImageSet clean) {
+        double s = 0;
+        for (float v : clean.pixels()) {
+            s += (double) v * v;
+        }
+        return s / clean.pixels().length;
+    }
+
+    @Test
+    void theReferenceBaselineCollapsesAndIsFlagged() {
+        // MSE loss, sigmoid output, Adam 1e-3, batch 128: ends at an all-black output, as the
+        // reference study's baseline and its PyTorch re-implementation do.
+        Hyperparameters baseline = Hyperparameters.referenceBaseline().withTraining(6, 128);
+        TrainingRun run = new TrialTrainer().train(baseline, data, 42, Duration.ZERO, e -> { });
+        assertEquals(TrialStatus.COLLAPSED, run.status(), run.message());
+        assertTrue(run.message().startsWith("collapsed: "), run.message());
+    }
+
+    @Test
+    void theDefaultSearchSpaceTrains() {
+        SweepConfig config = ConfigLoader.load(Path.of("conf/default.conf"), List.of());
+        List<Hyperparameters> configs = config.sampler().sample(config.space(), config.trials(), config.searchSeed());
+        double black = blackLevel(data.cleanValidation());
+        for (Hyperparameters hp : configs) {
+            TrainingRun run = new TrialTrainer().train(hp.withTraining(5, hp.batchSize()), data, 7, Duration.ZERO, e -> { });
+            assertEquals(TrialStatus.OK, run.status(), hp + ": " + run.message());
+            // Collapsed outputs sit at 0.9-1x the black level; the slowest configuration of the
+            // space (32 filters, lr 5.7e-4) is at 0.65x after 100 steps on these sparse strokes.
+            assertTrue(run.bestValidationMse() < 0.75 * black, hp + ": validation MSE " + run.bestValidationMse()
+                    + " vs all-black " + black);
+        }
+    }
+
+    @Test
+    void aTrialPastItsTimeoutStops() {
+        Hyperparameters hp = Hyperparameters.referenceBaseline().withTraining(50, 64);
+        long start = System.nanoTime();
+        TrainingRun run = new TrialTrainer().train(hp, data, 1, Duration.ofMillis(1), e -> { });
+        assertEquals(TrialStatus.TIMEOUT, run.status());
+        assertTrue(run.message().contains("trial.timeout") && run.message().contains("epoch 1"), run.message());
+        assertTrue((System.nanoTime() - start) / 1e9 < 30, "stopped within the first epoch");
+    }
+
+    @Test
+    void aHugeLearningRateDiverges() {
+        // Adam moves each weight by about the learning rate per step: at 1e8 the activations of
+        // five convolutions overflow float32 within a step or two.
+        Hyperparameters base = Hyperparameters.referenceBaseline();
+        Hyperparameters hp = new Hyperparameters(base.model(), base.depth(), 8, false, 3, false, "relu", "mse",
+                1e8, 64, 2);
+        TrainingRun run = new TrialTrainer().train(hp, data, 1, Duration.ZERO, e -> { });
+        assertEquals(TrialStatus.DIVERGED, run.status(), run.message());
+        assertTrue(run.message().contains("became"), run.message());
+    }
+}
