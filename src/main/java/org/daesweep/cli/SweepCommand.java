@@ -6,6 +6,7 @@ import org.daesweep.metrics.ImageScores;
 import org.daesweep.results.SweepSummary;
 import org.daesweep.spark.SweepDriver;
 import org.daesweep.training.TrialResult;
+import org.daesweep.training.TrialStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,12 +14,14 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a hyperparameter sweep described by a HOCON file.")
 final class SweepCommand implements Callable<Integer> {
+    private static final int TRIALS_SHOWN = 10;
     @Option(names = "--conf", required = true, paramLabel = "FILE", description = "the sweep configuration (HOCON)")
     Path conf;
 
@@ -35,10 +38,19 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     static void print(SweepSummary s, PrintStream out) {
-        long ok = s.trials().stream().filter(t -> t.status().name().equals("OK")).count();
+        long ok = s.trials().stream().filter(t -> t.status() == TrialStatus.OK).count();
         TrialResult b = s.best();
         out.printf("%nSweep finished in %.0f s: %d trials, %d ok; trials ran in %.0f s (%.0f trials/hour)%n",
                 s.seconds(), s.trials().size(), ok, s.trialSeconds(), s.trials().size() * 3600 / s.trialSeconds());
+        List<TrialResult> ranked = s.trials().stream()
+                .sorted(Comparator.comparingDouble(TrialResult::bestValidationMse)) // NaN (no result) last
+                .toList();
+        out.printf("  %-11s %-9s %9s %6s %8s%n", "trial", "status", "val MSE", "epochs", "seconds");
+        ranked.stream().limit(TRIALS_SHOWN).forEach(t -> out.printf("  %-11s %-9s %9.5f %6d %8.1f%n",
+                t.spec().id(), t.status().label(), t.bestValidationMse(), t.epochsRun(), t.seconds()));
+        if (ranked.size() > TRIALS_SHOWN) {
+            out.printf("  ... %d more in the trials table%n", ranked.size() - TRIALS_SHOWN);
+        }
         out.printf("Best: %s (validation MSE %.5f) %s%n", b.spec().id(), b.bestValidationMse(), b.spec().hyperparameters().toMap());
         out.printf("Test metrics (%d images)%n", s.bestScores().count());
         out.printf("  %-12s %9s %9s %7s%n", "model", "MSE", "PSNR dB", "SSIM");
