@@ -25,6 +25,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--conf", required = true, paramLabel = "FILE", description = "the sweep configuration (HOCON)")
     Path conf;
 
+    @Option(names = "--restart", description = "discard the trials an earlier run of this sweep finished and start over "
+            + "(by default a rerun resumes: finished trials are kept, the rest run)")
+    boolean restart;
+
     @Parameters(paramLabel = "key=value", arity = "0..*",
             description = "overrides, e.g. search.trials=10 trial.epochs=3")
     List<String> overrides = new ArrayList<>();
@@ -32,7 +36,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SweepConfig config = ConfigLoader.load(conf, overrides);
-        SweepSummary summary = new SweepDriver(config).run();
+        SweepSummary summary = new SweepDriver(config, restart).run();
         print(summary, System.out);
         return 0;
     }

@@ -1,6 +1,7 @@
 package org.daesweep.results;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -12,7 +13,9 @@ import org.daesweep.UserException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,6 +25,8 @@ import java.util.UUID;
  */
 public final class ResultStore {
     private static final String TMP = "_tmp";
+    /** Marks a directory as dae-sweep's, so that it never deletes or overwrites anyone else's files. */
+    private static final String MARKER = "_dae-sweep";
     private final SparkSession spark;
     private final Path root;
     private final FileSystem fs;
@@ -32,8 +37,16 @@ public final class ResultStore {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         try {
             this.fs = root.getFileSystem(hadoop);
+            if (fs.exists(root) && fs.listStatus(root).length > 0 && !fs.exists(new Path(root, MARKER))) {
+                throw new UserException(dir + ": exists and holds files dae-sweep did not write; "
+                        + "choose another output.dir or sweep.name");
+            }
             if (!fs.mkdirs(new Path(root, TMP))) {
                 throw new IOException("mkdirs failed");
+            }
+            Path marker = new Path(root, MARKER);
+            if (!fs.exists(marker)) {
+                fs.create(marker, false).close();
             }
         } catch (IOException e) {
             throw new UserException(dir + ": cannot create the output directory (" + e.getMessage() + ")");
@@ -67,6 +80,44 @@ public final class ResultStore {
         publish(tmp, new Path(root, name));
     }
 
+    /** The content of a file written earlier, or empty if there is none. */
+    public Optional<byte[]> readFile(String name) {
+        Path path = new Path(root, name);
+        try {
+            if (!fs.exists(path)) {
+                return Optional.empty();
+            }
+            try (FSDataInputStream in = fs.open(path)) {
+                return Optional.of(in.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    /** Names of the files in a subdirectory, without Hadoop's hidden ones (.crc, _SUCCESS); empty if none. */
+    public List<String> list(String dir) {
+        Path path = new Path(root, dir);
+        try {
+            if (!fs.exists(path)) {
+                return List.of();
+            }
+            return Arrays.stream(fs.listStatus(path)).map(f -> f.getPath().getName())
+                    .filter(n -> !n.startsWith(".") && !n.startsWith("_")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + path, e);
+        }
+    }
+
+    /** Deletes a file or directory this tool wrote (a start-over). */
+    public void delete(String name) {
+        try {
+            fs.delete(new Path(root, name), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + new Path(root, name), e);
+        }
+    }
+
     /** Removes the temporary area once every result is in place. */
     public void close() {
         try {
@@ -81,6 +132,7 @@ public final class ResultStore {
             if (fs.exists(target)) {
                 fs.delete(target, true);
             }
+            fs.mkdirs(target.getParent());
             if (!fs.rename(tmp, target)) {
                 throw new IOException("rename " + tmp + " -> " + target + " failed");
             }

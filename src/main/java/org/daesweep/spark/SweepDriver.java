@@ -16,6 +16,7 @@ import org.daesweep.model.ModelFile;
 import org.daesweep.plots.ImageGrids;
 import org.daesweep.plots.LossCurves;
 import org.daesweep.results.ResultStore;
+import org.daesweep.results.TrialJournal;
 import org.daesweep.results.SweepSummary;
 import org.daesweep.results.Tables;
 import org.daesweep.search.TrialSpec;
@@ -32,7 +33,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a sweep on the driver: load, split, add noise and broadcast once; one Spark task per
@@ -45,9 +48,12 @@ public final class SweepDriver {
     private static final int GRID_COLUMNS = 10;
 
     private final SweepConfig config;
+    private final boolean restart;
 
-    public SweepDriver(SweepConfig config) {
+    /** @param restart discard the trials an earlier run of this sweep finished, instead of resuming */
+    public SweepDriver(SweepConfig config, boolean restart) {
         this.config = config;
+        this.restart = restart;
     }
 
     public SweepSummary run() {
@@ -63,13 +69,23 @@ public final class SweepDriver {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             int threads = jsc.getConf().getInt("spark.task.cpus", 1);
             ResultStore store = new ResultStore(spark, config.sweepDir());
+            TrialJournal journal = new TrialJournal(store);
+            Map<String, TrialResult> finished = journal.open(TrialJournal.plan(dataDescription(), specs), restart);
             store.writeFile("config.conf", config.rendered().getBytes(StandardCharsets.UTF_8));
+            List<TrialSpec> remaining = specs.stream().filter(s -> !finished.containsKey(s.id())).toList();
+            if (!finished.isEmpty()) {
+                log.info("resuming: {} of {} trials finished earlier, {} to run", finished.size(), specs.size(),
+                        remaining.size());
+            }
             Broadcast<TrainingData> broadcast = jsc.broadcast(data.training());
 
             long start = System.nanoTime();
-            List<TrialResult> trials = TrialTasks.runTrials(jsc, broadcast, specs, threads, config.trialTimeout());
+            Map<String, TrialResult> byId = new HashMap<>(finished);
+            TrialTasks.runTrials(jsc, broadcast, remaining, threads, config.trialTimeout(), journal::record)
+                    .forEach(r -> byId.put(r.spec().id(), r));
+            List<TrialResult> trials = specs.stream().map(s -> byId.get(s.id())).toList();
             double trialSeconds = (System.nanoTime() - start) / 1e9;
-            log.info("{} trials in {} s", trials.size(), Math.round(trialSeconds));
+            log.info("{} trials in {} s", remaining.size(), Math.round(trialSeconds));
             List<Row> epochRows = new ArrayList<>();
             trials.forEach(t -> t.epochs().forEach(e -> epochRows.add(Tables.epochRow(t.spec().id(), Tables.PHASE_SEARCH, e))));
             store.writeTable(Tables.TRIALS, Tables.trialsSchema(), trials.stream().map(Tables::trialRow).toList());
@@ -106,6 +122,12 @@ public final class SweepDriver {
         } finally {
             spark.stop();
         }
+    }
+
+    /** What the trials' data depends on, for the journal's plan. */
+    private String dataDescription() {
+        return "images=" + config.images() + " limit=" + config.limit() + " " + config.split()
+                + " noise=" + config.noise().describe() + " seed=" + config.seed();
     }
 
     private List<TrialSpec> specs(ImageSet images) {

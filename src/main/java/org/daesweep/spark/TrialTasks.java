@@ -17,7 +17,13 @@ import org.daesweep.training.TrialTrainer;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * The Spark side of a sweep, kept thin: one partition (so one task) per trial, each calling the
@@ -27,12 +33,61 @@ public final class TrialTasks {
     private TrialTasks() {
     }
 
-    public static List<TrialResult> runTrials(JavaSparkContext jsc, Broadcast<TrainingData> data,
-                                              List<TrialSpec> specs, int threadsPerTask, Duration timeout) {
-        jsc.setJobDescription("dae-sweep: " + specs.size() + " trials");
-        return jsc.parallelize(specs, specs.size())
-                .map(spec -> runTrial(spec, data.value(), threadsPerTask, timeout))
-                .collect();
+    /**
+     * Runs each trial as a job of its own, several at a time from a driver-side pool, so that
+     * every finished trial reaches {@code onResult} (the journal) at once rather than when the
+     * slowest trial ends, and a job group per trial names it in Spark's UI. A job that Spark
+     * itself gives up on (executors lost beyond its retries) becomes a failed trial that is not
+     * reported to {@code onResult}, so a resumed sweep runs it again.
+     */
+    public static List<TrialResult> runTrials(JavaSparkContext jsc, Broadcast<TrainingData> data, List<TrialSpec> specs,
+                                              int threadsPerTask, Duration timeout, Consumer<TrialResult> onResult) {
+        if (specs.isEmpty()) {
+            return List.of();
+        }
+        // Enough jobs queued to keep every task slot busy; Spark runs them as slots free up.
+        int concurrent = Math.min(specs.size(), 2 * Math.max(1, jsc.defaultParallelism()));
+        ExecutorService pool = Executors.newFixedThreadPool(concurrent, r -> {
+            Thread t = new Thread(r, "dae-sweep-trials");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<TrialResult>> futures = new ArrayList<>();
+            for (TrialSpec spec : specs) {
+                futures.add(pool.submit(() -> runJob(jsc, data, spec, threadsPerTask, timeout, onResult)));
+            }
+            List<TrialResult> results = new ArrayList<>();
+            for (Future<TrialResult> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while trials ran", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static TrialResult runJob(JavaSparkContext jsc, Broadcast<TrainingData> data, TrialSpec spec,
+                                      int threads, Duration timeout, Consumer<TrialResult> onResult) {
+        jsc.setJobGroup(spec.id(), "dae-sweep " + spec.id(), true);
+        try {
+            TrialResult result = jsc.parallelize(List.of(spec), 1)
+                    .map(s -> runTrial(s, data.value(), threads, timeout))
+                    .collect().get(0);
+            onResult.accept(result);
+            return result;
+        } catch (RuntimeException e) {
+            if (jsc.sc().isStopped()) {
+                throw e;
+            }
+            return new TrialResult(spec, TrialStatus.FAILED, List.of(), 0, 0,
+                    "Spark gave up on the task: " + e.getMessage(), "", "");
+        }
     }
 
     /**

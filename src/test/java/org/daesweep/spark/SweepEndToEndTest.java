@@ -4,6 +4,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.daesweep.TestData;
+import org.daesweep.UserException;
 import org.daesweep.config.ConfigLoader;
 import org.daesweep.config.SweepConfig;
 import org.daesweep.model.ModelFile;
@@ -12,6 +13,7 @@ import org.daesweep.results.Tables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A whole sweep on local[2]: 300 synthetic 28x28 images, 2 trials of 1 epoch, then the tables read back. */
@@ -28,23 +32,9 @@ class SweepEndToEndTest {
 
     @Test
     void sweepWritesFourTablesAndRetrainsTheBestTrial() throws Exception {
-        Path images = TestData.strokesIdx(dir.resolve("images.idx.gz"), 1000, 28, 28);
-        Path conf = Files.writeString(dir.resolve("e2e.conf"), """
-                sweep.name = e2e
-                data.images = "%s"
-                output.dir = "%s"
-                spark.master = "local[2]"
-                noise.factor = 0.3
-                trial { epochs = 4, batch-size = 16, loss = bce, learning-rate = 3e-3 }
-                search {
-                  sampler = random
-                  trials = 2
-                  space { filters = [8, 16] }
-                }
-                retrain { epochs = 1, batch-size = 32 }
-                """.formatted(images, dir.resolve("out")));
+        Path conf = conf("");
         SweepConfig config = ConfigLoader.load(conf, List.of());
-        SweepSummary summary = new SweepDriver(config).run();
+        SweepSummary summary = new SweepDriver(config, false).run();
         Path out = dir.resolve("out/e2e");
 
         SparkSession spark = SparkSession.builder().master("local[1]").appName("read-back")
@@ -94,6 +84,70 @@ class SweepEndToEndTest {
                     ModelFile.read(model, "best-model.zip").hyperparameters().filters());
         }
         assertTrue(Arrays.stream(out.toFile().list()).noneMatch(n -> n.startsWith("_tmp")), "no temporary files left");
+    }
+
+    /** 1,000 stroke images, 2 random trials that train (not collapse) in a few seconds. */
+    private Path conf(String extra) throws IOException {
+        Path images = dir.resolve("images.idx.gz");
+        if (!Files.exists(images)) {
+            TestData.strokesIdx(images, 1000, 28, 28);
+        }
+        return Files.writeString(dir.resolve("e2e.conf"), """
+                sweep.name = e2e
+                data.images = "%s"
+                output.dir = "%s"
+                spark.master = "local[2]"
+                noise.factor = 0.3
+                trial { epochs = 4, batch-size = 16, loss = bce, learning-rate = 3e-3 }
+                search {
+                  sampler = random
+                  trials = 2
+                  space { filters = [8, 16] }
+                }
+                retrain { epochs = 1, batch-size = 32 }
+                %s
+                """.formatted(images, dir.resolve("out"), extra));
+    }
+
+    @Test
+    void aRerunResumesWithTheFinishedTrialsAndRefusesAnotherPlan() throws Exception {
+        SweepConfig config = ConfigLoader.load(conf(""), List.of());
+        SweepSummary first = new SweepDriver(config, false).run();
+        Path out = dir.resolve("out/e2e");
+        // A crash after trial-0000 finished: trial-0001's journal record and the tables are gone.
+        Files.delete(out.resolve("journal/trial-0001.bin"));
+        deleteTree(out.resolve(Tables.TRIALS));
+
+        SweepSummary resumed = new SweepDriver(config, false).run();
+        assertEquals(first.trials().get(0), resumed.trials().get(0), "trial-0000 comes from the journal, not a rerun");
+        assertNotEquals(first.trials().get(1).seconds(), resumed.trials().get(1).seconds(), "trial-0001 ran again");
+        assertEquals(first.trials().get(1).epochs().stream().map(e -> e.trainLoss()).toList(),
+                resumed.trials().get(1).epochs().stream().map(e -> e.trainLoss()).toList(), "and trained the same");
+        assertEquals(List.of("trial-0000.bin", "trial-0001.bin"), Arrays.stream(out.resolve("journal").toFile().list())
+                .filter(n -> !n.endsWith(".crc")).sorted().toList());
+
+        SweepConfig changed = ConfigLoader.load(conf(""), List.of("search.space.filters=[8, 32]"));
+        UserException refused = assertThrows(UserException.class, () -> new SweepDriver(changed, false).run());
+        assertTrue(refused.getMessage().contains("plan.txt differs") && refused.getMessage().contains("--restart"),
+                refused.getMessage());
+    }
+
+    @Test
+    void anOutputDirectoryWithForeignFilesIsRefused() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out/e2e"));
+        Files.writeString(out.resolve("notes.txt"), "someone else's");
+        SweepConfig config = ConfigLoader.load(conf(""), List.of());
+        UserException e = assertThrows(UserException.class, () -> new SweepDriver(config, false).run());
+        assertTrue(e.getMessage().contains("holds files dae-sweep did not write"), e.getMessage());
+        assertEquals(List.of("notes.txt"), Arrays.asList(out.toFile().list()), "nothing written, nothing deleted");
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        try (var walk = Files.walk(path)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static Dataset<Row> read(SparkSession spark, Path out, String table) {
