@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
  * journal; a rerun whose plan differs is refused rather than mixing two sweeps in one table.
  */
 public final class TrialJournal {
-    static final String DIR = "journal";
-    static final String PLAN = "plan.txt";
+    public static final String DIR = "journal";
+    public static final String PLAN = "plan.txt";
     private final ResultStore store;
 
     public TrialJournal(ResultStore store) {

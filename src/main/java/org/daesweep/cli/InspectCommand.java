@@ -1,0 +1,68 @@
+package org.daesweep.cli;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.daesweep.UserException;
+import org.daesweep.results.Tables;
+import org.daesweep.results.TrialJournal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * Checks a sweep directory against its plan: which trials the trials table holds, which are
+ * missing and which appear more than once. Exit code 1 when any is lost or doubled, so scripts
+ * (scripts/chaos.sh) can rely on it.
+ */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Compare a sweep directory's trials table with its plan: expected, present, lost, duplicated.")
+final class InspectCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", description = "a sweep directory (<output.dir>/<sweep.name>)")
+    String dir;
+
+    @Override
+    public Integer call() throws IOException {
+        SparkSession spark = SparkSession.builder().master("local[1]").appName("dae-sweep inspect")
+                .config("spark.ui.enabled", "false").getOrCreate();
+        try {
+            Path root = new Path(dir);
+            FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            Path plan = new Path(root, TrialJournal.PLAN);
+            Path trials = new Path(root, Tables.TRIALS);
+            if (!fs.exists(plan) || !fs.exists(trials)) {
+                throw new UserException(dir + ": not a finished sweep directory (no " + TrialJournal.PLAN + " or "
+                        + Tables.TRIALS + " table)");
+            }
+            Set<String> expected = new HashSet<>();
+            try (var in = fs.open(plan)) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    if (line.startsWith("trial-")) {
+                        expected.add(line.substring(0, line.indexOf(' ')));
+                    }
+                }
+            }
+            Dataset<Row> table = spark.read().parquet(trials.toString());
+            List<String> ids = table.select("trial_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+            Set<String> present = new HashSet<>(ids);
+            long duplicated = ids.size() - present.size();
+            long lost = expected.stream().filter(id -> !present.contains(id)).count();
+            long unexpected = present.stream().filter(id -> !expected.contains(id)).count();
+            System.out.printf("trials: %d expected, %d present, %d lost, %d duplicated%s%n", expected.size(),
+                    present.size(), lost, duplicated, unexpected > 0 ? ", " + unexpected + " not in the plan" : "");
+            table.groupBy("status").count().orderBy("status").collectAsList()
+                    .forEach(r -> System.out.printf("  %s: %d%n", r.getString(0), r.getLong(1)));
+            return lost + duplicated + unexpected == 0 ? 0 : 1;
+        } finally {
+            spark.stop();
+        }
+    }
+}
