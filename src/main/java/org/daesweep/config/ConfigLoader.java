@@ -117,6 +117,10 @@ public final class ConfigLoader {
     private static SweepConfig build(Config c) {
         Hyperparameters base = baseTrial(c);
         SearchSpace space = new SearchSpace(base, domains(c));
+        if (space.domains().values().stream().allMatch(d -> d instanceof Domain.Fixed)) {
+            throw new BadKey(SPACE + ": empty: every trial would train the same configuration; "
+                    + "give at least one hyperparameter a list or a range, e.g. search.space { filters = [16, 32] }");
+        }
         Sampler sampler = switch (string(c, "search.sampler")) {
             case "random" -> new RandomSampler();
             case "grid" -> new GridSampler(false);

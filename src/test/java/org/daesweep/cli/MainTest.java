@@ -38,10 +38,22 @@ class MainTest {
 
         Path images = Files.writeString(dir.resolve("images.idx"), "this is not an idx file");
         Path conf2 = Files.writeString(dir.resolve("ok.conf"), "data.images = \"" + images + "\"\n"
-                + "output.dir = \"" + dir.resolve("out") + "\"\n");
+                + "output.dir = \"" + dir.resolve("out") + "\"\nsearch.space { filters = [16, 32] }\n");
         String notIdx = run(2, "sweep", "--conf", conf2.toString());
         assertTrue(notIdx.startsWith("dae-sweep: error: " + images + ": not an IDX image file"), notIdx);
         assertFalse(Files.exists(dir.resolve("out")), "nothing written for a failed start");
+    }
+
+    @Test
+    void anOutputDirectoryThatCannotBeCreatedIsOneLine() throws Exception {
+        Path images = org.daesweep.TestData.strokesIdx(dir.resolve("images.idx.gz"), 20, 8, 8);
+        Path file = Files.writeString(dir.resolve("a-file"), "");
+        Path conf = Files.writeString(dir.resolve("out.conf"), "data.images = \"" + images + "\"\n"
+                + "output.dir = \"" + file.resolve("results") + "\"\nspark.master = \"local[1]\"\n"
+                + "search.space { filters = [4, 8] }\n");
+        String error = run(2, "sweep", "--conf", conf.toString());
+        assertTrue(error.startsWith("dae-sweep: error: " + file.resolve("results")) && error.contains("cannot create"), error);
+        assertFalse(error.contains("\n"), "one line: " + error);
     }
 
     @Test

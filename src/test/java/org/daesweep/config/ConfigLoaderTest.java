@@ -55,11 +55,13 @@ class ConfigLoaderTest {
         assertInstanceOf(GridSampler.class, c.sampler());
     }
 
+    private static final String SPACE = "search.space { filters = [16, 32] }";
+
     @Test
     void overrideValuesThatAreNotHoconAreStrings() throws IOException {
-        SweepConfig local = ConfigLoader.load(conf(""), List.of("spark.master=local[4]"));
+        SweepConfig local = ConfigLoader.load(conf(SPACE), List.of("spark.master=local[4]"));
         assertEquals("local[4]", local.master());
-        SweepConfig cluster = ConfigLoader.load(conf(""), List.of("spark.master=spark://10.0.0.1:7077"));
+        SweepConfig cluster = ConfigLoader.load(conf(SPACE), List.of("spark.master=spark://10.0.0.1:7077"));
         assertEquals("spark://10.0.0.1:7077", cluster.master());
     }
 
@@ -77,6 +79,10 @@ class ConfigLoaderTest {
                 .contains("search.trials: 5 trials asked but the grid holds only 2"));
         assertTrue(error("search { space { filters = { type = int, min = 8, max = 16 } }").contains("sweep.conf"));
         assertTrue(error("trial.epochs = 1", "trial.epochs").contains("expected key=value"));
+        assertTrue(error("search.space {}").contains("search.space: empty"));
+        assertTrue(error("search.space { filters = 32 }").contains("search.space: empty"));
+        assertTrue(error("trial.timeout = soon\nsearch.space { filters = [16, 32] }").contains("trial.timeout: must be a duration"));
+        assertTrue(error("search.space { filters = [16, 32] }\nsearch.trials = [").contains("sweep.conf"));
     }
 
     @Test
