@@ -1,8 +1,21 @@
 # Sourced by the scripts: the JVM flags Spark needs on Java 17 (as Spark's own launcher adds
-# them) and dae-sweep's JVM tuning, taken from the pom so there is one list.
+# them) and dae-sweep's JVM tuning, taken from the pom so there is one list; and the classpath
+# of a Spark installation resolved from Maven (scripts/spark-runtime/pom.xml).
 dae_sweep_java_opts() {
   local pom
   pom="$(dirname "${BASH_SOURCE[0]}")/../pom.xml"
   sed -n -e 's:.*<spark.java17.opens>\(.*\)</spark.java17.opens>.*:\1:p' \
     -e 's:.*<dae.sweep.jvm.tuning>\(.*\)</dae.sweep.jvm.tuning>.*:\1:p' "$pom" | tr '\n' ' '
+}
+
+# Prints the Spark runtime classpath (resolving it with Maven the first time).
+spark_runtime_classpath() {
+  local root cp_file
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  cp_file="$root/target/spark-runtime-classpath.txt"
+  if [[ ! -s "$cp_file" || "$root/scripts/spark-runtime/pom.xml" -nt "$cp_file" ]]; then
+    mkdir -p "$root/target"
+    mvn -q -B -f "$root/scripts/spark-runtime/pom.xml" dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2
+  fi
+  cat "$cp_file"
 }

@@ -7,13 +7,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 source "$root/scripts/java-opts.sh"
-cp_file="$root/target/spark-runtime-classpath.txt"
-if [[ ! -s "$cp_file" || "$root/scripts/spark-runtime/pom.xml" -nt "$cp_file" ]]; then
-  mkdir -p "$root/target"
-  mvn -q -B -f "$root/scripts/spark-runtime/pom.xml" dependency:build-classpath -Dmdep.outputFile="$cp_file"
-fi
+classpath=$(spark_runtime_classpath)
 export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
 opens=$(dae_sweep_java_opts)
-exec java $opens ${DAE_SWEEP_DRIVER_OPTS:--Xmx6g} -cp "$(cat "$cp_file")" \
+exec java $opens ${DAE_SWEEP_DRIVER_OPTS:--Xmx6g} -cp "$classpath" \
   org.apache.spark.deploy.SparkSubmit \
   --conf "spark.executor.extraJavaOptions=$opens" "$@"

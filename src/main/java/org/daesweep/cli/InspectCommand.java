@@ -59,7 +59,9 @@ final class InspectCommand implements Callable<Integer> {
             System.out.printf("trials: %d expected, %d present, %d lost, %d duplicated%s%n", expected.size(),
                     present.size(), lost, duplicated, unexpected > 0 ? ", " + unexpected + " not in the plan" : "");
             table.groupBy("status").count().orderBy("status").collectAsList()
-                    .forEach(r -> System.out.printf("  %s: %d%n", r.getString(0), r.getLong(1)));
+                    .forEach(r -> System.out.printf("  status %s: %d%n", r.getString(0), r.getLong(1)));
+            table.groupBy("executor", "host").count().orderBy("executor").collectAsList()
+                    .forEach(r -> System.out.printf("  executor %s on %s: %d trials%n", r.getString(0), r.getString(1), r.getLong(2)));
             return lost + duplicated + unexpected == 0 ? 0 : 1;
         } finally {
             spark.stop();

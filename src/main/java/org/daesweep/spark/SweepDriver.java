@@ -78,6 +78,7 @@ public final class SweepDriver {
                         remaining.size());
             }
             Broadcast<TrainingData> broadcast = jsc.broadcast(data.training());
+            log.info("training data: broadcast {}, read once per executor", broadcast.id());
 
             long start = System.nanoTime();
             Map<String, TrialResult> byId = new HashMap<>(finished);

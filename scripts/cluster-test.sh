@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# End-to-end test on a real standalone cluster on this machine: starts scripts/local-cluster.sh
+# (2 workers x 1 core), submits the app jar with scripts/spark-submit.sh, checks the tables
+# with `dae-sweep inspect` (every planned trial present once, trials on both executors), checks
+# in the executors' logs that each read the training-data broadcast once, and stops the
+# cluster. Exits non-zero on any failure.
+#   scripts/cluster-test.sh [CONF]   (default conf/default.conf)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+conf=${1:-conf/default.conf}
+name=cluster-test
+scripts/fetch-data.sh >/dev/null
+mvn -q -B -ntp -DskipTests package
+
+scripts/local-cluster.sh start 2 1 4g
+trap 'scripts/local-cluster.sh stop' EXIT
+log=target/local-cluster/submit.log
+start=$(date +%s)
+scripts/spark-submit.sh --master spark://127.0.0.1:7077 --executor-memory 2g \
+  --conf spark.executor.memoryOverhead=2g --class org.daesweep.cli.Main target/dae-sweep.jar \
+  sweep --conf "$conf" sweep.name=$name output.dir="$root/results" --restart >"$log" 2>&1 \
+  || { echo "cluster-test: the sweep failed, see $log" >&2; tail -5 "$log" >&2; exit 1; }
+echo "cluster-test: sweep finished in $(( $(date +%s) - start )) s"
+grep -A4 "^Test metrics" "$log"
+
+report=$(scripts/run-local.sh inspect "results/$name" 2>/dev/null) \
+  || { echo "cluster-test: trials lost or doubled:" >&2; echo "$report" >&2; exit 1; }
+echo "$report"
+executors=$(grep -c "^  executor " <<<"$report")
+if [[ "$executors" -lt 2 ]]; then
+  echo "cluster-test: the trials ran on $executors executor(s), expected both workers' executors" >&2
+  exit 1
+fi
+
+id=$(sed -n 's/.*training data: broadcast \([0-9]*\),.*/\1/p' "$log")
+app=$(ls -t target/local-cluster/worker-1 | head -1)
+for stderr in target/local-cluster/worker-*/"$app"/*/stderr; do
+  reads=$(grep -c "Started reading broadcast variable $id " "$stderr" || true)
+  echo "cluster-test: $(dirname "$stderr" | sed 's:.*/worker-:worker-:') read the data broadcast $reads time(s)"
+  if [[ "$reads" -gt 1 ]]; then
+    echo "cluster-test: an executor fetched the training data more than once" >&2
+    exit 1
+  fi
+done
+echo "cluster-test: passed"
