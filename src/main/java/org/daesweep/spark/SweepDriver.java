@@ -19,6 +19,7 @@ import org.daesweep.results.ResultStore;
 import org.daesweep.results.TrialJournal;
 import org.daesweep.results.SweepSummary;
 import org.daesweep.results.Tables;
+import org.daesweep.search.SweepProgress;
 import org.daesweep.search.TrialSpec;
 import org.daesweep.training.Denoiser;
 import org.daesweep.training.NativeRuntime;
@@ -36,6 +37,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Runs a sweep on the driver: load, split, add noise and broadcast once; one Spark task per
@@ -82,7 +84,12 @@ public final class SweepDriver {
 
             long start = System.nanoTime();
             Map<String, TrialResult> byId = new HashMap<>(finished);
-            TrialTasks.runTrials(jsc, broadcast, remaining, threads, config.trialTimeout(), journal::record)
+            SweepProgress progress = new SweepProgress(specs.size(), finished.values());
+            Consumer<TrialResult> onResult = r -> {
+                journal.record(r);
+                log.info(progress.finished(r));
+            };
+            TrialTasks.runTrials(jsc, broadcast, remaining, threads, config.trialTimeout(), onResult)
                     .forEach(r -> byId.put(r.spec().id(), r));
             List<TrialResult> trials = specs.stream().map(s -> byId.get(s.id())).toList();
             double trialSeconds = (System.nanoTime() - start) / 1e9;
