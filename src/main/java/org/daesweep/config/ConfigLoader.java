@@ -64,7 +64,7 @@ public final class ConfigLoader {
         try {
             Config config = user.withFallback(defaults).resolve();
             rejectUnknownKeys(user, defaults, source);
-            return build(config);
+            return build(config, defaults);
         } catch (ConfigException e) {
             throw new UserException(source + ": " + e.getMessage());
         } catch (BadKey e) {
@@ -114,7 +114,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static SweepConfig build(Config c) {
+    private static SweepConfig build(Config c, Config defaults) {
         Hyperparameters base = baseTrial(c);
         SearchSpace space = new SearchSpace(base, domains(c));
         if (space.domains().values().stream().allMatch(d -> d instanceof Domain.Fixed)) {
@@ -160,7 +160,7 @@ public final class ConfigLoader {
         }
         return new SweepConfig(name, c.getLong("sweep.seed"), new File(c.getString("data.images")).toPath(),
                 limit, split(c), noise(c), space, sampler, trials, timeout(c), c.getLong("search.seed"), retrain,
-                c.getString("output.dir"), c.getString("spark.master"), taskCpus,
+                robustness(c, defaults), c.getString("output.dir"), c.getString("spark.master"), taskCpus,
                 c.root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false)));
     }
 
@@ -198,21 +198,46 @@ public final class ConfigLoader {
         return new SplitSpec(test, validation, c.getLong("data.split-seed"));
     }
 
-    /** The noise model named by noise.type; also used for robustness evaluations. */
-    static NoiseModel noise(Config c) {
-        String type = string(c, "noise.type");
+    private static NoiseModel noise(Config c) {
+        return noiseModel(c.getConfig("noise"), "noise");
+    }
+
+    /**
+     * The noises the retrained model is also scored under; an entry's missing parameters take
+     * the noise block's defaults.
+     */
+    private static List<NoiseModel> robustness(Config c, Config defaults) {
+        List<NoiseModel> models = new ArrayList<>();
+        List<? extends ConfigObject> entries;
+        try {
+            entries = c.getObjectList("evaluate.robustness");
+        } catch (ConfigException.WrongType e) {
+            throw new BadKey("evaluate.robustness: must be a list of noises such as { type = gaussian, factor = 0.3 }");
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            models.add(noiseModel(entries.get(i).toConfig().withFallback(defaults.getConfig("noise")),
+                    "evaluate.robustness[" + i + "]"));
+        }
+        return models;
+    }
+
+    /** The noise model a block names by its type, from its factor, amount or peak. */
+    private static NoiseModel noiseModel(Config n, String key) {
+        String type = n.getString("type");
         try {
             return switch (type) {
-                case "gaussian" -> new GaussianNoise(c.getDouble("noise.factor"));
-                case "salt-pepper" -> new SaltPepperNoise(c.getDouble("noise.amount"));
-                case "poisson" -> new PoissonNoise(c.getDouble("noise.peak"));
-                default -> throw new BadKey("noise.type: must be gaussian, salt-pepper or poisson, got " + type);
+                case "gaussian" -> new GaussianNoise(n.getDouble("factor"));
+                case "salt-pepper" -> new SaltPepperNoise(n.getDouble("amount"));
+                case "poisson" -> new PoissonNoise(n.getDouble("peak"));
+                default -> throw new BadKey(key + ".type: must be gaussian, salt-pepper or poisson, got " + type);
             };
+        } catch (ConfigException e) {
+            throw new BadKey(key + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
             if (e instanceof BadKey) {
                 throw e;
             }
-            throw new BadKey("noise: " + e.getMessage());
+            throw new BadKey(key + ": " + e.getMessage());
         }
     }
 

@@ -8,6 +8,7 @@ import org.daesweep.search.SearchSpace;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** A sweep's whole configuration, validated. {@code rendered} is the resolved HOCON, saved with the results. */
 public record SweepConfig(
@@ -23,6 +24,7 @@ public record SweepConfig(
         Duration trialTimeout,
         long searchSeed,
         Retrain retrain,
+        List<NoiseModel> robustness,
         String outputDir,
         String master,
         int taskCpus,

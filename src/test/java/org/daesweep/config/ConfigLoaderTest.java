@@ -81,6 +81,10 @@ class ConfigLoaderTest {
         assertTrue(error("trial.epochs = 1", "trial.epochs").contains("expected key=value"));
         assertTrue(error("search.space {}").contains("search.space: empty"));
         assertTrue(error("search.space { filters = 32 }").contains("search.space: empty"));
+        assertTrue(error(SPACE + "\nevaluate.robustness = [{ type = blur }]")
+                .contains("evaluate.robustness[0].type: must be gaussian, salt-pepper or poisson, got blur"));
+        assertTrue(error(SPACE + "\nevaluate.robustness = [{ type = gaussian, factor = -1 }]")
+                .contains("evaluate.robustness[0]: "));
         assertTrue(error("trial.timeout = soon\nsearch.space { filters = [16, 32] }").contains("trial.timeout: must be a duration"));
         assertTrue(error("search.space { filters = [16, 32] }\nsearch.trials = [").contains("sweep.conf"));
     }

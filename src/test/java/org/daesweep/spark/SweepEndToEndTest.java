@@ -57,21 +57,25 @@ class SweepEndToEndTest {
 
             Dataset<Row> metrics = read(spark, out, Tables.METRICS);
             assertEquals(Tables.metricsSchema(), metrics.schema());
-            assertEquals(2, metrics.count());
+            assertEquals(6, metrics.count(), "training noise + gaussian 0.7 + salt-and-pepper, best and noisy input each");
+            assertEquals(List.of("gaussian(0.3)", "gaussian(0.7)", "salt-pepper(0.1)"), metrics.select("noise").distinct()
+                    .orderBy("noise").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+            double noisier = metrics.filter("model = 'noisy-input' and noise = 'gaussian(0.7)'").first().getAs("psnr");
             int testImages = 200;
             for (Row m : metrics.collectAsList()) {
                 assertEquals(testImages, (int) m.getAs("images"));
                 assertTrue((double) m.getAs("psnr") > 0 && (double) m.getAs("ssim") <= 1);
             }
-            double noisyPsnr = metrics.filter("model = 'noisy-input'").first().getAs("psnr");
+            double noisyPsnr = metrics.filter("model = 'noisy-input' and noise = 'gaussian(0.3)'").first().getAs("psnr");
             assertEquals(summary.noisyScores().meanPsnr(), noisyPsnr, 1e-9);
+            assertTrue(noisier < noisyPsnr - 3, "more noise, lower PSNR: " + noisier + " vs " + noisyPsnr);
 
             Dataset<Row> perImage = read(spark, out, Tables.PER_IMAGE);
             assertEquals(Tables.perImageSchema(), perImage.schema());
             assertEquals(testImages, perImage.count());
             assertEquals(testImages, perImage.select("image_index").distinct().count());
             double meanPsnr = perImage.agg(org.apache.spark.sql.functions.avg("psnr")).first().getDouble(0);
-            double bestPsnr = metrics.filter("model = 'best'").first().getAs("psnr");
+            double bestPsnr = metrics.filter("model = 'best' and noise = 'gaussian(0.3)'").first().getAs("psnr");
             assertEquals(bestPsnr, meanPsnr, 1e-9, "metrics are the means of per_image");
         } finally {
             spark.stop();
@@ -105,6 +109,7 @@ class SweepEndToEndTest {
                   space { filters = [8, 16] }
                 }
                 retrain { epochs = 1, batch-size = 32 }
+                evaluate.robustness = [{ type = gaussian, factor = 0.7 }, { type = gaussian, factor = 0.3 }, { type = salt-pepper }]
                 %s
                 """.formatted(images, dir.resolve("out"), extra));
     }
