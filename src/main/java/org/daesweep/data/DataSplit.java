@@ -31,17 +31,8 @@ public record DataSplit(ImageSet train, ImageSet validation, ImageSet test, int[
     }
 
     static int[] permutation(int n, long seed) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Random random = new Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Permutation.identity(n);
+        Permutation.shuffle(order, new Random(seed));
         return order;
     }
 

@@ -1,6 +1,7 @@
 package org.daesweep.training;
 
 import org.daesweep.data.ImageSet;
+import org.daesweep.data.Permutation;
 import org.daesweep.model.DenoisingNetwork;
 import org.daesweep.model.Hyperparameters;
 import org.nd4j.autodiff.listeners.Listener;
@@ -40,16 +41,13 @@ public final class TrialTrainer {
         ImageSet noisy = data.noisyTrain();
         ImageSet clean = data.cleanTrain();
         int n = noisy.count();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = Permutation.identity(n);
         Batches inputs = new Batches();
         Batches targets = new Batches();
         ImageSet predicted = null;
         for (int epoch = 1; epoch <= hp.epochs(); epoch++) {
             long start = System.nanoTime();
-            shuffle(order, shuffle);
+            Permutation.shuffle(order, shuffle);
             double lossSum = 0;
             for (int from = 0; from < n; from += hp.batchSize()) {
                 int to = Math.min(n, from + hp.batchSize());
@@ -92,14 +90,5 @@ public final class TrialTrainer {
             }
         }
         return new TrainingRun(net, epochs, TrialStatus.OK, "");
-    }
-
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 }
