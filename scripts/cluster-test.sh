@@ -4,11 +4,14 @@
 # with `dae-sweep inspect` (every planned trial present once, trials on both executors), checks
 # in the executors' logs that each read the training-data broadcast once, and stops the
 # cluster. Exits non-zero on any failure.
-#   scripts/cluster-test.sh [CONF]   (default conf/default.conf)
+#   scripts/cluster-test.sh [CONF] [--kill-executor]   (default conf/default.conf)
+# --kill-executor: 40 s into the sweep, kills one executor JVM with SIGKILL mid-trial; the test
+# then also requires that Spark retried the lost task and the sweep completed.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 conf=${1:-conf/default.conf}
+kill_executor=${2:-}
 name=cluster-test
 scripts/fetch-data.sh >/dev/null
 mvn -q -B -ntp -DskipTests package
@@ -17,6 +20,16 @@ scripts/local-cluster.sh start 2 1 4g
 trap 'scripts/local-cluster.sh stop' EXIT
 log=target/local-cluster/submit.log
 start=$(date +%s)
+if [[ "$kill_executor" == "--kill-executor" ]]; then
+  (
+    sleep 40
+    victim=$(pgrep -f CoarseGrainedExecutorBackend | head -1)
+    if [[ -n "$victim" ]]; then
+      kill -9 "$victim"
+      echo "cluster-test: killed executor JVM $victim (SIGKILL) 40 s into the sweep"
+    fi
+  ) &
+fi
 scripts/spark-submit.sh --master spark://127.0.0.1:7077 --executor-memory 2g \
   --conf spark.executor.memoryOverhead=2g --class org.daesweep.cli.Main target/dae-sweep.jar \
   sweep --conf "$conf" sweep.name=$name output.dir="$root/results" --restart >"$log" 2>&1 \
@@ -43,4 +56,9 @@ for stderr in target/local-cluster/worker-*/"$app"/*/stderr; do
     exit 1
   fi
 done
+if [[ "$kill_executor" == "--kill-executor" ]]; then
+  lost=$(grep -c "Lost executor\|ExecutorLostFailure" "$log" || true)
+  echo "cluster-test: the driver log reports $lost executor-loss event(s)"
+  [[ "$lost" -ge 1 ]] || { echo "cluster-test: no executor was lost; the kill came too late?" >&2; exit 1; }
+fi
 echo "cluster-test: passed"
