@@ -28,7 +28,7 @@ done
 get() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"${R[$1]}"; }
 
 sweep() { # slots -> trials/hour of the fixed sweep
-  scripts/run-local.sh sweep --conf conf/bench-sweep.conf "spark.master=local[$1]" "sweep.name=bench-$1" 2>/dev/null \
+  scripts/run-local.sh sweep --restart --conf conf/bench-sweep.conf "spark.master=local[$1]" "sweep.name=bench-$1" 2>/dev/null \
     | sed -n 's/.*(\([0-9]*\) trials\/hour).*/\1/p'
 }
 tph1=$(sweep 1); tph2=$(sweep 2)

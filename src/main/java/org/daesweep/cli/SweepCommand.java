@@ -44,8 +44,9 @@ final class SweepCommand implements Callable<Integer> {
     static void print(SweepSummary s, PrintStream out) {
         long ok = s.trials().stream().filter(t -> t.status() == TrialStatus.OK).count();
         TrialResult b = s.best();
-        out.printf("%nSweep finished in %.0f s: %d trials, %d ok; trials ran in %.0f s (%.0f trials/hour)%n",
-                s.seconds(), s.trials().size(), ok, s.trialSeconds(), s.trials().size() * 3600 / s.trialSeconds());
+        out.printf("%nSweep finished in %.0f s: %d trials, %d ok; %d trials ran in %.0f s (%.0f trials/hour)%n",
+                s.seconds(), s.trials().size(), ok, s.trialsRun(), s.trialSeconds(),
+                s.trialsRun() * 3600 / Math.max(s.trialSeconds(), 1e-9));
         List<TrialResult> ranked = s.trials().stream()
                 .sorted(Comparator.comparingDouble(TrialResult::bestValidationMse)) // NaN (no result) last
                 .toList();

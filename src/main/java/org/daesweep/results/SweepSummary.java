@@ -5,7 +5,11 @@ import org.daesweep.training.TrialResult;
 
 import java.util.List;
 
-/** What a finished sweep reports to its caller: where the results are and the headline figures. */
+/**
+ * What a finished sweep reports to its caller: where the results are and the headline figures.
+ * {@code trialsRun} of the trials ran in this run, in {@code trialSeconds}; the others came from
+ * the journal of an earlier run.
+ */
 public record SweepSummary(String location, List<TrialResult> trials, TrialResult best, ImageScores bestScores,
-                           ImageScores noisyScores, double trialSeconds, double seconds) {
+                           ImageScores noisyScores, int trialsRun, double trialSeconds, double seconds) {
 }

@@ -130,7 +130,7 @@ public final class SweepDriver {
             store.writeFile("denoised-grid.png", ImageGrids.comparison(data.noisyTest(), denoised, data.cleanTest(), GRID_COLUMNS));
             store.writeFile("residual.png", ImageGrids.residual(data.noisyTest(), denoised, GRID_COLUMNS));
             store.close();
-            return new SweepSummary(store.location(), trials, best, model, noisy, trialSeconds, (System.nanoTime() - start) / 1e9);
+            return new SweepSummary(store.location(), trials, best, model, noisy, remaining.size(), trialSeconds, (System.nanoTime() - start) / 1e9);
         } finally {
             spark.stop();
         }
