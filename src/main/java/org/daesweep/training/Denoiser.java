@@ -6,7 +6,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Runs a trained network over a set of noisy images, in batches, and returns the outputs. */
 public final class Denoiser {
-    /** Largest activation tensor of a prediction batch: enough images to keep the cores busy, no more. */
+    /**
+     * Largest activation tensor of a batch. glibc serves blocks over 32 MB with a fresh mmap
+     * (NativeRuntime), whose page faults cost more than the convolution reading them.
+     */
     private static final long MAX_ACTIVATION_BYTES = 24L << 20;
     private final DenoisingNetwork network;
     private final int batch;
