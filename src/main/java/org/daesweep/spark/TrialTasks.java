@@ -75,12 +75,11 @@ public final class TrialTasks {
     private static TrialResult runJob(JavaSparkContext jsc, Broadcast<TrainingData> data, TrialSpec spec,
                                       int threads, Duration timeout, Consumer<TrialResult> onResult) {
         jsc.setJobGroup(spec.id(), "dae-sweep " + spec.id(), true);
+        TrialResult result;
         try {
-            TrialResult result = jsc.parallelize(List.of(spec), 1)
+            result = jsc.parallelize(List.of(spec), 1)
                     .map(s -> runTrial(s, data.value(), threads, timeout))
                     .collect().get(0);
-            onResult.accept(result);
-            return result;
         } catch (RuntimeException e) {
             if (jsc.sc().isStopped()) {
                 throw e;
@@ -88,6 +87,9 @@ public final class TrialTasks {
             return new TrialResult(spec, TrialStatus.FAILED, List.of(), 0, 0,
                     "Spark gave up on the task: " + e.getMessage(), "", "");
         }
+        // Outside the try: a journal that cannot be written must stop the sweep, not pose as a failed trial.
+        onResult.accept(result);
+        return result;
     }
 
     /**
