@@ -90,11 +90,15 @@ class SweepEndToEndTest {
         assertTrue(Arrays.stream(out.toFile().list()).noneMatch(n -> n.startsWith("_tmp")), "no temporary files left");
     }
 
-    /** 1,000 stroke images, 2 random trials that train (not collapse) in a few seconds. */
+    /** 1,000 stroke images of 28x28, 2 random trials that train (not collapse) in a few seconds. */
     private Path conf(String extra) throws IOException {
-        Path images = dir.resolve("images.idx.gz");
+        return conf(extra, 28, 28);
+    }
+
+    private Path conf(String extra, int height, int width) throws IOException {
+        Path images = dir.resolve("images-" + height + "x" + width + ".idx.gz");
         if (!Files.exists(images)) {
-            TestData.strokesIdx(images, 1000, 28, 28);
+            TestData.strokesIdx(images, 1000, height, width);
         }
         return Files.writeString(dir.resolve("e2e.conf"), """
                 sweep.name = e2e
@@ -135,6 +139,25 @@ class SweepEndToEndTest {
         UserException refused = assertThrows(UserException.class, () -> new SweepDriver(changed, false).run());
         assertTrue(refused.getMessage().contains("plan.txt differs") && refused.getMessage().contains("--restart"),
                 refused.getMessage());
+    }
+
+    @Test
+    void imagesOfAnotherSizeSweepTheSameWay() throws Exception {
+        // Nothing assumes MNIST's 28x28: the size comes from the IDX header.
+        SweepConfig config = ConfigLoader.load(conf("evaluate.robustness = []", 32, 48), List.of());
+        SweepSummary summary = new SweepDriver(config, false).run();
+        assertEquals(2, summary.trials().stream().filter(t -> t.status() == org.daesweep.training.TrialStatus.OK).count(),
+                summary.trials().toString());
+        assertEquals(200, summary.bestScores().count());
+        assertTrue(summary.bestScores().meanPsnr() > summary.noisyScores().meanPsnr(), "the model denoises");
+        try (InputStream model = Files.newInputStream(dir.resolve("out/e2e").resolve(SweepDriver.MODEL_FILE))) {
+            var network = ModelFile.read(model, "best-model.zip");
+            assertEquals(32, network.height());
+            assertEquals(48, network.width());
+            org.daesweep.UserException e = assertThrows(org.daesweep.UserException.class,
+                    () -> new org.daesweep.training.Denoiser(network).denoise(TestData.strokeImages(2, 28, 28)));
+            assertEquals("the model denoises 32x48 images, these are 28x28", e.getMessage());
+        }
     }
 
     @Test
