@@ -42,13 +42,9 @@ final class InspectCommand implements Callable<Integer> {
                 throw new UserException(dir + ": not a finished sweep directory (no " + TrialJournal.PLAN + " or "
                         + Tables.TRIALS + " table)");
             }
-            Set<String> expected = new HashSet<>();
+            Set<String> expected;
             try (var in = fs.open(plan)) {
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    if (line.startsWith("trial-")) {
-                        expected.add(line.substring(0, line.indexOf(' ')));
-                    }
-                }
+                expected = new HashSet<>(TrialJournal.plannedIds(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }
             Dataset<Row> table = spark.read().parquet(trials.toString());
             List<String> ids = table.select("trial_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();

@@ -66,6 +66,12 @@ public final class TrialJournal {
                 .collect(Collectors.joining("\n")) + "\n";
     }
 
+    /** The trial ids a plan holds, in order. */
+    public static List<String> plannedIds(String plan) {
+        return plan.lines().filter(line -> line.startsWith("trial-"))
+                .map(line -> line.substring(0, line.indexOf(' '))).toList();
+    }
+
     private static byte[] encode(TrialResult result) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

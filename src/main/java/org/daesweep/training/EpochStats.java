@@ -1,6 +1,7 @@
 package org.daesweep.training;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * One epoch of one trial. {@code validationLoss} is in the trial's own loss; {@code validationMse}
@@ -8,4 +9,9 @@ import java.io.Serializable;
  */
 public record EpochStats(int epoch, double trainLoss, double validationLoss, double validationMse,
                          double seconds) implements Serializable {
+
+    /** Lowest validation MSE over the epochs: a trial's objective. NaN when there is none. */
+    public static double bestValidationMse(List<EpochStats> epochs) {
+        return epochs.stream().mapToDouble(EpochStats::validationMse).filter(Double::isFinite).min().orElse(Double.NaN);
+    }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 public record TrainingRun(DenoisingNetwork network, List<EpochStats> epochs, TrialStatus status, String message) {
     /** Lowest validation MSE over the epochs, NaN if none. */
     public double bestValidationMse() {
-        return epochs.stream().mapToDouble(EpochStats::validationMse).filter(v -> !Double.isNaN(v))
-                .min().orElse(Double.NaN);
+        return EpochStats.bestValidationMse(epochs);
     }
 }

@@ -18,7 +18,7 @@ public record TrialResult(TrialSpec spec, TrialStatus status, List<EpochStats> e
 
     /** Lowest validation MSE over the epochs: the sweep's objective. NaN when there is none. */
     public double bestValidationMse() {
-        return epochs.stream().mapToDouble(EpochStats::validationMse).filter(Double::isFinite).min().orElse(Double.NaN);
+        return EpochStats.bestValidationMse(epochs);
     }
 
     public int epochsRun() {
