@@ -3,9 +3,11 @@ package org.daesweep.cli;
 import org.daesweep.data.IdxImageReader;
 import org.daesweep.data.ImageSet;
 import org.daesweep.data.SplitSpec;
+import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.model.OpTimes;
 import org.daesweep.noise.GaussianNoise;
+import org.daesweep.noise.NoiseSetup;
 import org.daesweep.training.Denoiser;
 import org.daesweep.training.EpochStats;
 import org.daesweep.training.NativeRuntime;
@@ -40,7 +42,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "ND4J threads (default ${DEFAULT-VALUE})")
     int threads;
     @Option(names = "--shape", defaultValue = "baseline",
-            description = "baseline (reference CAE, 32 filters) or tuned (64 filters, BatchNorm, second conv halved)")
+            description = "baseline (reference CAE, 32 filters), tuned (64 filters, BatchNorm, second conv halved) "
+                    + "or unet (2 levels, 2 convs per block, 32-64-128 filters, BatchNorm)")
     String shape;
     @Option(names = "--batch-size", defaultValue = "128")
     int batchSize;
@@ -50,17 +53,20 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NativeRuntime.configure(threads);
-        Hyperparameters base = Hyperparameters.referenceBaseline();
-        boolean tuned = shape.equals("tuned");
-        if (!tuned && !shape.equals("baseline")) {
-            throw new org.daesweep.UserException("--shape: baseline or tuned, got " + shape);
-        }
-        Hyperparameters hp = new Hyperparameters(base.model(), base.depth(), tuned ? 64 : 32, tuned, base.kernel(),
-                tuned, base.activation(), "bce", base.learningRate(), batchSize, epochs);
+        Hyperparameters base = Hyperparameters.referenceBaseline().with(Hyperparameter.LOSS, "bce")
+                .withTraining(epochs, batchSize);
+        Hyperparameters hp = switch (shape) {
+            case "baseline" -> base;
+            case "tuned" -> base.with(Hyperparameter.FILTERS, 64).with(Hyperparameter.HALVE_SECOND, true)
+                    .with(Hyperparameter.BATCH_NORM, true);
+            case "unet" -> base.with(Hyperparameter.MODEL, "unet").with(Hyperparameter.CONVS, 2)
+                    .with(Hyperparameter.BATCH_NORM, true);
+            default -> throw new org.daesweep.UserException("--shape: baseline, tuned or unet, got " + shape);
+        };
         ImageSet all = new IdxImageReader().read(images);
-        SweepData data = SweepData.prepare(all, new SplitSpec(0.2, 0.2, 42), new GaussianNoise(0.5), 42);
-        TrainingData train = new TrainingData(data.training().noisyTrain().head(count),
-                data.training().cleanTrain().head(count), null, null);
+        SweepData data = SweepData.prepare(all, new SplitSpec(0.2, 0.2, 42), NoiseSetup.of(new GaussianNoise(0.5)), 42);
+        TrainingData train = TrainingData.trainingOnly(data.training().noisyTrain().head(count),
+                data.training().cleanTrain().head(count));
         int n = train.cleanTrain().count();
         OpTimes opTimes = new OpTimes();
         TrainingRun run = (profile ? new TrialTrainer(opTimes) : new TrialTrainer()).train(hp, train, 42, java.time.Duration.ZERO, e -> {

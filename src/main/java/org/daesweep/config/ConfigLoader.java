@@ -14,7 +14,9 @@ import org.daesweep.data.SplitSpec;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.noise.GaussianNoise;
+import org.daesweep.noise.MixedNoise;
 import org.daesweep.noise.NoiseModel;
+import org.daesweep.noise.NoiseSetup;
 import org.daesweep.noise.PoissonNoise;
 import org.daesweep.noise.SaltPepperNoise;
 import org.daesweep.search.Domain;
@@ -159,8 +161,8 @@ public final class ConfigLoader {
             throw new BadKey("sweep.name: use letters, digits, '.', '_' and '-' only, got '" + name + "'");
         }
         return new SweepConfig(name, c.getLong("sweep.seed"), new File(c.getString("data.images")).toPath(),
-                limit, split(c), noise(c), space, sampler, trials, timeout(c), c.getLong("search.seed"), retrain,
-                robustness(c, defaults), c.getString("output.dir"), c.getString("spark.master"), taskCpus,
+                limit, split(c), noise(c, defaults), space, sampler, trials, timeout(c), c.getLong("search.seed"), retrain,
+                noiseList(c, defaults, "evaluate.robustness"), c.getString("output.dir"), c.getString("spark.master"), taskCpus,
                 c.root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false)));
     }
 
@@ -198,25 +200,27 @@ public final class ConfigLoader {
         return new SplitSpec(test, validation, c.getLong("data.split-seed"));
     }
 
-    private static NoiseModel noise(Config c) {
-        return noiseModel(c.getConfig("noise"), "noise");
+    private static NoiseSetup noise(Config c, Config defaults) {
+        NoiseModel evaluation = noiseModel(c.getConfig("noise"), "noise");
+        List<NoiseModel> mix = noiseList(c, defaults, "noise.train");
+        return new NoiseSetup(evaluation, mix.isEmpty() ? evaluation : new MixedNoise(mix), c.getBoolean("noise.resample"));
     }
 
     /**
-     * The noises the retrained model is also scored under; an entry's missing parameters take
-     * the noise block's defaults.
+     * A list of noise blocks such as the robustness noises or a training mix; an entry's missing
+     * parameters take the noise block's defaults.
      */
-    private static List<NoiseModel> robustness(Config c, Config defaults) {
+    private static List<NoiseModel> noiseList(Config c, Config defaults, String key) {
         List<NoiseModel> models = new ArrayList<>();
         List<? extends ConfigObject> entries;
         try {
-            entries = c.getObjectList("evaluate.robustness");
+            entries = c.getObjectList(key);
         } catch (ConfigException.WrongType e) {
-            throw new BadKey("evaluate.robustness: must be a list of noises such as { type = gaussian, factor = 0.3 }");
+            throw new BadKey(key + ": must be a list of noises such as { type = gaussian, factor = 0.3 }");
         }
         for (int i = 0; i < entries.size(); i++) {
             models.add(noiseModel(entries.get(i).toConfig().withFallback(defaults.getConfig("noise")),
-                    "evaluate.robustness[" + i + "]"));
+                    key + "[" + i + "]"));
         }
         return models;
     }

@@ -2,6 +2,7 @@ package org.daesweep.config;
 
 import org.daesweep.data.SplitSpec;
 import org.daesweep.noise.NoiseModel;
+import org.daesweep.noise.NoiseSetup;
 import org.daesweep.search.Sampler;
 import org.daesweep.search.SearchSpace;
 
@@ -17,7 +18,7 @@ public record SweepConfig(
         Path images,
         int limit,
         SplitSpec split,
-        NoiseModel noise,
+        NoiseSetup noise,
         SearchSpace space,
         Sampler sampler,
         int trials,

@@ -12,33 +12,51 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
- * Builds the convolutional denoising autoencoder of one trial as a SameDiff graph:
- * {@code depth} x (conv, [BatchNorm after the first], maxpool 2x2) | {@code depth} x (conv,
- * upsample 2x) | conv to 1 channel, sigmoid. Convolutions are 3x3-style 'same' padded.
+ * Builds the denoiser of one trial as a SameDiff graph, NCHW, 'same' padded convolutions:
+ * <ul>
+ * <li>{@code cae}: {@code depth} x (convs x conv, [BatchNorm after the very first], maxpool 2x2) |
+ * {@code depth} x (convs x conv, upsample 2x) - the reference study's model at depth 2, convs 1;</li>
+ * <li>{@code unet}: the same encoder with filters doubling per level and a bottleneck block;
+ * the decoder upsamples and concatenates the encoder's features of the same level before its
+ * block (skip connections), BatchNorm after every convolution when enabled.</li>
+ * </ul>
+ * Both end in a 1-channel convolution and a sigmoid. With {@code residual} the network's last
+ * convolution adds to the noisy input's logit, so it learns a correction of the input instead of
+ * the whole image, and the output stays a probability that every loss accepts.
  *
  * <p>SameDiff, not DL4J's layer API: the layers run convolutions as im2col + gemm in Java and
  * train the reference CAE at ~65-110 images/s here, while SameDiff calls libnd4j's conv2d ops,
  * which the oneDNN build runs 5-8x faster (docs/PERFORMANCE.md).
  *
- * <p>BatchNorm needs two graphs: training normalises with the batch statistics, inference with
- * population statistics. Both graphs share the same parameter arrays.
+ * <p>Training and inference are two graphs over the same parameter arrays: BatchNorm normalises
+ * with batch statistics in one and population statistics in the other; dropout acts in the
+ * first only. Parameters are created while the graph is built, so the structure is written once.
  */
 public final class CaeGraph {
     public static final String INPUT = "input";
     public static final String LABEL = "label";
     public static final String OUTPUT = "output";
     public static final String LOSS = "loss";
+    /** Training only, with dropout: the [n, c, h, w] mask of the deepest features, 0 or 1/keep per unit. */
+    static final String DROPOUT_MASK = "dropout_mask";
     static final String PIXEL_LOSS = "pixel_loss";
-    public static final String BN_BATCH_MEAN = "bn_batch_mean";
-    public static final String BN_BATCH_VAR = "bn_batch_var";
-    public static final String BN_MEAN = "bn_mean";
-    public static final String BN_VAR = "bn_var";
+    static final String GAMMA = "_gamma";
+    static final String BETA = "_beta";
+    static final String MEAN = "_mean";
+    static final String VAR = "_var";
+    static final String BATCH_MEAN = "_batch_mean";
+    static final String BATCH_VAR = "_batch_var";
     static final double BN_EPS = 1e-3;
+    /** The residual path clamps the input before its logit, so black and white pixels stay finite. */
+    private static final double RESIDUAL_CLAMP = 0.01;
 
     private final Hyperparameters hp;
     private final int height;
@@ -57,140 +75,222 @@ public final class CaeGraph {
 
     /** Freshly initialised parameters: Glorot-uniform kernels (Keras' default), zero biases, unit BN scale. */
     public Map<String, INDArray> initialParameters(long seed) {
-        Random random = new Random(seed);
         Map<String, INDArray> params = new LinkedHashMap<>();
-        int conv = 0;
-        for (int[] c : convChannels()) {
-            params.put("w" + conv, glorot(random, hp.kernel(), c[0], c[1]));
-            params.put("b" + conv, Nd4j.zeros(DataType.FLOAT, c[1]));
-            conv++;
-        }
-        if (hp.batchNorm()) {
-            int channels = hp.filtersAt(0);
-            params.put("bn_gamma", Nd4j.ones(DataType.FLOAT, channels));
-            params.put("bn_beta", Nd4j.zeros(DataType.FLOAT, channels));
-            params.put(BN_MEAN, Nd4j.zeros(DataType.FLOAT, channels));
-            params.put(BN_VAR, Nd4j.ones(DataType.FLOAT, channels));
-        }
+        new Builder(params, new Random(seed), false).build();
         return params;
     }
 
-    /** The graph that trains: loss on the label placeholder, BatchNorm on batch statistics. */
-    public SameDiff training(Map<String, INDArray> params) {
-        SameDiff sd = graph(params, true);
+    /** The graph that trains: loss on the label placeholder, BatchNorm on batch statistics, dropout on. */
+    public SameDiff training(Map<String, INDArray> params, long totalSteps) {
+        SameDiff sd = new Builder(params, null, true).build();
         sd.setTrainingConfig(TrainingConfig.builder()
-                .updater(new Adam(hp.learningRate()))
-                .dataSetFeatureMapping(INPUT)
+                .updater(new Adam(new LearningRateSchedule(hp.lrSchedule(), hp.learningRate(), totalSteps)))
+                .dataSetFeatureMapping(hp.dropout() > 0 ? new String[]{INPUT, DROPOUT_MASK} : new String[]{INPUT})
                 .dataSetLabelMapping(LABEL)
                 .build());
         return sd;
     }
 
+    /**
+     * The shape of one image's dropout mask: the deepest features, after the CAE's last pooling
+     * or the U-Net's bottleneck block.
+     */
+    long[] dropoutShape() {
+        int channels = hp.model().equals("unet") ? hp.filtersAt(hp.depth()) : hp.filtersAt(hp.depth() - 1);
+        return new long[]{channels, height >> hp.depth(), width >> hp.depth()};
+    }
+
     /** The graph that predicts, with BatchNorm on the population statistics in {@code params}. */
     public SameDiff inference(Map<String, INDArray> params) {
-        return graph(params, false);
+        return new Builder(params, null, false).build();
     }
 
-    private SameDiff graph(Map<String, INDArray> params, boolean training) {
-        SameDiff sd = SameDiff.create();
-        SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, -1, 1, height, width);
-        int conv = 0;
-        for (int block = 0; block < hp.depth(); block++) {
-            x = activation(sd, convolution(sd, x, params, conv++));
-            if (block == 0 && hp.batchNorm()) {
-                x = batchNorm(sd, x, params, training);
+    /** The BatchNorm layers' names in graph order (bn0, bn1, ...). */
+    static List<String> batchNormLayers(Map<String, INDArray> params) {
+        return params.keySet().stream().filter(k -> k.endsWith(GAMMA))
+                .map(k -> k.substring(0, k.length() - GAMMA.length())).toList();
+    }
+
+    /** Population statistics, which are not trained. */
+    static boolean isStatistic(String parameter) {
+        return parameter.endsWith(MEAN) || parameter.endsWith(VAR);
+    }
+
+    /** One pass that writes the graph; creates missing parameters when given a random source. */
+    private final class Builder {
+        private final SameDiff sd = SameDiff.create();
+        private final Map<String, INDArray> params;
+        private final Random init;
+        private final boolean training;
+        private int convs;
+        private int norms;
+
+        Builder(Map<String, INDArray> params, Random init, boolean training) {
+            this.params = params;
+            this.init = init;
+            this.training = training;
+        }
+
+        SameDiff build() {
+            SDVariable input = sd.placeHolder(INPUT, DataType.FLOAT, -1, 1, height, width);
+            SDVariable features = hp.model().equals("unet") ? unet(input) : cae(input);
+            SDVariable logits = conv(features, hp.filtersAt(0), 1);
+            if (hp.residual()) {
+                SDVariable p = sd.math().clipByValue(input, RESIDUAL_CLAMP, 1 - RESIDUAL_CLAMP);
+                logits = logits.add(sd.math().log(p.div(p.rsub(1.0))));
             }
-            x = sd.cnn().maxPooling2d(x, Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).isNHWC(false).build());
+            SDVariable output = sd.nn().sigmoid(OUTPUT, logits);
+            if (training) {
+                SDVariable label = sd.placeHolder(LABEL, DataType.FLOAT, -1, 1, height, width);
+                sd.setLossVariables(loss(logits, output, label));
+            }
+            return sd;
         }
-        for (int block = hp.depth() - 1; block >= 0; block--) {
-            x = activation(sd, convolution(sd, x, params, conv++));
-            x = sd.cnn().upsampling2d(x, 2, 2, true);
-        }
-        SDVariable logits = convolution(sd, x, params, conv);
-        SDVariable output = sd.nn().sigmoid(OUTPUT, logits);
-        if (training) {
-            SDVariable label = sd.placeHolder(LABEL, DataType.FLOAT, -1, 1, height, width);
-            sd.setLossVariables(loss(sd, logits, output, label));
-        }
-        return sd;
-    }
 
-    /** Input and output channels of every convolution, in graph order. */
-    private int[][] convChannels() {
-        int depth = hp.depth();
-        int[][] c = new int[2 * depth + 1][];
-        int in = 1;
-        int i = 0;
-        for (int block = 0; block < depth; block++) {
-            c[i++] = new int[]{in, hp.filtersAt(block)};
-            in = hp.filtersAt(block);
+        private SDVariable cae(SDVariable x) {
+            int in = 1;
+            for (int level = 0; level < hp.depth(); level++) {
+                int out = hp.filtersAt(level);
+                for (int c = 0; c < hp.convs(); c++) {
+                    x = activation(conv(x, in, out));
+                    in = out;
+                    if (level == 0 && c == 0 && hp.batchNorm()) {
+                        x = batchNorm(x, out);
+                    }
+                }
+                x = pool(x);
+            }
+            x = dropout(x);
+            for (int level = hp.depth() - 1; level >= 0; level--) {
+                int out = hp.filtersAt(level);
+                for (int c = 0; c < hp.convs(); c++) {
+                    x = activation(conv(x, in, out));
+                    in = out;
+                }
+                x = sd.cnn().upsampling2d(x, 2, 2, true);
+            }
+            return x;
         }
-        for (int block = depth - 1; block >= 0; block--) {
-            c[i++] = new int[]{in, hp.filtersAt(block)};
-            in = hp.filtersAt(block);
+
+        private SDVariable unet(SDVariable x) {
+            Deque<SDVariable> skips = new ArrayDeque<>();
+            int in = 1;
+            for (int level = 0; level < hp.depth(); level++) {
+                x = block(x, in, hp.filtersAt(level));
+                in = hp.filtersAt(level);
+                skips.push(x);
+                x = pool(x);
+            }
+            x = dropout(block(x, in, hp.filtersAt(hp.depth())));
+            in = hp.filtersAt(hp.depth());
+            for (int level = hp.depth() - 1; level >= 0; level--) {
+                x = sd.concat(1, sd.cnn().upsampling2d(x, 2, 2, true), skips.pop());
+                x = block(x, in + hp.filtersAt(level), hp.filtersAt(level));
+                in = hp.filtersAt(level);
+            }
+            return x;
         }
-        c[i] = new int[]{in, 1};
-        return c;
-    }
 
-    private SDVariable convolution(SameDiff sd, SDVariable x, Map<String, INDArray> params, int index) {
-        SDVariable w = sd.var("w" + index, params.get("w" + index));
-        SDVariable b = sd.var("b" + index, params.get("b" + index));
-        return sd.cnn().conv2d(x, w, b, Conv2DConfig.builder().kH(hp.kernel()).kW(hp.kernel()).sH(1).sW(1)
-                .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build());
-    }
-
-    /**
-     * BatchNorm as y = x * scale + shift per channel, with scale = gamma / sqrt(var + eps) and
-     * shift = beta - mean * scale, applied as a 1x1 convolution with the diagonal kernel
-     * diag(scale) and bias shift. Written this way because SameDiff 1.0.0-M2.1 cannot
-     * differentiate its batchNorm op, and libnd4j's backward of a broadcast multiply took
-     * 100-200 ms per step on a 128x32x28x28 tensor (3x the whole step without BatchNorm),
-     * while the 1x1 convolution runs in oneDNN. The variance is E[x^2] - E[x]^2, so the big
-     * tensor is read by reductions only. The backward pass is checked against finite
-     * differences in DenoisingNetworkTest.
-     */
-    private SDVariable batchNorm(SameDiff sd, SDVariable x, Map<String, INDArray> params, boolean training) {
-        int channels = hp.filtersAt(0);
-        SDVariable gamma = sd.var("bn_gamma", params.get("bn_gamma"));
-        SDVariable beta = sd.var("bn_beta", params.get("bn_beta"));
-        SDVariable mean;
-        SDVariable variance;
-        if (training) {
-            mean = sd.mean(BN_BATCH_MEAN, x, false, 0, 2, 3);
-            variance = sd.mean(sd.math().square(x), false, 0, 2, 3).sub(BN_BATCH_VAR, mean.mul(mean));
-        } else {
-            mean = sd.var(BN_MEAN, params.get(BN_MEAN));
-            variance = sd.var(BN_VAR, params.get(BN_VAR));
+        /** convs x (conv, [BatchNorm], activation). */
+        private SDVariable block(SDVariable x, int in, int out) {
+            for (int c = 0; c < hp.convs(); c++) {
+                x = conv(x, c == 0 ? in : out, out);
+                if (hp.batchNorm()) {
+                    x = batchNorm(x, out);
+                }
+                x = activation(x);
+            }
+            return x;
         }
-        SDVariable scale = gamma.mul(sd.math().rsqrt(variance.add(BN_EPS)));
-        SDVariable shift = beta.sub(mean.mul(scale));
-        SDVariable kernel = sd.math().diag(scale).reshape(1, 1, channels, channels);
-        return sd.cnn().conv2d(x, kernel, shift, Conv2DConfig.builder().kH(1).kW(1).sH(1).sW(1)
-                .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build());
-    }
 
-    private SDVariable activation(SameDiff sd, SDVariable x) {
-        return switch (hp.activation()) {
-            case "relu" -> sd.nn().relu(x, 0);
-            case "leakyrelu" -> sd.nn().leakyRelu(x, 0.01);
-            case "elu" -> sd.nn().elu(x);
-            case "tanh" -> sd.math().tanh(x);
-            case "swish" -> sd.nn().swish(x);
-            default -> throw new IllegalArgumentException("unknown activation " + hp.activation());
-        };
-    }
+        private SDVariable pool(SDVariable x) {
+            return sd.cnn().maxPooling2d(x, Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).isNHWC(false).build());
+        }
 
-    /** Mean per-pixel loss. Cross-entropy is computed from the logits, the numerically stable form. */
-    private SDVariable loss(SameDiff sd, SDVariable logits, SDVariable output, SDVariable label) {
-        SDVariable perPixel = switch (hp.loss()) {
-            case "mse" -> sd.math().square(PIXEL_LOSS, output.sub(label));
-            case "l1" -> sd.math().abs(PIXEL_LOSS, output.sub(label));
-            case "bce" -> sd.nn().relu(logits, 0).sub(logits.mul(label))
-                    .add(PIXEL_LOSS, sd.math().log1p(sd.math().exp(sd.math().abs(logits).neg())));
-            default -> throw new IllegalArgumentException("unknown loss " + hp.loss());
-        };
-        return perPixel.mean(LOSS);
+        /**
+         * Inverted dropout, scaled while training so that inference needs no rescaling. The mask is
+         * fed, not drawn in the graph: SameDiff 1.0.0-M2.1's dropout ops have no derivative.
+         */
+        private SDVariable dropout(SDVariable x) {
+            if (!training || hp.dropout() == 0) {
+                return x;
+            }
+            long[] shape = dropoutShape();
+            return x.mul(sd.placeHolder(DROPOUT_MASK, DataType.FLOAT, -1, shape[0], shape[1], shape[2]));
+        }
+
+        private SDVariable conv(SDVariable x, int in, int out) {
+            int index = convs++;
+            int k = hp.kernel();
+            SDVariable w = variable("w" + index, () -> glorot(init, k, in, out));
+            SDVariable b = variable("b" + index, () -> Nd4j.zeros(DataType.FLOAT, out));
+            return sd.cnn().conv2d(x, w, b, Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1)
+                    .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build());
+        }
+
+        /**
+         * BatchNorm as y = x * scale + shift per channel, with scale = gamma / sqrt(var + eps) and
+         * shift = beta - mean * scale, applied as a 1x1 convolution with the diagonal kernel
+         * diag(scale) and bias shift. Written this way because SameDiff 1.0.0-M2.1 cannot
+         * differentiate its batchNorm op, and libnd4j's backward of a broadcast multiply took
+         * 100-200 ms per step on a 128x32x28x28 tensor (3x the whole step without BatchNorm),
+         * while the 1x1 convolution runs in oneDNN. The variance is E[x^2] - E[x]^2, so the big
+         * tensor is read by reductions only. The backward pass is checked against finite
+         * differences in DenoisingNetworkTest.
+         */
+        private SDVariable batchNorm(SDVariable x, int channels) {
+            String name = "bn" + norms++;
+            SDVariable gamma = variable(name + GAMMA, () -> Nd4j.ones(DataType.FLOAT, channels));
+            SDVariable beta = variable(name + BETA, () -> Nd4j.zeros(DataType.FLOAT, channels));
+            SDVariable populationMean = variable(name + MEAN, () -> Nd4j.zeros(DataType.FLOAT, channels));
+            SDVariable populationVar = variable(name + VAR, () -> Nd4j.ones(DataType.FLOAT, channels));
+            SDVariable mean = populationMean;
+            SDVariable variance = populationVar;
+            if (training) {
+                mean = sd.mean(name + BATCH_MEAN, x, false, 0, 2, 3);
+                variance = sd.mean(sd.math().square(x), false, 0, 2, 3).sub(name + BATCH_VAR, mean.mul(mean));
+            }
+            SDVariable scale = gamma.mul(sd.math().rsqrt(variance.add(BN_EPS)));
+            SDVariable shift = beta.sub(mean.mul(scale));
+            SDVariable kernel = sd.math().diag(scale).reshape(1, 1, channels, channels);
+            return sd.cnn().conv2d(x, kernel, shift, Conv2DConfig.builder().kH(1).kW(1).sH(1).sW(1)
+                    .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build());
+        }
+
+        private SDVariable variable(String name, java.util.function.Supplier<INDArray> fresh) {
+            INDArray value = params.get(name);
+            if (value == null) {
+                if (init == null) {
+                    throw new IllegalArgumentException("parameter " + name + " missing for this configuration");
+                }
+                value = fresh.get();
+                params.put(name, value);
+            }
+            return sd.var(name, value);
+        }
+
+        private SDVariable activation(SDVariable x) {
+            return switch (hp.activation()) {
+                case "relu" -> sd.nn().relu(x, 0);
+                case "leakyrelu" -> sd.nn().leakyRelu(x, 0.01);
+                case "elu" -> sd.nn().elu(x);
+                case "tanh" -> sd.math().tanh(x);
+                case "swish" -> sd.nn().swish(x);
+                default -> throw new IllegalArgumentException("unknown activation " + hp.activation());
+            };
+        }
+
+        /** Mean per-pixel loss. Cross-entropy is computed from the logits, the numerically stable form. */
+        private SDVariable loss(SDVariable logits, SDVariable output, SDVariable label) {
+            SDVariable perPixel = switch (hp.loss()) {
+                case "mse" -> sd.math().square(PIXEL_LOSS, output.sub(label));
+                case "l1" -> sd.math().abs(PIXEL_LOSS, output.sub(label));
+                case "bce" -> sd.nn().relu(logits, 0).sub(logits.mul(label))
+                        .add(PIXEL_LOSS, sd.math().log1p(sd.math().exp(sd.math().abs(logits).neg())));
+                default -> throw new IllegalArgumentException("unknown loss " + hp.loss());
+            };
+            return perPixel.mean(LOSS);
+        }
     }
 
     /** A [k, k, in, out] kernel (libnd4j's default YXIO layout), uniform in +-sqrt(6 / (fanIn + fanOut)). */

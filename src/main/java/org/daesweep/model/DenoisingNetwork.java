@@ -14,6 +14,8 @@ import org.nd4j.linalg.dataset.DataSet;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A trainable denoiser: one configuration's graph and its parameters. Training updates the
@@ -29,19 +31,26 @@ public final class DenoisingNetwork {
     private final SameDiff inference;
     private final LossRecorder lossRecorder = new LossRecorder();
     private Listener[] listeners = {lossRecorder};
+    private final Random dropoutRandom;
+    private final long[] dropoutShape;
 
-    private DenoisingNetwork(Hyperparameters hp, int height, int width, Map<String, INDArray> params) {
+    private DenoisingNetwork(Hyperparameters hp, int height, int width, Map<String, INDArray> params, long totalSteps,
+                             long seed) {
         CaeGraph graph = new CaeGraph(hp, height, width);
+        this.dropoutShape = graph.dropoutShape();
+        this.dropoutRandom = new Random(seed ^ 0x5DEECE66DL);
         this.hp = hp;
         this.height = height;
         this.width = width;
         this.params = params;
-        this.training = graph.training(params);
+        this.training = graph.training(params, totalSteps);
         this.inference = graph.inference(params);
     }
 
-    public static DenoisingNetwork create(Hyperparameters hp, int height, int width, long seed) {
-        return new DenoisingNetwork(hp, height, width, new CaeGraph(hp, height, width).initialParameters(seed));
+    /** @param totalSteps the optimiser steps the training will take, over which the learning-rate schedule runs */
+    public static DenoisingNetwork create(Hyperparameters hp, int height, int width, long seed, long totalSteps) {
+        return new DenoisingNetwork(hp, height, width, new CaeGraph(hp, height, width).initialParameters(seed), totalSteps,
+                seed);
     }
 
     /** A network with given parameters, as a saved model restores it. */
@@ -57,12 +66,17 @@ public final class DenoisingNetwork {
                         + Arrays.toString(params.get(name).shape()) + ", expected " + Arrays.toString(arr.shape()));
             }
         });
-        return new DenoisingNetwork(hp, height, width, params);
+        return new DenoisingNetwork(hp, height, width, params, 1, 0);
     }
 
     /** One optimiser step on a batch of [n,1,h,w] inputs and targets; returns the batch's mean per-pixel loss. */
     public double fit(INDArray noisy, INDArray clean) {
-        training.fit(new DataSet(noisy, clean), listeners);
+        if (hp.dropout() > 0) {
+            training.fit(new org.nd4j.linalg.dataset.MultiDataSet(
+                    new INDArray[]{noisy, dropoutMask(noisy.size(0), hp.dropout())}, new INDArray[]{clean}), listeners);
+        } else {
+            training.fit(new DataSet(noisy, clean), listeners);
+        }
         NativeGarbage.collectIfGrown();
         return lossRecorder.last;
     }
@@ -79,31 +93,51 @@ public final class DenoisingNetwork {
     /**
      * Sets BatchNorm's population statistics to the exact mean and variance of its input over
      * the given batches (a pass with the current weights), instead of a running average that
-     * lags behind the weights. A no-op without BatchNorm.
+     * lags behind the weights; dropout is off for this pass, as in inference. A no-op without
+     * BatchNorm.
      */
     public void recalibrate(Iterable<INDArray> batches) {
-        if (!hp.batchNorm()) {
+        List<String> layers = CaeGraph.batchNormLayers(params);
+        if (layers.isEmpty()) {
             return;
         }
-        INDArray sum = null;
-        INDArray sumSquares = null;
+        String[] outputs = layers.stream()
+                .flatMap(l -> java.util.stream.Stream.of(l + CaeGraph.BATCH_MEAN, l + CaeGraph.BATCH_VAR))
+                .toArray(String[]::new);
+        Map<String, INDArray> sums = new java.util.HashMap<>();
         long n = 0;
         for (INDArray batch : batches) {
-            Map<String, INDArray> out = training.output(Map.of(CaeGraph.INPUT, batch),
-                    CaeGraph.BN_BATCH_MEAN, CaeGraph.BN_BATCH_VAR);
-            INDArray mean = out.get(CaeGraph.BN_BATCH_MEAN);
-            INDArray meanSquare = out.get(CaeGraph.BN_BATCH_VAR).add(mean.mul(mean));
+            Map<String, INDArray> feed = hp.dropout() > 0
+                    ? Map.of(CaeGraph.INPUT, batch, CaeGraph.DROPOUT_MASK, dropoutMask(batch.size(0), 0))
+                    : Map.of(CaeGraph.INPUT, batch);
+            Map<String, INDArray> out = training.output(feed, outputs);
             long size = batch.size(0);
-            sum = sum == null ? mean.mul(size) : sum.addi(mean.mul(size));
-            sumSquares = sumSquares == null ? meanSquare.mul(size) : sumSquares.addi(meanSquare.mul(size));
+            for (String layer : layers) {
+                INDArray mean = out.get(layer + CaeGraph.BATCH_MEAN);
+                INDArray meanSquare = out.get(layer + CaeGraph.BATCH_VAR).add(mean.mul(mean));
+                sums.merge(layer + CaeGraph.MEAN, mean.mul(size), INDArray::addi);
+                sums.merge(layer + CaeGraph.VAR, meanSquare.mul(size), INDArray::addi);
+            }
             n += size;
         }
         if (n == 0) {
             return;
         }
-        INDArray mean = sum.div(n);
-        params.get(CaeGraph.BN_MEAN).assign(mean);
-        params.get(CaeGraph.BN_VAR).assign(sumSquares.div(n).sub(mean.mul(mean)));
+        for (String layer : layers) {
+            INDArray mean = sums.get(layer + CaeGraph.MEAN).div(n);
+            params.get(layer + CaeGraph.MEAN).assign(mean);
+            params.get(layer + CaeGraph.VAR).assign(sums.get(layer + CaeGraph.VAR).div(n).sub(mean.mul(mean)));
+        }
+    }
+
+    /** Keeps each unit with probability 1 - rate, scaled by 1 / (1 - rate); rate 0 keeps all. */
+    INDArray dropoutMask(long n, double rate) {
+        float keep = (float) (1 - rate);
+        float[] mask = new float[Math.toIntExact(n * dropoutShape[0] * dropoutShape[1] * dropoutShape[2])];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = dropoutRandom.nextFloat() < keep ? 1 / keep : 0;
+        }
+        return Nd4j.create(mask, new long[]{n, dropoutShape[0], dropoutShape[1], dropoutShape[2]}, 'c');
     }
 
     /** Also reports every training step to {@code listener} (for profiling). */
@@ -113,7 +147,7 @@ public final class DenoisingNetwork {
     }
 
     public long parameterCount() {
-        return params.entrySet().stream().filter(e -> !e.getKey().equals(CaeGraph.BN_MEAN) && !e.getKey().equals(CaeGraph.BN_VAR))
+        return params.entrySet().stream().filter(e -> !CaeGraph.isStatistic(e.getKey()))
                 .mapToLong(e -> e.getValue().length()).sum();
     }
 

@@ -11,15 +11,19 @@ import java.util.Optional;
  * builder all read, so a new hyperparameter is added in one place.
  */
 public enum Hyperparameter {
-    MODEL("model", Type.STRING, List.of("cae")),
+    MODEL("model", Type.STRING, List.of("cae", "unet")),
     DEPTH("depth", Type.INT, null),
+    CONVS("convs", Type.INT, null),
     FILTERS("filters", Type.INT, null),
     HALVE_SECOND("halve-second", Type.BOOLEAN, null),
     KERNEL("kernel", Type.INT, null),
     BATCH_NORM("batch-norm", Type.BOOLEAN, null),
+    DROPOUT("dropout", Type.DOUBLE, null),
+    RESIDUAL("residual", Type.BOOLEAN, null),
     ACTIVATION("activation", Type.STRING, List.of("relu", "leakyrelu", "elu", "tanh", "swish")),
     LOSS("loss", Type.STRING, List.of("mse", "bce", "l1")),
     LEARNING_RATE("learning-rate", Type.DOUBLE, null),
+    LR_SCHEDULE("lr-schedule", Type.STRING, List.of("constant", "cosine", "step")),
     BATCH_SIZE("batch-size", Type.INT, null),
     EPOCHS("epochs", Type.INT, null);
 
@@ -93,8 +97,13 @@ public enum Hyperparameter {
 
     private void checkRange(Object v) {
         switch (this) {
-            case DEPTH -> requireAtLeast((Integer) v, 1);
-            case FILTERS, BATCH_SIZE, EPOCHS -> requireAtLeast((Integer) v, 1);
+            case DEPTH, CONVS, FILTERS, BATCH_SIZE, EPOCHS -> requireAtLeast((Integer) v, 1);
+            case DROPOUT -> {
+                double rate = (Double) v;
+                if (!(rate >= 0 && rate < 1)) {
+                    throw new IllegalArgumentException("must be in [0, 1), got " + rate);
+                }
+            }
             case KERNEL -> {
                 int k = (Integer) v;
                 if (k < 1 || k % 2 == 0) {

@@ -4,23 +4,39 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One complete, validated set of hyperparameters: what a trial trains. */
+/**
+ * One complete, validated set of hyperparameters: what a trial trains.
+ *
+ * @param model        {@code cae} (plain encoder-decoder) or {@code unet} (skip connections)
+ * @param depth        pooling levels
+ * @param convs        convolutions per block: 1 is the reference CAE, 2 a deeper one
+ * @param filters      filters of the first level; a U-Net doubles them per level
+ * @param halveSecond  CAE only: the reference rule that halves the filters after the first block
+ * @param batchNorm    CAE: after the first convolution, as the reference study; U-Net: after every one
+ * @param dropout      rate of (inverted) dropout on the deepest features while training
+ * @param residual     the network learns a correction of the noisy input instead of the image
+ * @param lrSchedule   {@code constant}, {@code cosine} decay to 1% or {@code step} (x0.1 at 50% and 75%)
+ */
 public record Hyperparameters(
         String model,
         int depth,
+        int convs,
         int filters,
         boolean halveSecond,
         int kernel,
         boolean batchNorm,
+        double dropout,
+        boolean residual,
         String activation,
         String loss,
         double learningRate,
+        String lrSchedule,
         int batchSize,
         int epochs) implements Serializable {
 
     /** The reference study's baseline CAE (Conv32-Pool-Conv32-Pool | Conv32-Up-Conv32-Up-Conv1). */
     public static Hyperparameters referenceBaseline() {
-        return new Hyperparameters("cae", 2, 32, false, 3, false, "relu", "mse", 1e-3, 128, 15);
+        return new Hyperparameters("cae", 2, 1, 32, false, 3, false, 0, false, "relu", "mse", 1e-3, "constant", 128, 15);
     }
 
     /**
@@ -43,13 +59,17 @@ public record Hyperparameters(
         return new Hyperparameters(
                 (String) v.get(Hyperparameter.MODEL),
                 (Integer) v.get(Hyperparameter.DEPTH),
+                (Integer) v.get(Hyperparameter.CONVS),
                 (Integer) v.get(Hyperparameter.FILTERS),
                 (Boolean) v.get(Hyperparameter.HALVE_SECOND),
                 (Integer) v.get(Hyperparameter.KERNEL),
                 (Boolean) v.get(Hyperparameter.BATCH_NORM),
+                (Double) v.get(Hyperparameter.DROPOUT),
+                (Boolean) v.get(Hyperparameter.RESIDUAL),
                 (String) v.get(Hyperparameter.ACTIVATION),
                 (String) v.get(Hyperparameter.LOSS),
                 (Double) v.get(Hyperparameter.LEARNING_RATE),
+                (String) v.get(Hyperparameter.LR_SCHEDULE),
                 (Integer) v.get(Hyperparameter.BATCH_SIZE),
                 (Integer) v.get(Hyperparameter.EPOCHS));
     }
@@ -58,28 +78,43 @@ public record Hyperparameters(
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(Hyperparameter.MODEL.key(), model);
         m.put(Hyperparameter.DEPTH.key(), depth);
+        m.put(Hyperparameter.CONVS.key(), convs);
         m.put(Hyperparameter.FILTERS.key(), filters);
         m.put(Hyperparameter.HALVE_SECOND.key(), halveSecond);
         m.put(Hyperparameter.KERNEL.key(), kernel);
         m.put(Hyperparameter.BATCH_NORM.key(), batchNorm);
+        m.put(Hyperparameter.DROPOUT.key(), dropout);
+        m.put(Hyperparameter.RESIDUAL.key(), residual);
         m.put(Hyperparameter.ACTIVATION.key(), activation);
         m.put(Hyperparameter.LOSS.key(), loss);
         m.put(Hyperparameter.LEARNING_RATE.key(), learningRate);
+        m.put(Hyperparameter.LR_SCHEDULE.key(), lrSchedule);
         m.put(Hyperparameter.BATCH_SIZE.key(), batchSize);
         m.put(Hyperparameter.EPOCHS.key(), epochs);
         return m;
     }
 
-    /** A copy with other training length and batch size, as the final retrain uses. */
-    public Hyperparameters withTraining(int newEpochs, int newBatchSize) {
+    /** A copy with one setting changed, checked like a configured value. */
+    public Hyperparameters with(Hyperparameter h, Object value) {
         Map<String, Object> m = toMap();
-        m.put(Hyperparameter.EPOCHS.key(), newEpochs);
-        m.put(Hyperparameter.BATCH_SIZE.key(), newBatchSize);
+        m.put(h.key(), value);
         return fromMap(m);
     }
 
-    /** Filters of encoder block {@code i}; the reference rule halves every block after the first. */
-    public int filtersAt(int block) {
-        return halveSecond ? Math.max(1, filters >> block) : filters;
+    /** A copy with other training length and batch size, as the final retrain uses. */
+    public Hyperparameters withTraining(int newEpochs, int newBatchSize) {
+        return with(Hyperparameter.EPOCHS, newEpochs).with(Hyperparameter.BATCH_SIZE, newBatchSize);
+    }
+
+    /**
+     * Filters of level {@code i} (the bottleneck of a U-Net is level {@code depth}): a U-Net
+     * doubles them per level; a CAE keeps them, or halves every level after the first under the
+     * reference rule.
+     */
+    public int filtersAt(int level) {
+        if (model.equals("unet")) {
+            return filters << level;
+        }
+        return halveSecond ? Math.max(1, filters >> level) : filters;
     }
 }

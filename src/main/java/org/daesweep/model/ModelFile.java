@@ -29,7 +29,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class ModelFile {
     static final String FORMAT = "dae-sweep-model";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final String META = "model.conf";
     private static final String PARAMS = "params/";
 

@@ -120,7 +120,7 @@ public final class SweepDriver {
             ImageSet denoised = denoiser.denoise(data.noisyTest());
             ImageScores model = ImageScores.of(denoised, data.cleanTest());
             ImageScores noisy = ImageScores.of(data.noisyTest(), data.cleanTest());
-            String noise = config.noise().describe();
+            String noise = config.noise().evaluation().describe();
             List<Row> metrics = new ArrayList<>(List.of(
                     Tables.metricsRow("best", "test", noise, model),
                     Tables.metricsRow("noisy-input", "test", noise, noisy)));
@@ -138,14 +138,14 @@ public final class SweepDriver {
 
     /**
      * The best model and the noisy input scored under each evaluate.robustness noise other than
-     * the training noise (whose rows are already there), with seeds apart from the split's.
+     * the evaluation noise (whose rows are already there), with seeds apart from the split's.
      */
     private List<Row> robustnessRows(Denoiser denoiser, ImageSet clean) {
         List<Row> rows = new ArrayList<>();
         List<NoiseModel> noises = config.robustness();
         for (int i = 0; i < noises.size(); i++) {
             NoiseModel noise = noises.get(i);
-            if (noise.describe().equals(config.noise().describe())) {
+            if (noise.equals(config.noise().evaluation())) {
                 continue;
             }
             ImageSet noisy = noise.apply(clean, config.seed() + 3 + i);

@@ -1,15 +1,19 @@
 package org.daesweep.training;
 
 import org.daesweep.data.ImageSet;
+import org.daesweep.noise.NoiseModel;
 
 import java.io.Serializable;
 
 /**
  * Noisy inputs and clean targets for training, and optionally for validation. This is what the
  * driver broadcasts once per sweep.
+ *
+ * @param freshNoise when not null, training redraws the training inputs from the clean images
+ *                   with this noise every epoch after the first
  */
 public record TrainingData(ImageSet noisyTrain, ImageSet cleanTrain, ImageSet noisyValidation,
-                           ImageSet cleanValidation) implements Serializable {
+                           ImageSet cleanValidation, NoiseModel freshNoise) implements Serializable {
     public TrainingData {
         requireSameShape(noisyTrain, cleanTrain, "training");
         if (noisyValidation != null || cleanValidation != null) {
@@ -26,7 +30,13 @@ public record TrainingData(ImageSet noisyTrain, ImageSet cleanTrain, ImageSet no
         if (!hasValidation()) {
             return this;
         }
-        return new TrainingData(noisyTrain.concat(noisyValidation), cleanTrain.concat(cleanValidation), null, null);
+        return new TrainingData(noisyTrain.concat(noisyValidation), cleanTrain.concat(cleanValidation), null, null,
+                freshNoise);
+    }
+
+    /** Training only, without validation, e.g. a subset for a benchmark. */
+    public static TrainingData trainingOnly(ImageSet noisy, ImageSet clean) {
+        return new TrainingData(noisy, clean, null, null, null);
     }
 
     public int height() {

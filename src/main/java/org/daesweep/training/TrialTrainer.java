@@ -32,21 +32,25 @@ public final class TrialTrainer {
     public TrainingRun train(Hyperparameters hp, TrainingData data, long seed, Duration timeout,
                              Consumer<EpochStats> onEpoch) {
         long deadline = timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        DenoisingNetwork net = DenoisingNetwork.create(hp, data.height(), data.width(), seed);
+        ImageSet clean = data.cleanTrain();
+        int n = clean.count();
+        long stepsPerEpoch = (n + hp.batchSize() - 1) / hp.batchSize();
+        DenoisingNetwork net = DenoisingNetwork.create(hp, data.height(), data.width(), seed, stepsPerEpoch * hp.epochs());
         for (Listener listener : stepListeners) {
             net.addTrainingListener(listener);
         }
         List<EpochStats> epochs = new ArrayList<>();
         Random shuffle = new Random(seed);
         ImageSet noisy = data.noisyTrain();
-        ImageSet clean = data.cleanTrain();
-        int n = noisy.count();
         int[] order = Permutation.identity(n);
         Batches inputs = new Batches();
         Batches targets = new Batches();
         ImageSet predicted = null;
         for (int epoch = 1; epoch <= hp.epochs(); epoch++) {
             long start = System.nanoTime();
+            if (epoch > 1 && data.freshNoise() != null) {
+                noisy = data.freshNoise().apply(clean, seed * 1_000_003L + epoch);
+            }
             Permutation.shuffle(order, shuffle);
             double lossSum = 0;
             for (int from = 0; from < n; from += hp.batchSize()) {

@@ -2,6 +2,10 @@ package org.daesweep.config;
 
 import org.daesweep.UserException;
 import org.daesweep.model.Hyperparameter;
+import org.daesweep.noise.GaussianNoise;
+import org.daesweep.noise.MixedNoise;
+import org.daesweep.noise.NoiseSetup;
+import org.daesweep.noise.SaltPepperNoise;
 import org.daesweep.search.Domain;
 import org.daesweep.search.GridSampler;
 import org.junit.jupiter.api.Test;
@@ -33,10 +37,12 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void shippedConfigurationsLoad() {
-        for (String name : List.of("conf/default.conf", "conf/reference.conf")) {
-            SweepConfig c = ConfigLoader.load(Path.of(name), List.of());
-            assertTrue(c.trials() >= 1, name);
+    void shippedConfigurationsLoad() throws IOException {
+        try (var files = Files.list(Path.of("conf"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".conf")).toList()) {
+                SweepConfig c = ConfigLoader.load(file, List.of());
+                assertTrue(c.trials() >= 1, file.toString());
+            }
         }
         SweepConfig reference = ConfigLoader.load(Path.of("conf/reference.conf"), List.of());
         assertEquals(5, reference.trials());
@@ -56,6 +62,28 @@ class ConfigLoaderTest {
     }
 
     private static final String SPACE = "search.space { filters = [16, 32] }";
+
+    @Test
+    void trainingNoiseCanBeAFreshMix() throws IOException {
+        SweepConfig plain = ConfigLoader.load(conf(SPACE), List.of());
+        assertEquals(NoiseSetup.of(new GaussianNoise(0.5)), plain.noise());
+        SweepConfig mixed = ConfigLoader.load(conf(SPACE + "\nnoise { resample = true, train = ["
+                + "{ type = gaussian, factor = 0.3 }, { type = salt-pepper } ] }"), List.of());
+        assertEquals(new GaussianNoise(0.5), mixed.noise().evaluation());
+        assertEquals(new MixedNoise(List.of(new GaussianNoise(0.3), new SaltPepperNoise(0.1))), mixed.noise().training());
+        assertTrue(mixed.noise().fresh());
+        assertTrue(error(SPACE + "\nnoise.train = [{ type = speckle }]").contains("noise.train[0].type"));
+    }
+
+    @Test
+    void architectureKeysAreChecked() throws IOException {
+        SweepConfig c = ConfigLoader.load(conf("search.space { model = [cae, unet], dropout = [0, 0.2], "
+                + "lr-schedule = [constant, cosine], convs = [1, 2], residual = [true, false] }"), List.of());
+        assertEquals(5, c.space().domains().size());
+        assertTrue(error(SPACE + "\ntrial.model = resnet").contains("trial.model: must be one of [cae, unet]"));
+        assertTrue(error(SPACE + "\ntrial.dropout = 1").contains("trial.dropout: must be in [0, 1)"));
+        assertTrue(error(SPACE + "\ntrial.lr-schedule = linear").contains("trial.lr-schedule"));
+    }
 
     @Test
     void overrideValuesThatAreNotHoconAreStrings() throws IOException {

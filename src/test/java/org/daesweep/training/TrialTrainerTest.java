@@ -7,6 +7,8 @@ import org.daesweep.data.ImageSet;
 import org.daesweep.data.SplitSpec;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.noise.GaussianNoise;
+import org.daesweep.noise.NoiseSetup;
+import org.daesweep.model.Hyperparameter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +31,7 @@ class TrialTrainerTest {
     static void prepare() {
         NativeRuntime.configure(2);
         ImageSet images = TestData.strokeImages(2000, 28, 28);
-        data = SweepData.prepare(images, new SplitSpec(0.2, 0.2, 42), new GaussianNoise(0.3), 42).training();
+        data = SweepData.prepare(images, new SplitSpec(0.2, 0.2, 42), NoiseSetup.of(new GaussianNoise(0.3)), 42).training();
     }
 
     private static double blackLevel(ImageSet clean) {
@@ -79,9 +81,8 @@ class TrialTrainerTest {
     void aHugeLearningRateDiverges() {
         // Adam moves each weight by about the learning rate per step: at 1e8 the activations of
         // five convolutions overflow float32 within a step or two.
-        Hyperparameters base = Hyperparameters.referenceBaseline();
-        Hyperparameters hp = new Hyperparameters(base.model(), base.depth(), 8, false, 3, false, "relu", "mse",
-                1e8, 64, 2);
+        Hyperparameters hp = Hyperparameters.referenceBaseline().with(Hyperparameter.FILTERS, 8)
+                .with(Hyperparameter.LEARNING_RATE, 1e8).withTraining(2, 64);
         TrainingRun run = new TrialTrainer().train(hp, data, 1, Duration.ZERO, e -> { });
         assertEquals(TrialStatus.DIVERGED, run.status(), run.message());
         assertTrue(run.message().contains("became"), run.message());
