@@ -12,19 +12,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * Checks a sweep directory against its plan: which trials the trials table holds, which are
- * missing and which appear more than once. Exit code 1 when any is lost or doubled, so scripts
+ * Checks a sweep directory against its journal: which trials the trials table holds, which
+ * journaled trials are missing from it and which appear more than once. Exit code 1 when any is lost or doubled, so scripts
  * (scripts/chaos.sh) can rely on it.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Compare a sweep directory's trials table with its plan: expected, present, lost, duplicated.")
+        description = "Compare a sweep directory's trials table with its journal: expected, present, lost, duplicated.")
 final class InspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "a sweep directory (<output.dir>/<sweep.name>)")
     String dir;
@@ -36,15 +35,15 @@ final class InspectCommand implements Callable<Integer> {
         try {
             Path root = new Path(dir);
             FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            Path plan = new Path(root, TrialJournal.PLAN);
+            Path journal = new Path(root, TrialJournal.DIR);
             Path trials = new Path(root, Tables.TRIALS);
-            if (!fs.exists(plan) || !fs.exists(trials)) {
-                throw new UserException(dir + ": not a finished sweep directory (no " + TrialJournal.PLAN + " or "
+            if (!fs.exists(journal) || !fs.exists(trials)) {
+                throw new UserException(dir + ": not a finished sweep directory (no " + TrialJournal.DIR + " or "
                         + Tables.TRIALS + " table)");
             }
-            Set<String> expected;
-            try (var in = fs.open(plan)) {
-                expected = new HashSet<>(TrialJournal.plannedIds(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            Set<String> expected = new HashSet<>();
+            for (var status : fs.listStatus(journal)) {
+                expected.add(TrialJournal.trialId(status.getPath().getName()));
             }
             Dataset<Row> table = spark.read().parquet(trials.toString());
             List<String> ids = table.select("trial_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
@@ -53,7 +52,7 @@ final class InspectCommand implements Callable<Integer> {
             long lost = expected.stream().filter(id -> !present.contains(id)).count();
             long unexpected = present.stream().filter(id -> !expected.contains(id)).count();
             System.out.printf("trials: %d expected, %d present, %d lost, %d duplicated%s%n", expected.size(),
-                    present.size(), lost, duplicated, unexpected > 0 ? ", " + unexpected + " not in the plan" : "");
+                    present.size(), lost, duplicated, unexpected > 0 ? ", " + unexpected + " not in the journal" : "");
             table.groupBy("status").count().orderBy("status").collectAsList()
                     .forEach(r -> System.out.printf("  status %s: %d%n", r.getString(0), r.getLong(1)));
             table.groupBy("executor", "host").count().orderBy("executor").collectAsList()

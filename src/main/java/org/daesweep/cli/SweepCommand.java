@@ -1,8 +1,10 @@
 package org.daesweep.cli;
 
+import org.daesweep.UserException;
 import org.daesweep.config.ConfigLoader;
 import org.daesweep.config.SweepConfig;
 import org.daesweep.metrics.ImageScores;
+import org.daesweep.model.Hyperparameter;
 import org.daesweep.results.SweepSummary;
 import org.daesweep.spark.SweepDriver;
 import org.daesweep.training.TrialResult;
@@ -16,6 +18,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -29,19 +34,27 @@ final class SweepCommand implements Callable<Integer> {
             + "(by default a rerun resumes: finished trials are kept, the rest run)")
     boolean restart;
 
+    @Option(names = "--extend", paramLabel = "N", defaultValue = "0",
+            description = "add N trials to this sweep's finished ones (same search space; the sampler and scheduler "
+                    + "continue from its history)")
+    int extend;
+
     @Parameters(paramLabel = "key=value", arity = "0..*",
             description = "overrides, e.g. search.trials=10 trial.epochs=3")
     List<String> overrides = new ArrayList<>();
 
     @Override
     public Integer call() {
+        if (extend < 0 || (extend > 0 && restart)) {
+            throw new UserException("--extend: give a number of trials >= 1, and not with --restart");
+        }
         SweepConfig config = ConfigLoader.load(conf, overrides);
-        SweepSummary summary = new SweepDriver(config, restart).run();
-        print(summary, System.out);
+        SweepSummary summary = new SweepDriver(config, restart, extend).run();
+        print(summary, config.space().domains().keySet(), System.out);
         return 0;
     }
 
-    static void print(SweepSummary s, PrintStream out) {
+    static void print(SweepSummary s, Set<Hyperparameter> searched, PrintStream out) {
         long ok = s.trials().stream().filter(t -> t.status() == TrialStatus.OK).count();
         TrialResult b = s.best();
         out.printf("%nSweep finished in %.0f s: %d trials, %d ok; %d trials ran in %.0f s (%.0f trials/hour)%n",
@@ -50,9 +63,10 @@ final class SweepCommand implements Callable<Integer> {
         List<TrialResult> ranked = s.trials().stream()
                 .sorted(Comparator.comparingDouble(TrialResult::bestValidationMse)) // NaN (no result) last
                 .toList();
-        out.printf("  %-11s %-9s %9s %6s %8s%n", "trial", "status", "val MSE", "epochs", "seconds");
-        ranked.stream().limit(TRIALS_SHOWN).forEach(t -> out.printf("  %-11s %-9s %9.5f %6d %8.1f%n",
-                t.spec().id(), t.status().label(), t.bestValidationMse(), t.epochsRun(), t.seconds()));
+        out.printf("  %-11s %-9s %9s %6s %8s  %s%n", "trial", "status", "val MSE", "epochs", "seconds", "configuration");
+        ranked.stream().limit(TRIALS_SHOWN).forEach(t -> out.printf("  %-11s %-9s %9.5f %6d %8.1f  %s%n",
+                t.spec().id(), t.status().label(), t.bestValidationMse(), t.epochsRun(), t.seconds(),
+                searched(t, searched)));
         if (ranked.size() > TRIALS_SHOWN) {
             out.printf("  ... %d more in the trials table%n", ranked.size() - TRIALS_SHOWN);
         }
@@ -62,6 +76,16 @@ final class SweepCommand implements Callable<Integer> {
         row(out, "best", s.bestScores());
         row(out, "noisy input", s.noisyScores());
         out.printf("Results: %s%n", s.location());
+    }
+
+    /** The searched hyperparameters of a trial, e.g. {@code filters=32 learning-rate=0.0021}. */
+    private static String searched(TrialResult t, Set<Hyperparameter> searched) {
+        Map<String, Object> all = t.spec().hyperparameters().toMap();
+        return searched.stream().map(h -> h.key() + "=" + format(all.get(h.key()))).collect(Collectors.joining(" "));
+    }
+
+    private static String format(Object value) {
+        return value instanceof Double d ? String.format("%.3g", d) : String.valueOf(value);
     }
 
     private static void row(PrintStream out, String name, ImageScores s) {

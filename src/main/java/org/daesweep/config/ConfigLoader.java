@@ -22,8 +22,11 @@ import org.daesweep.noise.SaltPepperNoise;
 import org.daesweep.search.Domain;
 import org.daesweep.search.GridSampler;
 import org.daesweep.search.RandomSampler;
+import org.daesweep.search.Budget;
 import org.daesweep.search.Sampler;
+import org.daesweep.search.SchedulerSpec;
 import org.daesweep.search.SearchSpace;
+import org.daesweep.search.TpeSampler;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -126,7 +129,8 @@ public final class ConfigLoader {
         Sampler sampler = switch (string(c, "search.sampler")) {
             case "random" -> new RandomSampler();
             case "grid" -> new GridSampler(false);
-            default -> throw new BadKey("search.sampler: must be random or grid, got " + c.getString("search.sampler"));
+            case "tpe" -> new TpeSampler();
+            default -> throw new BadKey("search.sampler: must be random, grid or tpe, got " + c.getString("search.sampler"));
         };
         int trials = c.getInt("search.trials");
         if (trials < 0) {
@@ -161,23 +165,57 @@ public final class ConfigLoader {
             throw new BadKey("sweep.name: use letters, digits, '.', '_' and '-' only, got '" + name + "'");
         }
         return new SweepConfig(name, c.getLong("sweep.seed"), new File(c.getString("data.images")).toPath(),
-                limit, split(c), noise(c, defaults), space, sampler, trials, timeout(c), c.getLong("search.seed"), retrain,
+                limit, split(c), noise(c, defaults), space, sampler, trials, scheduler(c, space), budget(c), timeout(c), c.getLong("search.seed"), retrain,
                 noiseList(c, defaults, "evaluate.robustness"), c.getString("output.dir"), c.getString("spark.master"), taskCpus,
                 c.root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false)));
     }
 
     private static Duration timeout(Config c) {
+        return duration(c, "trial.timeout");
+    }
+
+    private static Duration duration(Config c, String key) {
         Duration d;
         try {
-            d = c.getDuration("trial.timeout");
+            d = c.getDuration(key);
         } catch (ConfigException.BadValue | ConfigException.WrongType e) {
-            throw new BadKey("trial.timeout: must be a duration such as 30m or 2h (0 = none), got "
-                    + c.getValue("trial.timeout").render());
+            throw new BadKey(key + ": must be a duration such as 30m or 2h (0 = none), got " + c.getValue(key).render());
         }
         if (d.isNegative()) {
-            throw new BadKey("trial.timeout: must not be negative, got " + d);
+            throw new BadKey(key + ": must not be negative, got " + d);
         }
         return d;
+    }
+
+    private static SchedulerSpec scheduler(Config c, SearchSpace space) {
+        String type = string(c, "search.scheduler.type");
+        if (!SchedulerSpec.TYPES.contains(type)) {
+            throw new BadKey("search.scheduler.type: must be one of " + SchedulerSpec.TYPES + ", got " + type);
+        }
+        SchedulerSpec spec = new SchedulerSpec(type, positive(c, "search.scheduler.min-epochs"),
+                c.getInt("search.scheduler.reduction"));
+        if (type.equals("full")) {
+            return spec;
+        }
+        if (space.domains().containsKey(Hyperparameter.EPOCHS)) {
+            throw new BadKey(SPACE + ".epochs: cannot be searched with the " + type
+                    + " scheduler, which decides each trial's epochs (its full budget is trial.epochs)");
+        }
+        try {
+            spec.create(space.base().epochs());
+        } catch (IllegalArgumentException e) {
+            throw new BadKey("search.scheduler: " + e.getMessage() + " (max epochs = trial.epochs)");
+        }
+        return spec;
+    }
+
+    private static Budget budget(Config c) {
+        long epochs = c.getLong("search.stop.epochs");
+        int patience = c.getInt("search.stop.patience");
+        if (epochs < 0 || patience < 0) {
+            throw new BadKey("search.stop: epochs and patience must be >= 0 (0 = off), got " + epochs + " and " + patience);
+        }
+        return new Budget(duration(c, "search.stop.time"), epochs, patience);
     }
 
     private static long gridSize(Sampler sampler, SearchSpace space) {

@@ -3,7 +3,9 @@ package org.daesweep.config;
 import org.daesweep.data.SplitSpec;
 import org.daesweep.noise.NoiseModel;
 import org.daesweep.noise.NoiseSetup;
+import org.daesweep.search.Budget;
 import org.daesweep.search.Sampler;
+import org.daesweep.search.SchedulerSpec;
 import org.daesweep.search.SearchSpace;
 
 import java.io.Serializable;
@@ -22,6 +24,8 @@ public record SweepConfig(
         SearchSpace space,
         Sampler sampler,
         int trials,
+        SchedulerSpec scheduler,
+        Budget budget,
         Duration trialTimeout,
         long searchSeed,
         Retrain retrain,

@@ -31,14 +31,16 @@ public final class DenoisingNetwork {
     private final SameDiff inference;
     private final LossRecorder lossRecorder = new LossRecorder();
     private Listener[] listeners = {lossRecorder};
-    private final Random dropoutRandom;
+    private final long seed;
+    private final long totalSteps;
     private final long[] dropoutShape;
 
     private DenoisingNetwork(Hyperparameters hp, int height, int width, Map<String, INDArray> params, long totalSteps,
                              long seed) {
         CaeGraph graph = new CaeGraph(hp, height, width);
         this.dropoutShape = graph.dropoutShape();
-        this.dropoutRandom = new Random(seed ^ 0x5DEECE66DL);
+        this.seed = seed;
+        this.totalSteps = totalSteps;
         this.hp = hp;
         this.height = height;
         this.width = width;
@@ -53,8 +55,9 @@ public final class DenoisingNetwork {
                 seed);
     }
 
-    /** A network with given parameters, as a saved model restores it. */
-    static DenoisingNetwork withParameters(Hyperparameters hp, int height, int width, Map<String, INDArray> params) {
+    /** A network with given parameters, as a saved model or a checkpoint restores it. */
+    static DenoisingNetwork withParameters(Hyperparameters hp, int height, int width, Map<String, INDArray> params,
+                                           long totalSteps, long seed) {
         Map<String, INDArray> expected = new CaeGraph(hp, height, width).initialParameters(0);
         if (!expected.keySet().equals(params.keySet())) {
             throw new IllegalArgumentException("parameters " + params.keySet() + " do not fit the configuration, which needs "
@@ -66,7 +69,7 @@ public final class DenoisingNetwork {
                         + Arrays.toString(params.get(name).shape()) + ", expected " + Arrays.toString(arr.shape()));
             }
         });
-        return new DenoisingNetwork(hp, height, width, params, 1, 0);
+        return new DenoisingNetwork(hp, height, width, params, totalSteps, seed);
     }
 
     /** One optimiser step on a batch of [n,1,h,w] inputs and targets; returns the batch's mean per-pixel loss. */
@@ -130,8 +133,13 @@ public final class DenoisingNetwork {
         }
     }
 
-    /** Keeps each unit with probability 1 - rate, scaled by 1 / (1 - rate); rate 0 keeps all. */
+    /**
+     * Keeps each unit with probability 1 - rate, scaled by 1 / (1 - rate); rate 0 keeps all. Drawn
+     * from the seed and the step count, so training continued from a checkpoint draws the masks
+     * an uninterrupted run would.
+     */
     INDArray dropoutMask(long n, double rate) {
+        Random dropoutRandom = new Random(seed * 0x9E3779B97F4A7C15L + iteration());
         float keep = (float) (1 - rate);
         float[] mask = new float[Math.toIntExact(n * dropoutShape[0] * dropoutShape[1] * dropoutShape[2])];
         for (int i = 0; i < mask.length; i++) {
@@ -144,6 +152,66 @@ public final class DenoisingNetwork {
     public void addTrainingListener(Listener listener) {
         listeners = Arrays.copyOf(listeners, listeners.length + 1);
         listeners[listeners.length - 1] = listener;
+    }
+
+    /**
+     * Adam's state of every parameter (keys {@code <parameter>/<state>}): what, with the parameters
+     * and {@link #iteration()}, lets training continue elsewhere exactly as it would have here.
+     * Empty before the first step.
+     */
+    public Map<String, INDArray> optimizerState() {
+        Map<String, INDArray> state = new java.util.LinkedHashMap<>();
+        if (training.getUpdaterMap() != null) {
+            training.getUpdaterMap().forEach((name, updater) -> {
+                @SuppressWarnings("unchecked")
+                Map<String, INDArray> s = updater.getState();
+                s.forEach((key, value) -> state.put(name + "/" + key, value));
+            });
+        }
+        return state;
+    }
+
+    /** Optimiser steps taken: drives Adam's bias correction and the learning-rate schedule. */
+    public int iteration() {
+        return training.getTrainingConfig().getIterationCount();
+    }
+
+    /** Puts back what {@link #optimizerState()} and {@link #iteration()} gave, before the next step. */
+    void restoreOptimizer(Map<String, INDArray> state, int iteration) {
+        if (state.isEmpty()) {
+            return;
+        }
+        try {
+            // SameDiff creates its updaters on the first fit only, with no public way to do it
+            // earlier; without them there is nothing to put the state into.
+            java.lang.reflect.Method init = SameDiff.class.getDeclaredMethod("initializeTraining");
+            init.setAccessible(true);
+            init.invoke(training);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot initialise SameDiff's updaters", e);
+        }
+        Map<String, Map<String, INDArray>> byParameter = new java.util.HashMap<>();
+        state.forEach((key, value) -> {
+            int slash = key.lastIndexOf('/');
+            byParameter.computeIfAbsent(key.substring(0, slash), k -> new java.util.HashMap<>())
+                    .put(key.substring(slash + 1), value);
+        });
+        training.getUpdaterMap().forEach((name, updater) -> {
+            Map<String, INDArray> s = byParameter.get(name);
+            if (s == null) {
+                throw new IllegalArgumentException("no optimiser state for parameter " + name);
+            }
+            updater.setState(s, false);
+        });
+        training.getTrainingConfig().setIterationCount(iteration);
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    long totalSteps() {
+        return totalSteps;
     }
 
     public long parameterCount() {

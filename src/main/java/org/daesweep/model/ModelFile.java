@@ -24,43 +24,70 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The saved form of a trained network: a zip with {@code model.conf} (format version, image
- * size, hyperparameters) and one ND4J binary array per parameter under {@code params/}.
- * Loading checks the format and that the parameters fit the configuration before using them.
+ * size, hyperparameters, seed, step counts) and one ND4J binary array per parameter under
+ * {@code params/}. A checkpoint also holds the optimiser's state under {@code optimizer/}, so
+ * training continues from it exactly where it stopped. Loading checks the format and that the
+ * parameters fit the configuration before using them.
  */
 public final class ModelFile {
     static final String FORMAT = "dae-sweep-model";
     static final int VERSION = 2;
     private static final String META = "model.conf";
     private static final String PARAMS = "params/";
+    private static final String OPTIMIZER = "optimizer/";
 
     private ModelFile() {
     }
 
     public static void write(DenoisingNetwork net, OutputStream out) throws IOException {
+        write(net, out, false);
+    }
+
+    private static void write(DenoisingNetwork net, OutputStream out, boolean withOptimizer) throws IOException {
         Config meta = ConfigFactory.empty()
                 .withValue("format", ConfigValueFactory.fromAnyRef(FORMAT))
                 .withValue("version", ConfigValueFactory.fromAnyRef(VERSION))
                 .withValue("height", ConfigValueFactory.fromAnyRef(net.height()))
                 .withValue("width", ConfigValueFactory.fromAnyRef(net.width()))
-                .withValue("hyperparameters", ConfigValueFactory.fromMap(net.hyperparameters().toMap()));
+                .withValue("hyperparameters", ConfigValueFactory.fromMap(net.hyperparameters().toMap()))
+                .withValue("seed", ConfigValueFactory.fromAnyRef(net.seed()))
+                .withValue("total-steps", ConfigValueFactory.fromAnyRef(net.totalSteps()))
+                .withValue("iteration", ConfigValueFactory.fromAnyRef(net.iteration()));
         ZipOutputStream zip = new ZipOutputStream(out);
         zip.putNextEntry(new ZipEntry(META));
         zip.write(meta.root().render(ConfigRenderOptions.concise().setFormatted(true)).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
-        for (Map.Entry<String, INDArray> p : net.parameters().entrySet()) {
-            zip.putNextEntry(new ZipEntry(PARAMS + p.getKey()));
+        writeArrays(zip, PARAMS, net.parameters());
+        if (withOptimizer) {
+            writeArrays(zip, OPTIMIZER, net.optimizerState());
+        }
+        zip.finish();
+    }
+
+    private static void writeArrays(ZipOutputStream zip, String prefix, Map<String, INDArray> arrays) throws IOException {
+        for (Map.Entry<String, INDArray> p : arrays.entrySet()) {
+            zip.putNextEntry(new ZipEntry(prefix + p.getKey()));
             DataOutputStream data = new DataOutputStream(zip);
             Nd4j.write(p.getValue(), data);
             data.flush();
             zip.closeEntry();
         }
-        zip.finish();
     }
 
+    /** The model file's bytes: what predicts. */
     public static byte[] toBytes(DenoisingNetwork net) {
+        return bytes(net, false);
+    }
+
+    /** A checkpoint's bytes: the model and the optimiser's state, what continues training. */
+    public static byte[] checkpoint(DenoisingNetwork net) {
+        return bytes(net, true);
+    }
+
+    private static byte[] bytes(DenoisingNetwork net, boolean withOptimizer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            write(net, bytes);
+            write(net, bytes, withOptimizer);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -74,13 +101,15 @@ public final class ModelFile {
     public static DenoisingNetwork read(InputStream in, String source) {
         Config meta = null;
         Map<String, INDArray> params = new LinkedHashMap<>();
+        Map<String, INDArray> optimizer = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 if (e.getName().equals(META)) {
                     meta = ConfigFactory.parseString(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
                 } else if (e.getName().startsWith(PARAMS)) {
-                    params.put(e.getName().substring(PARAMS.length()),
-                            Nd4j.read(new DataInputStream(new ByteArrayInputStream(zip.readAllBytes()))));
+                    params.put(e.getName().substring(PARAMS.length()), readArray(zip));
+                } else if (e.getName().startsWith(OPTIMIZER)) {
+                    optimizer.put(e.getName().substring(OPTIMIZER.length()), readArray(zip));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -95,9 +124,16 @@ public final class ModelFile {
         }
         try {
             Hyperparameters hp = Hyperparameters.fromMap(meta.getConfig("hyperparameters").root().unwrapped());
-            return DenoisingNetwork.withParameters(hp, meta.getInt("height"), meta.getInt("width"), params);
+            DenoisingNetwork net = DenoisingNetwork.withParameters(hp, meta.getInt("height"), meta.getInt("width"),
+                    params, meta.getLong("total-steps"), meta.getLong("seed"));
+            net.restoreOptimizer(optimizer, meta.getInt("iteration"));
+            return net;
         } catch (RuntimeException e) {
             throw new UserException(source + ": " + e.getMessage());
         }
+    }
+
+    private static INDArray readArray(ZipInputStream zip) throws IOException {
+        return Nd4j.read(new DataInputStream(new ByteArrayInputStream(zip.readAllBytes())));
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * What a finished sweep reports to its caller: where the results are and the headline figures.
- * {@code trialsRun} of the trials ran in this run, in {@code trialSeconds}; the others came from
- * the journal of an earlier run.
+ * {@code trialsRun} of the trials trained (all of it, or some rungs) in this run, in
+ * {@code trialSeconds}; the other results came from the journal of an earlier run.
  */
 public record SweepSummary(String location, List<TrialResult> trials, TrialResult best, ImageScores bestScores,
                            ImageScores noisyScores, int trialsRun, double trialSeconds, double seconds) {

@@ -10,6 +10,7 @@ import org.daesweep.metrics.ImageScores;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.training.EpochStats;
 import org.daesweep.training.TrialResult;
+import org.daesweep.training.TrialStatus;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class Tables {
     public static final String EPOCHS = "epochs";
     public static final String METRICS = "metrics";
     public static final String PER_IMAGE = "per_image";
+    public static final String RUNGS = "rungs";
 
     public static final String PHASE_SEARCH = "search";
     public static final String PHASE_RETRAIN = "retrain";
@@ -36,6 +38,8 @@ public final class Tables {
             f.add(field(h.column(), sparkType(h.type())));
         }
         f.add(field("status", DataTypes.StringType));
+        f.add(field("rung", DataTypes.IntegerType));
+        f.add(field("stop_reason", DataTypes.StringType));
         f.add(field("best_val_mse", DataTypes.DoubleType));
         f.add(field("final_train_loss", DataTypes.DoubleType));
         f.add(field("final_val_loss", DataTypes.DoubleType));
@@ -49,13 +53,16 @@ public final class Tables {
         return new StructType(f.toArray(StructField[]::new));
     }
 
-    public static Row trialRow(TrialResult r) {
+    /** @param rungs the scheduler's rung ends, to tell a completed trial from a pruned one */
+    public static Row trialRow(TrialResult r, List<Integer> rungs) {
         List<Object> v = new ArrayList<>();
         v.add(r.spec().id());
         v.add(r.spec().index());
         v.add(r.spec().seed());
         v.addAll(r.spec().hyperparameters().toMap().values());
         v.add(r.status().label());
+        v.add(r.rung() < 0 ? null : r.rung());
+        v.add(stopReason(r, rungs));
         v.add(nullIfNaN(r.bestValidationMse()));
         EpochStats last = r.epochs().isEmpty() ? null : r.epochs().get(r.epochs().size() - 1);
         v.add(last == null ? null : nullIfNaN(last.trainLoss()));
@@ -68,6 +75,42 @@ public final class Tables {
         v.add(r.executor());
         v.add(r.host());
         return RowFactory.create(v.toArray());
+    }
+
+    private static String stopReason(TrialResult r, List<Integer> rungs) {
+        if (r.status() != TrialStatus.OK) {
+            return r.status().label();
+        }
+        return r.rung() == rungs.size() - 1 ? "completed" : "pruned at rung " + r.rung() + " (" + rungs.get(r.rung()) + " epochs)";
+    }
+
+    public static StructType rungsSchema() {
+        return new StructType(new StructField[]{
+                field("trial_id", DataTypes.StringType),
+                field("rung", DataTypes.IntegerType),
+                field("epochs", DataTypes.IntegerType),
+                field("val_mse", DataTypes.DoubleType),
+                field("decision", DataTypes.StringType)});
+    }
+
+    /**
+     * A trial's rungs with the scheduler's decision at each: promoted, completed (the last rung),
+     * stopped (not promoted when the sweep ended), or the status of a trial that failed on its way.
+     */
+    public static List<Row> rungRows(TrialResult r, List<Integer> rungs) {
+        List<Row> rows = new ArrayList<>();
+        String id = r.spec().id();
+        for (int k = 0; k <= r.rung(); k++) {
+            String decision = k < r.rung() ? "promoted" : k == rungs.size() - 1 ? "completed"
+                    : r.status() == TrialStatus.OK ? "stopped" : "promoted";
+            rows.add(RowFactory.create(id, k, rungs.get(k),
+                    nullIfNaN(EpochStats.bestValidationMse(r.epochs(), rungs.get(k))), decision));
+        }
+        if (r.status() != TrialStatus.OK) {
+            rows.add(RowFactory.create(id, r.rung() + 1, r.epochsRun(), nullIfNaN(r.bestValidationMse()),
+                    r.status().label()));
+        }
+        return rows;
     }
 
     public static StructType epochsSchema() {

@@ -1,8 +1,7 @@
 package org.daesweep.results;
 
 import org.daesweep.UserException;
-import org.daesweep.search.TrialSpec;
-import org.daesweep.training.TrialResult;
+import org.daesweep.training.TrialStep;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,16 +11,15 @@ import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * Every finished trial's result, persisted the moment it arrives, so that a sweep killed at any
- * point resumes with the trials it already has. One file per trial id, written atomically: a
- * trial recorded twice (a rerun, a retried job) replaces its own file, never adds a row.
+ * Every trial's latest step (its result so far, and its checkpoint while the scheduler may still
+ * continue it), persisted the moment the step ends, so that a sweep killed at any point resumes
+ * with the trials it already has. One file per trial id, written atomically: a trial recorded
+ * twice (a rerun, a retried job, its next rung) replaces its own file, never adds a row.
  *
- * <p>The plan (data, noise and every trial's id, seed and configuration) is saved with the
+ * <p>The plan (data, noise, search space, sampler, scheduler and seeds) is saved with the
  * journal; a rerun whose plan differs is refused rather than mixing two sweeps in one table.
  */
 public final class TrialJournal {
@@ -38,7 +36,7 @@ public final class TrialJournal {
      * plan, by trial id. A different plan in the same directory is an error unless
      * {@code restart}, which discards the earlier journal.
      */
-    public Map<String, TrialResult> open(String plan, boolean restart) {
+    public Map<String, TrialStep> open(String plan, boolean restart) {
         String earlier = store.readFile(PLAN).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
         if (restart || earlier == null) {
             store.delete(DIR);
@@ -47,35 +45,32 @@ public final class TrialJournal {
                     + PLAN + " differs); use another sweep.name or output.dir, or pass --restart to start over");
         }
         store.writeFile(PLAN, plan.getBytes(StandardCharsets.UTF_8));
-        Map<String, TrialResult> done = new LinkedHashMap<>();
+        Map<String, TrialStep> done = new LinkedHashMap<>();
         for (String file : store.list(DIR)) {
-            store.readFile(DIR + "/" + file).map(TrialJournal::decode).ifPresent(r -> done.put(r.spec().id(), r));
+            store.readFile(DIR + "/" + file).map(TrialJournal::decode).ifPresent(r -> done.put(r.result().spec().id(), r));
         }
         return done;
     }
 
-    /** Persists one finished trial (atomically; safe to call from several threads). */
-    public void record(TrialResult result) {
-        store.writeFile(DIR + "/" + result.spec().id() + ".bin", encode(result));
+    /** Persists a trial's latest step (atomically; safe to call from several threads). */
+    public void record(TrialStep step) {
+        store.writeFile(DIR + "/" + fileName(step.result().spec().id()), encode(step));
     }
 
-    /** The plan of a sweep: what must be equal for earlier trial results to be reused. */
-    public static String plan(String data, List<TrialSpec> specs) {
-        return data + "\n" + specs.stream()
-                .map(s -> s.id() + " seed=" + s.seed() + " " + s.hyperparameters().toMap())
-                .collect(Collectors.joining("\n")) + "\n";
+    /** The journal file of a trial; {@link #trialId} reads it back. */
+    static String fileName(String trialId) {
+        return trialId + ".bin";
     }
 
-    /** The trial ids a plan holds, in order. */
-    public static List<String> plannedIds(String plan) {
-        return plan.lines().filter(line -> line.startsWith("trial-"))
-                .map(line -> line.substring(0, line.indexOf(' '))).toList();
+    /** The trial a journal file belongs to. */
+    public static String trialId(String fileName) {
+        return fileName.substring(0, fileName.length() - ".bin".length());
     }
 
-    private static byte[] encode(TrialResult result) {
+    private static byte[] encode(TrialStep step) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(result);
+            out.writeObject(step);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,9 +78,9 @@ public final class TrialJournal {
     }
 
     /** A record this version cannot read (written by another version, or damaged) is run again. */
-    private static TrialResult decode(byte[] bytes) {
+    private static TrialStep decode(byte[] bytes) {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return (TrialResult) in.readObject();
+            return (TrialStep) in.readObject();
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
             return null;
         }

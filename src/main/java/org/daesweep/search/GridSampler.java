@@ -2,6 +2,7 @@ package org.daesweep.search;
 
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
+import org.daesweep.training.TrialResult;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,32 +22,29 @@ public final class GridSampler implements Sampler {
     }
 
     @Override
-    public List<Hyperparameters> sample(SearchSpace space, int count, long seed) {
+    public Hyperparameters propose(SearchSpace space, int index, long seed, List<TrialResult> finished) {
         long size = capacity(space);
-        if (count > size) {
-            throw new IllegalArgumentException("the grid holds " + size + " configurations, " + count + " were asked");
+        if (index >= size) {
+            throw new IllegalArgumentException("the grid holds " + size + " configurations, trial " + index + " was asked");
         }
         List<Hyperparameter> names = new ArrayList<>(space.domains().keySet());
         List<List<Object>> axes = names.stream().map(h -> space.domains().get(h).gridValues()).toList();
-        List<Integer> cells = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            cells.add(i);
-        }
+        int cell = index;
         if (shuffle) {
-            java.util.Collections.shuffle(cells, new Random(seed));
-        }
-        List<Hyperparameters> out = new ArrayList<>(count);
-        for (int c : cells.subList(0, count)) {
-            Map<Hyperparameter, Object> values = new LinkedHashMap<>();
-            int rest = c;
-            for (int a = axes.size() - 1; a >= 0; a--) {
-                List<Object> axis = axes.get(a);
-                values.put(names.get(a), axis.get(rest % axis.size()));
-                rest /= axis.size();
+            List<Integer> cells = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                cells.add(i);
             }
-            out.add(space.resolve(values));
+            java.util.Collections.shuffle(cells, new Random(seed));
+            cell = cells.get(index);
         }
-        return out;
+        Map<Hyperparameter, Object> values = new LinkedHashMap<>();
+        for (int a = axes.size() - 1; a >= 0; a--) {
+            List<Object> axis = axes.get(a);
+            values.put(names.get(a), axis.get(cell % axis.size()));
+            cell /= axis.size();
+        }
+        return space.resolve(values);
     }
 
     @Override

@@ -2,25 +2,25 @@ package org.daesweep.search;
 
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
+import org.daesweep.training.TrialResult;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** Independent draws from every domain, from one seeded stream. */
+/** Independent draws from every domain, each trial from its own seeded stream. */
 public final class RandomSampler implements Sampler {
     @Override
-    public List<Hyperparameters> sample(SearchSpace space, int count, long seed) {
-        Random random = new Random(seed);
-        List<Hyperparameters> out = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            Map<Hyperparameter, Object> values = new LinkedHashMap<>();
-            space.domains().forEach((h, d) -> values.put(h, d.sample(random)));
-            out.add(space.resolve(values));
-        }
-        return out;
+    public Hyperparameters propose(SearchSpace space, int index, long seed, List<TrialResult> finished) {
+        return draw(space, new Random(TrialSpec.deriveSeed(seed, index)));
+    }
+
+    /** One independent draw from every domain. */
+    static Hyperparameters draw(SearchSpace space, Random random) {
+        Map<Hyperparameter, Object> values = new LinkedHashMap<>();
+        space.domains().forEach((h, d) -> values.put(h, d.sample(random)));
+        return space.resolve(values);
     }
 
     @Override

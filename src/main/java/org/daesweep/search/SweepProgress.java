@@ -1,52 +1,51 @@
 package org.daesweep.search;
 
 import org.daesweep.training.TrialResult;
-import org.daesweep.training.TrialStatus;
 
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.io.PrintStream;
+import java.util.function.Consumer;
 
 /**
- * Where a sweep stands, one line per finished trial: trials done of the total by status, the
- * best validation MSE so far with its trial, elapsed time and an estimate of the time left
- * (elapsed time per trial finished in this run, times the trials left). Thread-safe: trials
- * finish on the driver's job threads.
+ * Where a sweep stands, after every finished piece of training: trials started of the total,
+ * running, paused at a rung, failed; the best validation MSE so far with its configuration;
+ * epochs spent; elapsed time and an estimate of the time left. On a terminal it is one line that
+ * updates in place; otherwise (logs on a cluster) plain lines, at most one per
+ * {@code LOG_INTERVAL_SECONDS} besides the last.
  */
 public final class SweepProgress {
-    private final int total;
-    private final long startNanos = System.nanoTime();
-    private final Map<TrialStatus, Integer> byStatus = new EnumMap<>(TrialStatus.class);
-    private int done;
-    private int doneHere;
-    private TrialResult best;
+    private static final double LOG_INTERVAL_SECONDS = 10;
+    private final PrintStream terminal;
+    private final Consumer<String> log;
+    private double lastLogged = Double.NEGATIVE_INFINITY;
 
-    /** @param earlier trials finished by an earlier run of the sweep (resumed) */
-    public SweepProgress(int total, Iterable<TrialResult> earlier) {
-        this.total = total;
-        earlier.forEach(this::count);
+    /** @param terminal the console to update in place, or null to write lines to {@code log} */
+    public SweepProgress(PrintStream terminal, Consumer<String> log) {
+        this.terminal = terminal;
+        this.log = log;
     }
 
-    /** Records a trial finished in this run and returns the progress line. */
-    public synchronized String finished(TrialResult r) {
-        count(r);
-        doneHere++;
-        double elapsed = (System.nanoTime() - startNanos) / 1e9;
-        String statuses = byStatus.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
-                .collect(Collectors.joining(", "));
-        String bestText = best == null ? "no ok trial yet"
-                : String.format("best val MSE %.5f (%s)", best.bestValidationMse(), best.spec().id());
-        String left = done == total ? "done" : "~" + duration(elapsed / doneHere * (total - done)) + " left";
-        return String.format("trials %d/%d (%s); %s; %s elapsed, %s", done, total, statuses, bestText,
-                duration(elapsed), left);
-    }
-
-    private void count(TrialResult r) {
-        done++;
-        byStatus.merge(r.status(), 1, Integer::sum);
-        if (r.status() == TrialStatus.OK && (best == null || r.bestValidationMse() < best.bestValidationMse())) {
-            best = r;
+    public synchronized void update(SweepLoop.Counts c) {
+        String line = line(c);
+        if (terminal != null) {
+            terminal.print("\r" + line + "\u001B[K" + (c.finished() ? System.lineSeparator() : ""));
+            terminal.flush();
+        } else if (c.finished() || c.elapsedSeconds() - lastLogged >= LOG_INTERVAL_SECONDS) {
+            lastLogged = c.elapsedSeconds();
+            log.accept(line);
         }
+    }
+
+    static String line(SweepLoop.Counts c) {
+        TrialResult best = c.best();
+        String bestText = best == null ? "no ok trial yet"
+                : String.format("best val MSE %.5f (%s %s)", best.bestValidationMse(), best.spec().id(),
+                best.spec().hyperparameters().toMap());
+        String left = c.finished() ? "done" : c.started() == 0 ? "" : ", ~" + duration(
+                c.elapsedSeconds() / Math.max(1, c.started() - c.running()) * (c.total() - c.started() + c.running()))
+                + " left";
+        return String.format("trials %d/%d started, %d running, %d paused, %d failed; %s; %d epochs; %s elapsed%s",
+                c.started(), c.total(), c.running(), c.paused(), c.failed(), bestText, c.epochsSpent(),
+                duration(c.elapsedSeconds()), c.finished() ? ", done" : left);
     }
 
     static String duration(double seconds) {

@@ -15,7 +15,7 @@ public record TrialSpec(String id, int index, long seed, Hyperparameters hyperpa
     }
 
     /** SplitMix64 of the sweep seed and the index: distinct, well-mixed seeds from one master seed. */
-    static long deriveSeed(long sweepSeed, int index) {
+    public static long deriveSeed(long sweepSeed, int index) {
         long z = sweepSeed + 0x9E3779B97F4A7C15L * (index + 1L);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -20,14 +20,18 @@ import org.daesweep.results.ResultStore;
 import org.daesweep.results.TrialJournal;
 import org.daesweep.results.SweepSummary;
 import org.daesweep.results.Tables;
+import org.daesweep.model.Hyperparameter;
+import org.daesweep.search.Domain;
+import org.daesweep.search.Scheduler;
+import org.daesweep.search.SweepLoop;
 import org.daesweep.search.SweepProgress;
-import org.daesweep.search.TrialSpec;
 import org.daesweep.training.Denoiser;
 import org.daesweep.training.NativeRuntime;
 import org.daesweep.training.SweepData;
 import org.daesweep.training.TrainingData;
 import org.daesweep.training.TrialResult;
 import org.daesweep.training.TrialStatus;
+import org.daesweep.training.TrialStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,15 +39,13 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
- * Runs a sweep on the driver: load, split, add noise and broadcast once; one Spark task per
- * trial; pick the best by validation MSE; retrain it on train+validation; evaluate on test;
- * write the tables, the model and the plots.
+ * Runs a sweep on the driver: load, split, add noise and broadcast once; the search loop runs
+ * the pieces of trials as Spark tasks; pick the best by validation MSE; retrain it on
+ * train+validation; evaluate on test; write the tables, the model and the plots.
  */
 public final class SweepDriver {
     private static final Logger log = LoggerFactory.getLogger(SweepDriver.class);
@@ -52,16 +54,21 @@ public final class SweepDriver {
 
     private final SweepConfig config;
     private final boolean restart;
+    private final int extend;
 
-    /** @param restart discard the trials an earlier run of this sweep finished, instead of resuming */
-    public SweepDriver(SweepConfig config, boolean restart) {
+    /**
+     * @param restart discard the trials an earlier run of this sweep finished, instead of resuming
+     * @param extend  trials to add to the ones an earlier run of this sweep holds (0: none)
+     */
+    public SweepDriver(SweepConfig config, boolean restart, int extend) {
         this.config = config;
         this.restart = restart;
+        this.extend = extend;
     }
 
     public SweepSummary run() {
         ImageSet images = new IdxImageReader().read(config.images()).head(config.limit());
-        List<TrialSpec> specs = specs(images);
+        checkDepths(images);
         SweepData data = SweepData.prepare(images, config.split(), config.noise(), config.seed());
         log.info("{} images of {}x{}: {} train, {} validation, {} test; noise {}", images.count(), images.height(),
                 images.width(), data.training().cleanTrain().count(), data.training().cleanValidation().count(),
@@ -70,34 +77,27 @@ public final class SweepDriver {
         SparkSession spark = session();
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            int threads = jsc.getConf().getInt("spark.task.cpus", 1);
             ResultStore store = new ResultStore(spark, config.sweepDir());
             TrialJournal journal = new TrialJournal(store);
-            Map<String, TrialResult> finished = journal.open(TrialJournal.plan(dataDescription(), specs), restart);
-            store.writeFile("config.conf", config.rendered().getBytes(StandardCharsets.UTF_8));
-            List<TrialSpec> remaining = specs.stream().filter(s -> !finished.containsKey(s.id())).toList();
-            if (!finished.isEmpty()) {
-                log.info("resuming: {} of {} trials finished earlier, {} to run", finished.size(), specs.size(),
-                        remaining.size());
+            Map<String, TrialStep> earlier = journal.open(plan(), restart);
+            if (extend > 0 && earlier.isEmpty()) {
+                throw new UserException(store.location() + ": nothing to extend (no trials of this sweep there yet)");
             }
+            store.writeFile("config.conf", config.rendered().getBytes(StandardCharsets.UTF_8));
             Broadcast<TrainingData> broadcast = jsc.broadcast(data.training());
             log.info("training data: broadcast {}, read once per executor", broadcast.id());
 
+            Scheduler scheduler = config.scheduler().create(config.space().base().epochs());
             long start = System.nanoTime();
-            Map<String, TrialResult> byId = new HashMap<>(finished);
-            SweepProgress progress = new SweepProgress(specs.size(), finished.values());
-            Consumer<TrialResult> onResult = r -> {
-                journal.record(r);
-                log.info(progress.finished(r));
-            };
-            TrialTasks.runTrials(jsc, broadcast, remaining, threads, config.trialTimeout(), onResult)
-                    .forEach(r -> byId.put(r.spec().id(), r));
-            List<TrialResult> trials = specs.stream().map(s -> byId.get(s.id())).toList();
+            SearchOutcome search = search(jsc, broadcast, journal, earlier, scheduler);
             double trialSeconds = (System.nanoTime() - start) / 1e9;
-            log.info("{} trials in {} s", remaining.size(), Math.round(trialSeconds));
+            List<TrialResult> trials = search.trials();
             List<Row> epochRows = new ArrayList<>();
             trials.forEach(t -> t.epochs().forEach(e -> epochRows.add(Tables.epochRow(t.spec().id(), Tables.PHASE_SEARCH, e))));
-            store.writeTable(Tables.TRIALS, Tables.trialsSchema(), trials.stream().map(Tables::trialRow).toList());
+            store.writeTable(Tables.TRIALS, Tables.trialsSchema(),
+                    trials.stream().map(t -> Tables.trialRow(t, scheduler.rungs())).toList());
+            store.writeTable(Tables.RUNGS, Tables.rungsSchema(),
+                    trials.stream().flatMap(t -> Tables.rungRows(t, scheduler.rungs()).stream()).toList());
             store.writeTable(Tables.EPOCHS, Tables.epochsSchema(), epochRows);
             store.writeFile("loss-curves.png", LossCurves.png(trials));
 
@@ -114,26 +114,83 @@ public final class SweepDriver {
             store.writeFile(MODEL_FILE, retrained.model());
             broadcast.destroy();
 
-            // The trials are done: the driver may use every core it has for the evaluation.
-            NativeRuntime.configure(Math.max(1, Runtime.getRuntime().availableProcessors()));
-            Denoiser denoiser = new Denoiser(load(retrained.model()));
-            ImageSet denoised = denoiser.denoise(data.noisyTest());
-            ImageScores model = ImageScores.of(denoised, data.cleanTest());
-            ImageScores noisy = ImageScores.of(data.noisyTest(), data.cleanTest());
-            String noise = config.noise().evaluation().describe();
-            List<Row> metrics = new ArrayList<>(List.of(
-                    Tables.metricsRow("best", "test", noise, model),
-                    Tables.metricsRow("noisy-input", "test", noise, noisy)));
-            metrics.addAll(robustnessRows(denoiser, data.cleanTest()));
-            store.writeTable(Tables.METRICS, Tables.metricsSchema(), metrics);
-            store.writeTable(Tables.PER_IMAGE, Tables.perImageSchema(), Tables.perImageRows(data.testIndices(), model, noisy));
-            store.writeFile("denoised-grid.png", ImageGrids.comparison(data.noisyTest(), denoised, data.cleanTest(), GRID_COLUMNS));
-            store.writeFile("residual.png", ImageGrids.residual(data.noisyTest(), denoised, GRID_COLUMNS));
+            Evaluation evaluation = evaluate(store, load(retrained.model()), data);
             store.close();
-            return new SweepSummary(store.location(), trials, best, model, noisy, remaining.size(), trialSeconds, (System.nanoTime() - start) / 1e9);
+            return new SweepSummary(store.location(), trials, best, evaluation.model(), evaluation.noisy(),
+                    search.trialsRun(), trialSeconds, (System.nanoTime() - start) / 1e9);
         } finally {
             spark.stop();
         }
+    }
+
+    private record SearchOutcome(List<TrialResult> trials, int trialsRun) {
+    }
+
+    /** The search loop over Spark tasks, journaling every piece as it ends and showing progress. */
+    private SearchOutcome search(JavaSparkContext jsc, Broadcast<TrainingData> broadcast, TrialJournal journal,
+                                 Map<String, TrialStep> earlier, Scheduler scheduler) {
+        int threads = jsc.getConf().getInt("spark.task.cpus", 1);
+        int slots = Math.max(1, jsc.defaultParallelism() / threads);
+        int maxTrials = Math.max(config.trials(), earlier.size()) + extend;
+        long capacity = config.sampler().capacity(config.space());
+        if (capacity >= 0 && maxTrials > capacity) {
+            throw new UserException("search.trials: " + maxTrials + " trials asked but the grid holds only " + capacity);
+        }
+        if (!earlier.isEmpty()) {
+            log.info("resuming: {} trials journaled earlier; up to {} trials in all", earlier.size(), maxTrials);
+        }
+        log.info("search: {} sampler, {}, {} task slots", config.sampler().getClass().getSimpleName(),
+                scheduler.describe(), slots);
+        SweepLoop loop = new SweepLoop(config.space(), config.sampler(), config.searchSeed(), config.seed(), scheduler,
+                config.budget(), maxTrials, slots);
+        SweepProgress progress = new SweepProgress(System.console() != null ? System.out : null, log::info);
+        java.util.Set<String> ran = new java.util.HashSet<>();
+        SweepLoop.Listener listener = new SweepLoop.Listener() {
+            @Override
+            public void stepped(TrialStep step, TrialResult merged, SweepLoop.Counts counts) {
+                ran.add(merged.spec().id());
+                if (!step.retryable()) {
+                    journal.record(new TrialStep(merged, step.checkpoint(), false));
+                }
+                progress.update(counts);
+            }
+
+            @Override
+            public void finished(SweepLoop.Counts counts) {
+                progress.update(counts);
+            }
+        };
+        List<TrialResult> trials;
+        try (TrialTasks tasks = new TrialTasks(jsc, broadcast, threads, config.trialTimeout())) {
+            trials = loop.run(earlier, tasks, listener);
+        }
+        if (loop.stopReason() != null) {
+            log.info("search stopped: {}", loop.stopReason());
+        }
+        return new SearchOutcome(trials, ran.size());
+    }
+
+    private record Evaluation(ImageScores model, ImageScores noisy) {
+    }
+
+    /** Scores the retrained model on the test split (and under the robustness noises) and writes the tables and images. */
+    private Evaluation evaluate(ResultStore store, DenoisingNetwork model, SweepData data) {
+        // The trials are done: the driver may use every core it has for the evaluation.
+        NativeRuntime.configure(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        Denoiser denoiser = new Denoiser(model);
+        ImageSet denoised = denoiser.denoise(data.noisyTest());
+        ImageScores scores = ImageScores.of(denoised, data.cleanTest());
+        ImageScores noisy = ImageScores.of(data.noisyTest(), data.cleanTest());
+        String noise = config.noise().evaluation().describe();
+        List<Row> metrics = new ArrayList<>(List.of(
+                Tables.metricsRow("best", "test", noise, scores),
+                Tables.metricsRow("noisy-input", "test", noise, noisy)));
+        metrics.addAll(robustnessRows(denoiser, data.cleanTest()));
+        store.writeTable(Tables.METRICS, Tables.metricsSchema(), metrics);
+        store.writeTable(Tables.PER_IMAGE, Tables.perImageSchema(), Tables.perImageRows(data.testIndices(), scores, noisy));
+        store.writeFile("denoised-grid.png", ImageGrids.comparison(data.noisyTest(), denoised, data.cleanTest(), GRID_COLUMNS));
+        store.writeFile("residual.png", ImageGrids.residual(data.noisyTest(), denoised, GRID_COLUMNS));
+        return new Evaluation(scores, noisy);
     }
 
     /**
@@ -160,26 +217,27 @@ public final class SweepDriver {
         return rows;
     }
 
-    /** What the trials' data depends on, for the journal's plan. */
-    private String dataDescription() {
+    /** What earlier trial results depend on, for the journal's plan (the trial count may grow: --extend). */
+    private String plan() {
         return "images=" + config.images() + " limit=" + config.limit() + " " + config.split()
-                + " noise=" + config.noise().describe() + " seed=" + config.seed();
+                + "\nnoise=" + config.noise().describe() + "\nseed=" + config.seed() + " search-seed=" + config.searchSeed()
+                + "\nsampler=" + config.sampler().getClass().getSimpleName() + " scheduler=" + config.scheduler()
+                + " timeout=" + config.trialTimeout()
+                + "\nspace=" + config.space().domains() + "\nbase=" + config.space().base().toMap() + "\n";
     }
 
-    private List<TrialSpec> specs(ImageSet images) {
-        List<Hyperparameters> configs = config.sampler().sample(config.space(), config.trials(), config.searchSeed());
-        List<TrialSpec> specs = new ArrayList<>();
-        for (int i = 0; i < configs.size(); i++) {
-            Hyperparameters hp = configs.get(i);
-            int scale = 1 << hp.depth();
+    /** Every depth the space can give must fit the images, or no trial could run. */
+    private void checkDepths(ImageSet images) {
+        Domain depths = config.space().domains().get(Hyperparameter.DEPTH);
+        List<Object> values = depths == null ? List.of(config.space().base().depth()) : depths.gridValues();
+        for (Object v : values) {
+            int scale = 1 << (Integer) v;
             if (images.height() % scale != 0 || images.width() % scale != 0) {
-                throw new UserException("depth " + hp.depth() + " (trial " + i + ") needs image sides divisible by "
-                        + scale + ", but " + config.images() + " holds " + images.height() + "x" + images.width()
+                throw new UserException("depth " + v + " needs image sides divisible by " + scale + ", but "
+                        + config.images() + " holds " + images.height() + "x" + images.width()
                         + " images: limit the depth in search.space or trial.depth");
             }
-            specs.add(TrialSpec.of(i, config.seed(), hp));
         }
-        return specs;
     }
 
     private static TrialResult best(List<TrialResult> trials) {

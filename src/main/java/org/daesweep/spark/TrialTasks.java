@@ -5,7 +5,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.model.ModelFile;
+import org.daesweep.search.TrialExecutor;
 import org.daesweep.search.TrialSpec;
+import org.daesweep.training.Checkpoint;
 import org.daesweep.training.EpochStats;
 import org.daesweep.training.NativeRuntime;
 import org.daesweep.training.TrainingData;
@@ -13,83 +15,107 @@ import org.daesweep.training.TrainingRun;
 import org.daesweep.training.TrialResult;
 import org.daesweep.training.TrialRunner;
 import org.daesweep.training.TrialStatus;
+import org.daesweep.training.TrialStep;
 import org.daesweep.training.TrialTrainer;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Consumer;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The Spark side of a sweep, kept thin: one partition (so one task) per trial, each calling the
- * plain-Java {@link TrialRunner} on the broadcast data with the ND4J threads its slot owns.
+ * The Spark side of a sweep, kept thin: each piece of a trial is a single-task job, submitted
+ * from a driver-side pool so that every task slot stays busy and every finished piece reaches
+ * the driver (its journal) at once; the task calls the plain-Java {@link TrialRunner} on the
+ * broadcast data with the ND4J threads its slot owns. A job group per trial names it in Spark's
+ * UI and lets the driver cancel it.
  */
-public final class TrialTasks {
-    private TrialTasks() {
+public final class TrialTasks implements TrialExecutor, AutoCloseable {
+    /**
+     * How long past trial.timeout the driver waits before it cancels a job that did not stop
+     * itself (a trial checks its time after every batch): this, or the timeout if shorter.
+     */
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(60);
+    private final JavaSparkContext jsc;
+    private final Broadcast<TrainingData> data;
+    private final int threads;
+    private final Duration timeout;
+    private final ExecutorService pool;
+    private final ScheduledExecutorService watchdog;
+
+    public TrialTasks(JavaSparkContext jsc, Broadcast<TrainingData> data, int threadsPerTask, Duration timeout) {
+        this.jsc = jsc;
+        this.data = data;
+        this.threads = threadsPerTask;
+        this.timeout = timeout;
+        this.pool = Executors.newCachedThreadPool(daemon("dae-sweep-trials"));
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("dae-sweep-timeouts"));
     }
 
     /**
-     * Runs each trial as a job of its own, several at a time from a driver-side pool, so that
-     * every finished trial reaches {@code onResult} (the journal) at once rather than when the
-     * slowest trial ends, and a job group per trial names it in Spark's UI. A job that Spark
-     * itself gives up on (executors lost beyond its retries) becomes a failed trial that is not
-     * reported to {@code onResult}, so a resumed sweep runs it again.
+     * A job that Spark itself gives up on (executors lost beyond its retries) becomes a failed,
+     * retryable step: not journaled, so a resumed sweep runs it again. A job still running
+     * {@link #CANCEL_GRACE} past trial.timeout (a batch that does not end) is cancelled and the
+     * trial recorded as timed out.
      */
-    public static List<TrialResult> runTrials(JavaSparkContext jsc, Broadcast<TrainingData> data, List<TrialSpec> specs,
-                                              int threadsPerTask, Duration timeout, Consumer<TrialResult> onResult) {
-        if (specs.isEmpty()) {
-            return List.of();
-        }
-        // Enough jobs queued to keep every task slot busy; Spark runs them as slots free up.
-        int concurrent = Math.min(specs.size(), 2 * Math.max(1, jsc.defaultParallelism()));
-        ExecutorService pool = Executors.newFixedThreadPool(concurrent, r -> {
-            Thread t = new Thread(r, "dae-sweep-trials");
-            t.setDaemon(true);
-            return t;
-        });
+    @Override
+    public CompletableFuture<TrialStep> run(TrialSpec spec, Checkpoint from, int untilEpoch) {
+        return CompletableFuture.supplyAsync(() -> runJob(spec, from, untilEpoch), pool);
+    }
+
+    private TrialStep runJob(TrialSpec spec, Checkpoint from, int untilEpoch) {
+        jsc.setJobGroup(spec.id(), "dae-sweep " + spec.id() + " to epoch " + untilEpoch, true);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Duration grace = timeout.compareTo(CANCEL_GRACE) < 0 ? timeout : CANCEL_GRACE;
+        ScheduledFuture<?> cancel = timeout.isZero() ? null : watchdog.schedule(() -> {
+            cancelled.set(true);
+            jsc.cancelJobGroup(spec.id());
+        }, timeout.plus(grace).toMillis(), TimeUnit.MILLISECONDS);
+        Broadcast<TrainingData> broadcast = data;
+        int taskThreads = threads;
+        Duration limit = timeout;
         try {
-            List<Future<TrialResult>> futures = new ArrayList<>();
-            for (TrialSpec spec : specs) {
-                futures.add(pool.submit(() -> runJob(jsc, data, spec, threadsPerTask, timeout, onResult)));
+            return jsc.parallelize(List.of(spec), 1)
+                    .map(s -> runPiece(s, broadcast.value(), from, untilEpoch, taskThreads, limit))
+                    .collect().get(0);
+        } catch (Exception e) { // SparkException is checked, though Scala does not declare it
+            if (jsc.sc().isStopped()) {
+                throw new IllegalStateException("Spark stopped while trials ran", e);
             }
-            List<TrialResult> results = new ArrayList<>();
-            for (Future<TrialResult> f : futures) {
-                results.add(f.get());
+            List<EpochStats> epochs = from == null ? List.of() : from.epochs();
+            if (cancelled.get()) {
+                return new TrialStep(new TrialResult(spec, TrialStatus.TIMEOUT, epochs, 0, 0,
+                        "cancelled by the driver " + grace.toSeconds() + " s past trial.timeout (" + timeout + ")",
+                        "", "", -1), null, false);
             }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while trials ran", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+            return new TrialStep(new TrialResult(spec, TrialStatus.FAILED, epochs, 0, 0,
+                    "Spark gave up on the task: " + e.getMessage(), "", "", -1), null, true);
         } finally {
-            pool.shutdownNow();
+            if (cancel != null) {
+                cancel.cancel(false);
+            }
         }
     }
 
-    private static TrialResult runJob(JavaSparkContext jsc, Broadcast<TrainingData> data, TrialSpec spec,
-                                      int threads, Duration timeout, Consumer<TrialResult> onResult) {
-        jsc.setJobGroup(spec.id(), "dae-sweep " + spec.id(), true);
-        TrialResult result;
-        try {
-            result = jsc.parallelize(List.of(spec), 1)
-                    .map(s -> runTrial(s, data.value(), threads, timeout))
-                    .collect().get(0);
-        } catch (RuntimeException e) {
-            if (jsc.sc().isStopped()) {
-                throw e;
-            }
-            return new TrialResult(spec, TrialStatus.FAILED, List.of(), 0, 0,
-                    "Spark gave up on the task: " + e.getMessage(), "", "");
-        }
-        // Outside the try: a journal that cannot be written must stop the sweep, not pose as a failed trial.
-        onResult.accept(result);
-        return result;
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        watchdog.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /**
@@ -108,15 +134,21 @@ public final class TrialTasks {
             implements Serializable {
     }
 
-    private static TrialResult runTrial(TrialSpec spec, TrainingData data, int threads, Duration timeout) {
+    private static TrialStep runPiece(TrialSpec spec, TrainingData data, Checkpoint from, int untilEpoch, int threads,
+                                      Duration timeout) {
         NativeRuntime.configure(threads);
         SparkEnv env = SparkEnv.get();
-        return new TrialRunner(timeout).run(spec, data, env.executorId(), env.blockManager().blockManagerId().host());
+        return new TrialRunner(timeout).run(spec, data, from, untilEpoch, env.executorId(),
+                env.blockManager().blockManagerId().host());
     }
 
     private static Retrained retrainTask(Hyperparameters hp, TrainingData data, long seed) {
         NativeRuntime.configure(SparkEnv.get().conf().getInt("spark.executor.cores", Runtime.getRuntime().availableProcessors()));
-        TrainingRun run = new TrialTrainer().train(hp, data.merged(), seed, Duration.ZERO, e -> { });
+        // The retrain is the longest single task of a sweep: say where it stands (the executor's log).
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrialTasks.class);
+        TrainingRun run = new TrialTrainer().train(hp, data.merged(), seed, Duration.ZERO, e -> log.info(
+                "retrain epoch {}/{}: train loss {} in {} s", e.epoch(), hp.epochs(), String.format("%.5f", e.trainLoss()),
+                Math.round(e.seconds())));
         return new Retrained(ModelFile.toBytes(run.network()), List.copyOf(run.epochs()), run.status(), run.message());
     }
 }

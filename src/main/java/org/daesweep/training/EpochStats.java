@@ -12,6 +12,12 @@ public record EpochStats(int epoch, double trainLoss, double validationLoss, dou
 
     /** Lowest validation MSE over the epochs: a trial's objective. NaN when there is none. */
     public static double bestValidationMse(List<EpochStats> epochs) {
-        return epochs.stream().mapToDouble(EpochStats::validationMse).filter(Double::isFinite).min().orElse(Double.NaN);
+        return bestValidationMse(epochs, Integer.MAX_VALUE);
+    }
+
+    /** Lowest validation MSE over the first {@code upTo} epochs: what a trial reports at a rung ending there. */
+    public static double bestValidationMse(List<EpochStats> epochs, int upTo) {
+        return epochs.stream().filter(e -> e.epoch() <= upTo).mapToDouble(EpochStats::validationMse)
+                .filter(Double::isFinite).min().orElse(Double.NaN);
     }
 }

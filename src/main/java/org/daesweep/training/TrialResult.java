@@ -6,11 +6,15 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * The outcome of one trial as the trials table records it. A failed trial is a result too,
- * with its message, so one bad configuration never sinks a sweep.
+ * The outcome of one trial so far, as the trials table records it. A failed trial is a result
+ * too, with its message, so one bad configuration never sinks a sweep.
+ *
+ * @param epochs  every epoch the trial has run, over all its rungs
+ * @param seconds training time over all its rungs
+ * @param rung    the last rung the trial completed (index into the scheduler's rungs), -1 if none
  */
 public record TrialResult(TrialSpec spec, TrialStatus status, List<EpochStats> epochs, long parameterCount,
-                          double seconds, String error, String executor, String host) implements Serializable {
+                          double seconds, String error, String executor, String host, int rung) implements Serializable {
 
     public TrialResult {
         epochs = List.copyOf(epochs);
@@ -23,5 +27,11 @@ public record TrialResult(TrialSpec spec, TrialStatus status, List<EpochStats> e
 
     public int epochsRun() {
         return epochs.size();
+    }
+
+    /** This result after a further piece of training: its rung, and the time of both pieces. */
+    public TrialResult after(TrialResult earlier, int completedRung) {
+        return new TrialResult(spec, status, epochs, parameterCount, earlier == null ? seconds : earlier.seconds + seconds,
+                error, executor, host, completedRung);
     }
 }

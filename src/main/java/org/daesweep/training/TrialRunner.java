@@ -1,13 +1,16 @@
 package org.daesweep.training;
 
+import org.daesweep.model.ModelFile;
 import org.daesweep.search.TrialSpec;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Runs one trial to a {@link TrialResult} and never throws: any exception or error (out of
- * memory included) is caught and recorded as a failed trial, so the caller (a Spark task) does
- * not fail and Spark does not retry a bad configuration.
+ * Runs one piece of a trial to a {@link TrialStep} and never throws: any exception or error
+ * (out of memory included) is caught and recorded as a failed trial, so the caller (a Spark
+ * task) does not fail and Spark does not retry a bad configuration.
  */
 public final class TrialRunner {
     private final TrialTrainer trainer = new TrialTrainer();
@@ -18,16 +21,25 @@ public final class TrialRunner {
         this.timeout = timeout;
     }
 
-    public TrialResult run(TrialSpec spec, TrainingData data, String executor, String host) {
+    /**
+     * Trains from {@code from} (null: a fresh network) until {@code untilEpoch}; the step carries
+     * a checkpoint when the trial ended the piece well and has epochs left.
+     */
+    public TrialStep run(TrialSpec spec, TrainingData data, Checkpoint from, int untilEpoch, String executor, String host) {
         long start = System.nanoTime();
-        java.util.List<EpochStats> epochs = new java.util.ArrayList<>();
+        List<EpochStats> epochs = new ArrayList<>(from == null ? List.of() : from.epochs());
         try {
-            TrainingRun run = trainer.train(spec.hyperparameters(), data, spec.seed(), timeout, epochs::add);
-            return new TrialResult(spec, run.status(), run.epochs(), run.network().parameterCount(),
-                    seconds(start), run.message(), executor, host);
+            TrainingRun run = trainer.train(spec.hyperparameters(), data, spec.seed(), from, untilEpoch, timeout,
+                    epochs::add);
+            TrialResult result = new TrialResult(spec, run.status(), run.epochs(), run.network().parameterCount(),
+                    seconds(start), run.message(), executor, host, -1);
+            boolean continues = run.status() == TrialStatus.OK && untilEpoch < spec.hyperparameters().epochs();
+            return new TrialStep(result,
+                    continues ? new Checkpoint(run.epochs(), ModelFile.checkpoint(run.network())) : null, false);
         } catch (Throwable t) {
             String message = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-            return new TrialResult(spec, TrialStatus.FAILED, epochs, 0, seconds(start), message, executor, host);
+            return new TrialStep(new TrialResult(spec, TrialStatus.FAILED, epochs, 0, seconds(start), message,
+                    executor, host, -1), null, false);
         }
     }
 

@@ -4,6 +4,9 @@ import org.daesweep.data.ImageSet;
 import org.daesweep.data.Permutation;
 import org.daesweep.model.DenoisingNetwork;
 import org.daesweep.model.Hyperparameters;
+import org.daesweep.model.ModelFile;
+
+import java.io.ByteArrayInputStream;
 import org.nd4j.autodiff.listeners.Listener;
 
 import java.time.Duration;
@@ -28,30 +31,42 @@ public final class TrialTrainer {
         this.stepListeners = stepListeners;
     }
 
-    /** @param timeout the trial's time limit; zero for none */
+    /** Trains a fresh network for all of {@code hp.epochs()}; a zero {@code timeout} means none. */
     public TrainingRun train(Hyperparameters hp, TrainingData data, long seed, Duration timeout,
                              Consumer<EpochStats> onEpoch) {
+        return train(hp, data, seed, null, hp.epochs(), timeout, onEpoch);
+    }
+
+    /**
+     * Trains from a checkpoint ({@code null}: a fresh network) up to epoch {@code untilEpoch} of
+     * {@code hp.epochs()}. The learning-rate schedule spans all of {@code hp.epochs()}, and each
+     * epoch's shuffle, noise and dropout derive from the seed and the epoch or step, so training
+     * in pieces gives the network that one uninterrupted run gives.
+     */
+    public TrainingRun train(Hyperparameters hp, TrainingData data, long seed, Checkpoint checkpoint, int untilEpoch,
+                             Duration timeout, Consumer<EpochStats> onEpoch) {
         long deadline = timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         ImageSet clean = data.cleanTrain();
         int n = clean.count();
         long stepsPerEpoch = (n + hp.batchSize() - 1) / hp.batchSize();
-        DenoisingNetwork net = DenoisingNetwork.create(hp, data.height(), data.width(), seed, stepsPerEpoch * hp.epochs());
+        DenoisingNetwork net = checkpoint == null
+                ? DenoisingNetwork.create(hp, data.height(), data.width(), seed, stepsPerEpoch * hp.epochs())
+                : ModelFile.read(new ByteArrayInputStream(checkpoint.network()), "the checkpoint of a paused trial");
         for (Listener listener : stepListeners) {
             net.addTrainingListener(listener);
         }
-        List<EpochStats> epochs = new ArrayList<>();
-        Random shuffle = new Random(seed);
+        List<EpochStats> epochs = new ArrayList<>(checkpoint == null ? List.of() : checkpoint.epochs());
         ImageSet noisy = data.noisyTrain();
-        int[] order = Permutation.identity(n);
         Batches inputs = new Batches();
         Batches targets = new Batches();
         ImageSet predicted = null;
-        for (int epoch = 1; epoch <= hp.epochs(); epoch++) {
+        for (int epoch = epochs.size() + 1; epoch <= untilEpoch; epoch++) {
             long start = System.nanoTime();
             if (epoch > 1 && data.freshNoise() != null) {
                 noisy = data.freshNoise().apply(clean, seed * 1_000_003L + epoch);
             }
-            Permutation.shuffle(order, shuffle);
+            int[] order = Permutation.identity(n);
+            Permutation.shuffle(order, new Random(seed ^ (epoch * 0x9E3779B97F4A7C15L)));
             double lossSum = 0;
             for (int from = 0; from < n; from += hp.batchSize()) {
                 int to = Math.min(n, from + hp.batchSize());
@@ -85,7 +100,9 @@ public final class TrialTrainer {
                         "validation loss became " + validationLoss + " in epoch " + epoch);
             }
         }
-        if (predicted != null) {
+        // Judged at the end of the full budget only: after a rung's first epoch or two many
+        // networks that will train well still look flat, and a scheduler prunes the flat ones anyway.
+        if (predicted != null && epochs.size() == hp.epochs()) {
             ImageSet target = data.cleanValidation();
             Optional<String> collapse = Collapse.diagnose(predicted.pixels(), target.pixels(), target.count(),
                     target.imageSize());

@@ -6,27 +6,44 @@ import org.daesweep.training.TrialResult;
 import org.daesweep.training.TrialStatus;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SweepProgressTest {
-    private static TrialResult result(int index, TrialStatus status, double valMse) {
-        TrialSpec spec = TrialSpec.of(index, 1, Hyperparameters.referenceBaseline());
-        return new TrialResult(spec, status, List.of(new EpochStats(1, 0.1, 0.1, valMse, 1)), 10, 1, "", "0", "h");
+    private static final TrialResult BEST = new TrialResult(TrialSpec.of(2, 1, Hyperparameters.referenceBaseline()),
+            TrialStatus.OK, List.of(new EpochStats(1, 0.1, 0.1, 0.03, 1)), 10, 1, "", "0", "h", 0);
+
+    @Test
+    void aLineSaysWhereTheSweepStandsAndWhatIsLeft() {
+        String line = SweepProgress.line(new SweepLoop.Counts(12, 64, 2, 3, 1, 40, BEST, 100, false));
+        assertTrue(line.startsWith("trials 12/64 started, 2 running, 3 paused, 1 failed; best val MSE 0.03000 (trial-0002 {"),
+                line);
+        assertTrue(line.endsWith("; 40 epochs; 1m40s elapsed, ~9m00s left"), line);
+        String done = SweepProgress.line(new SweepLoop.Counts(64, 64, 0, 0, 0, 400, null, 4000, true));
+        assertTrue(done.endsWith("no ok trial yet; 400 epochs; 1h06m elapsed, done"), done);
     }
 
     @Test
-    void countsStatusesKeepsTheBestOkTrialAndEndsDone() {
-        SweepProgress p = new SweepProgress(4, List.of(result(0, TrialStatus.OK, 0.05)));
-        String second = p.finished(result(1, TrialStatus.COLLAPSED, 0.01));
-        assertTrue(second.startsWith("trials 2/4 (1 ok, 1 collapsed); best val MSE 0.05000 (trial-0000)"), second);
-        assertTrue(second.endsWith(" left"), second);
-        p.finished(result(2, TrialStatus.OK, 0.03));
-        String last = p.finished(result(3, TrialStatus.FAILED, Double.NaN));
-        assertTrue(last.startsWith("trials 4/4 (2 ok, 1 collapsed, 1 failed); best val MSE 0.03000 (trial-0002)"), last);
-        assertTrue(last.endsWith("elapsed, done"), last);
+    void aTerminalLineUpdatesInPlaceAndLogsAreThrottled() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SweepProgress terminal = new SweepProgress(new PrintStream(bytes, true), s -> { });
+        terminal.update(new SweepLoop.Counts(1, 4, 1, 0, 0, 1, BEST, 5, false));
+        terminal.update(new SweepLoop.Counts(4, 4, 0, 0, 0, 4, BEST, 9, true));
+        String shown = bytes.toString();
+        assertTrue(shown.startsWith("\rtrials 1/4") && shown.contains("\rtrials 4/4") && shown.endsWith(System.lineSeparator()),
+                shown);
+        List<String> logged = new ArrayList<>();
+        SweepProgress plain = new SweepProgress(null, logged::add);
+        plain.update(new SweepLoop.Counts(1, 4, 1, 0, 0, 1, BEST, 5, false));
+        plain.update(new SweepLoop.Counts(2, 4, 1, 0, 0, 2, BEST, 8, false));
+        plain.update(new SweepLoop.Counts(3, 4, 1, 0, 0, 3, BEST, 16, false));
+        plain.update(new SweepLoop.Counts(4, 4, 0, 0, 0, 4, BEST, 17, true));
+        assertEquals(3, logged.size(), "the second line came within 10 s of the first: " + logged);
     }
 
     @Test

@@ -34,52 +34,48 @@ class SweepEndToEndTest {
     void sweepWritesFourTablesAndRetrainsTheBestTrial() throws Exception {
         Path conf = conf("");
         SweepConfig config = ConfigLoader.load(conf, List.of());
-        SweepSummary summary = new SweepDriver(config, false).run();
+        SweepSummary summary = new SweepDriver(config, false, 0).run();
         Path out = dir.resolve("out/e2e");
 
-        SparkSession spark = SparkSession.builder().master("local[1]").appName("read-back")
-                .config("spark.ui.enabled", "false").getOrCreate();
-        try {
-            Dataset<Row> trials = read(spark, out, Tables.TRIALS);
-            assertEquals(Tables.trialsSchema(), trials.schema());
-            assertEquals(2, trials.count());
-            assertEquals(2, trials.filter("status = 'ok'").count());
+        readBack(spark -> {
+        Dataset<Row> trials = read(spark, out, Tables.TRIALS);
+        assertEquals(Tables.trialsSchema(), trials.schema());
+        assertEquals(2, trials.count());
+        assertEquals(2, trials.filter("status = 'ok'").count());
 
-            Dataset<Row> epochs = read(spark, out, Tables.EPOCHS);
-            assertEquals(Tables.epochsSchema(), epochs.schema());
-            assertEquals(8, epochs.filter("phase = 'search'").count());
-            assertEquals(1, epochs.filter("phase = 'retrain'").count());
+        Dataset<Row> epochs = read(spark, out, Tables.EPOCHS);
+        assertEquals(Tables.epochsSchema(), epochs.schema());
+        assertEquals(8, epochs.filter("phase = 'search'").count());
+        assertEquals(1, epochs.filter("phase = 'retrain'").count());
 
-            Row best = trials.orderBy("best_val_mse").first();
-            assertEquals(summary.best().spec().id(), (String) best.getAs("trial_id"));
-            assertEquals((String) best.getAs("trial_id"), epochs.filter("phase = 'retrain'").first().getAs("trial_id"),
-                    "the retrained trial is the one with the lowest validation MSE");
+        Row best = trials.orderBy("best_val_mse").first();
+        assertEquals(summary.best().spec().id(), (String) best.getAs("trial_id"));
+        assertEquals((String) best.getAs("trial_id"), epochs.filter("phase = 'retrain'").first().getAs("trial_id"),
+                "the retrained trial is the one with the lowest validation MSE");
 
-            Dataset<Row> metrics = read(spark, out, Tables.METRICS);
-            assertEquals(Tables.metricsSchema(), metrics.schema());
-            assertEquals(6, metrics.count(), "training noise + gaussian 0.7 + salt-and-pepper, best and noisy input each");
-            assertEquals(List.of("gaussian(0.3)", "gaussian(0.7)", "salt-pepper(0.1)"), metrics.select("noise").distinct()
-                    .orderBy("noise").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
-            double noisier = metrics.filter("model = 'noisy-input' and noise = 'gaussian(0.7)'").first().getAs("psnr");
-            int testImages = 200;
-            for (Row m : metrics.collectAsList()) {
-                assertEquals(testImages, (int) m.getAs("images"));
-                assertTrue((double) m.getAs("psnr") > 0 && (double) m.getAs("ssim") <= 1);
-            }
-            double noisyPsnr = metrics.filter("model = 'noisy-input' and noise = 'gaussian(0.3)'").first().getAs("psnr");
-            assertEquals(summary.noisyScores().meanPsnr(), noisyPsnr, 1e-9);
-            assertTrue(noisier < noisyPsnr - 3, "more noise, lower PSNR: " + noisier + " vs " + noisyPsnr);
-
-            Dataset<Row> perImage = read(spark, out, Tables.PER_IMAGE);
-            assertEquals(Tables.perImageSchema(), perImage.schema());
-            assertEquals(testImages, perImage.count());
-            assertEquals(testImages, perImage.select("image_index").distinct().count());
-            double meanPsnr = perImage.agg(org.apache.spark.sql.functions.avg("psnr")).first().getDouble(0);
-            double bestPsnr = metrics.filter("model = 'best' and noise = 'gaussian(0.3)'").first().getAs("psnr");
-            assertEquals(bestPsnr, meanPsnr, 1e-9, "metrics are the means of per_image");
-        } finally {
-            spark.stop();
+        Dataset<Row> metrics = read(spark, out, Tables.METRICS);
+        assertEquals(Tables.metricsSchema(), metrics.schema());
+        assertEquals(6, metrics.count(), "training noise + gaussian 0.7 + salt-and-pepper, best and noisy input each");
+        assertEquals(List.of("gaussian(0.3)", "gaussian(0.7)", "salt-pepper(0.1)"), metrics.select("noise").distinct()
+                .orderBy("noise").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        double noisier = metrics.filter("model = 'noisy-input' and noise = 'gaussian(0.7)'").first().getAs("psnr");
+        int testImages = 200;
+        for (Row m : metrics.collectAsList()) {
+            assertEquals(testImages, (int) m.getAs("images"));
+            assertTrue((double) m.getAs("psnr") > 0 && (double) m.getAs("ssim") <= 1);
         }
+        double noisyPsnr = metrics.filter("model = 'noisy-input' and noise = 'gaussian(0.3)'").first().getAs("psnr");
+        assertEquals(summary.noisyScores().meanPsnr(), noisyPsnr, 1e-9);
+        assertTrue(noisier < noisyPsnr - 3, "more noise, lower PSNR: " + noisier + " vs " + noisyPsnr);
+
+        Dataset<Row> perImage = read(spark, out, Tables.PER_IMAGE);
+        assertEquals(Tables.perImageSchema(), perImage.schema());
+        assertEquals(testImages, perImage.count());
+        assertEquals(testImages, perImage.select("image_index").distinct().count());
+        double meanPsnr = perImage.agg(org.apache.spark.sql.functions.avg("psnr")).first().getDouble(0);
+        double bestPsnr = metrics.filter("model = 'best' and noise = 'gaussian(0.3)'").first().getAs("psnr");
+        assertEquals(bestPsnr, meanPsnr, 1e-9, "metrics are the means of per_image");
+        });
         for (String file : List.of(SweepDriver.MODEL_FILE, "config.conf", "loss-curves.png", "denoised-grid.png", "residual.png")) {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }
@@ -121,13 +117,13 @@ class SweepEndToEndTest {
     @Test
     void aRerunResumesWithTheFinishedTrialsAndRefusesAnotherPlan() throws Exception {
         SweepConfig config = ConfigLoader.load(conf(""), List.of());
-        SweepSummary first = new SweepDriver(config, false).run();
+        SweepSummary first = new SweepDriver(config, false, 0).run();
         Path out = dir.resolve("out/e2e");
         // A crash after trial-0000 finished: trial-0001's journal record and the tables are gone.
         Files.delete(out.resolve("journal/trial-0001.bin"));
         deleteTree(out.resolve(Tables.TRIALS));
 
-        SweepSummary resumed = new SweepDriver(config, false).run();
+        SweepSummary resumed = new SweepDriver(config, false, 0).run();
         assertEquals(first.trials().get(0), resumed.trials().get(0), "trial-0000 comes from the journal, not a rerun");
         assertNotEquals(first.trials().get(1).seconds(), resumed.trials().get(1).seconds(), "trial-0001 ran again");
         assertEquals(first.trials().get(1).epochs().stream().map(e -> e.trainLoss()).toList(),
@@ -136,16 +132,69 @@ class SweepEndToEndTest {
                 .filter(n -> !n.endsWith(".crc")).sorted().toList());
 
         SweepConfig changed = ConfigLoader.load(conf(""), List.of("search.space.filters=[8, 32]"));
-        UserException refused = assertThrows(UserException.class, () -> new SweepDriver(changed, false).run());
+        UserException refused = assertThrows(UserException.class, () -> new SweepDriver(changed, false, 0).run());
         assertTrue(refused.getMessage().contains("plan.txt differs") && refused.getMessage().contains("--restart"),
                 refused.getMessage());
+    }
+
+    @Test
+    void anAshaSweepPrunesRecordsItsRungsAndExtends() throws Exception {
+        // 6 trials, rungs at 1, 2 and 4 epochs, each rung continuing the better half.
+        SweepConfig config = ConfigLoader.load(conf("""
+                search { trials = 6, scheduler { type = asha, min-epochs = 1, reduction = 2 } }
+                search.space { filters = [8, 16], learning-rate = { type = loguniform, min = 1e-3, max = 1e-2 } }
+                evaluate.robustness = []
+                """), List.of());
+        SweepSummary first = new SweepDriver(config, false, 0).run();
+        assertEquals(6, first.trials().size());
+        int epochs = first.trials().stream().mapToInt(t -> t.epochsRun()).sum();
+        assertTrue(epochs < 6 * 4, "pruned trials stop early: " + epochs + " epochs");
+        assertTrue(first.trials().stream().anyMatch(t -> t.epochsRun() == 4), "some trial trains the full budget");
+        Path out = dir.resolve("out/e2e");
+        readBack(spark -> {
+        Dataset<Row> rungs = read(spark, out, Tables.RUNGS);
+        assertEquals(Tables.rungsSchema(), rungs.schema());
+        assertEquals(6, rungs.filter("rung = 0").count(), "every trial reports at the first rung");
+        assertEquals(rungs.filter("rung = 1").count(), rungs.filter("rung = 0 and decision = 'promoted'").count());
+        assertTrue(rungs.filter("decision = 'stopped'").count() > 0);
+        Dataset<Row> trials = read(spark, out, Tables.TRIALS);
+        assertEquals(trials.filter("stop_reason = 'completed'").count(), rungs.filter("decision = 'completed'").count());
+        });
+
+        SweepSummary extended = new SweepDriver(config, false, 2).run();
+        assertEquals(8, extended.trials().size());
+        assertEquals(8, extended.trials().stream().map(t -> t.spec().id()).distinct().count());
+        for (int i = 0; i < 6; i++) {
+            assertEquals(first.trials().get(i).epochs(),
+                    extended.trials().get(i).epochs().subList(0, first.trials().get(i).epochsRun()),
+                    "earlier trials are kept, or continued where they stopped");
+        }
+    }
+
+    @Test
+    void aTrialStuckInABatchPastItsTimeoutIsCancelledByTheDriver() throws Exception {
+        // One batch of 600 images through a U-Net takes seconds; the driver cancels the job at
+        // twice the 1 s timeout, before the trial can look at its clock after the batch.
+        SweepConfig config = ConfigLoader.load(conf("""
+                trial { model = unet, convs = 2, filters = 32, batch-size = 600, timeout = 1s }
+                search.trials = 1
+                evaluate.robustness = []
+                """), List.of());
+        UserException e = assertThrows(UserException.class, () -> new SweepDriver(config, false, 0).run());
+        assertTrue(e.getMessage().contains("all 1 trials failed"), e.getMessage());
+        readBack(spark -> {
+        Row trial = read(spark, dir.resolve("out/e2e"), Tables.TRIALS).first();
+        assertEquals("timeout", trial.getAs("status"));
+        assertTrue(((String) trial.getAs("error")).startsWith("cancelled by the driver 1 s past trial.timeout"),
+                (String) trial.getAs("error"));
+        });
     }
 
     @Test
     void imagesOfAnotherSizeSweepTheSameWay() throws Exception {
         // Nothing assumes MNIST's 28x28: the size comes from the IDX header.
         SweepConfig config = ConfigLoader.load(conf("evaluate.robustness = []", 32, 48), List.of());
-        SweepSummary summary = new SweepDriver(config, false).run();
+        SweepSummary summary = new SweepDriver(config, false, 0).run();
         assertEquals(2, summary.trials().stream().filter(t -> t.status() == org.daesweep.training.TrialStatus.OK).count(),
                 summary.trials().toString());
         assertEquals(200, summary.bestScores().count());
@@ -165,7 +214,7 @@ class SweepEndToEndTest {
         Path out = Files.createDirectories(dir.resolve("out/e2e"));
         Files.writeString(out.resolve("notes.txt"), "someone else's");
         SweepConfig config = ConfigLoader.load(conf(""), List.of());
-        UserException e = assertThrows(UserException.class, () -> new SweepDriver(config, false).run());
+        UserException e = assertThrows(UserException.class, () -> new SweepDriver(config, false, 0).run());
         assertTrue(e.getMessage().contains("holds files dae-sweep did not write"), e.getMessage());
         assertEquals(List.of("notes.txt"), Arrays.asList(out.toFile().list()), "nothing written, nothing deleted");
     }
@@ -175,6 +224,17 @@ class SweepEndToEndTest {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
+        }
+    }
+
+    /** Reads the tables back with a Spark of its own, as a user would after the sweep. */
+    private static void readBack(java.util.function.Consumer<SparkSession> check) {
+        SparkSession spark = SparkSession.builder().master("local[1]").appName("read-back")
+                .config("spark.ui.enabled", "false").getOrCreate();
+        try {
+            check.accept(spark);
+        } finally {
+            spark.stop();
         }
     }
 

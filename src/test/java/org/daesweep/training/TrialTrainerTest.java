@@ -55,7 +55,8 @@ class TrialTrainerTest {
     @Test
     void theDefaultSearchSpaceTrains() {
         SweepConfig config = ConfigLoader.load(Path.of("conf/default.conf"), List.of());
-        List<Hyperparameters> configs = config.sampler().sample(config.space(), config.trials(), config.searchSeed());
+        List<Hyperparameters> configs = java.util.stream.IntStream.range(0, config.trials())
+                .mapToObj(i -> config.sampler().propose(config.space(), i, config.searchSeed(), List.of())).toList();
         double black = blackLevel(data.cleanValidation());
         for (Hyperparameters hp : configs) {
             TrainingRun run = new TrialTrainer().train(hp.withTraining(5, hp.batchSize()), data, 7, Duration.ZERO, e -> { });
@@ -86,5 +87,28 @@ class TrialTrainerTest {
         TrainingRun run = new TrialTrainer().train(hp, data, 1, Duration.ZERO, e -> { });
         assertEquals(TrialStatus.DIVERGED, run.status(), run.message());
         assertTrue(run.message().contains("became"), run.message());
+    }
+
+    @Test
+    void trainingInPiecesFromACheckpointEqualsOneRun() {
+        // BatchNorm, dropout, a cosine schedule and fresh noise: every piece of state that a
+        // continued trial must carry over (Adam's moments, the step count, the epoch's draws).
+        Hyperparameters hp = Hyperparameters.referenceBaseline().with(Hyperparameter.FILTERS, 8)
+                .with(Hyperparameter.BATCH_NORM, true).with(Hyperparameter.DROPOUT, 0.2)
+                .with(Hyperparameter.LOSS, "bce").with(Hyperparameter.LR_SCHEDULE, "cosine").withTraining(3, 128);
+        TrainingData small = new TrainingData(data.noisyTrain().head(384), data.cleanTrain().head(384),
+                data.noisyValidation().head(128), data.cleanValidation().head(128), new GaussianNoise(0.3));
+        TrialTrainer trainer = new TrialTrainer();
+        TrainingRun whole = trainer.train(hp, small, 7, Duration.ZERO, e -> { });
+        TrainingRun first = trainer.train(hp, small, 7, null, 1, Duration.ZERO, e -> { });
+        Checkpoint paused = new Checkpoint(first.epochs(), org.daesweep.model.ModelFile.checkpoint(first.network()));
+        TrainingRun rest = trainer.train(hp, small, 7, paused, 3, Duration.ZERO, e -> { });
+        assertEquals(3, rest.epochs().size());
+        assertEquals(whole.epochs().get(2).trainLoss(), rest.epochs().get(2).trainLoss(), 1e-6);
+        assertEquals(whole.epochs().get(2).validationMse(), rest.epochs().get(2).validationMse(), 1e-6);
+        // Without the optimiser state the continuation differs: the check above can fail.
+        Checkpoint modelOnly = new Checkpoint(first.epochs(), org.daesweep.model.ModelFile.toBytes(first.network()));
+        TrainingRun restarted = trainer.train(hp, small, 7, modelOnly, 3, Duration.ZERO, e -> { });
+        assertTrue(Math.abs(whole.epochs().get(2).trainLoss() - restarted.epochs().get(2).trainLoss()) > 1e-6);
     }
 }

@@ -1,0 +1,27 @@
+package org.daesweep.search;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The usual stop conditions besides the number of trials, any of which ends a sweep: a wall
+ * time, a number of training epochs over all trials, and no better trial in the last
+ * {@code patience} finished trials. Zero turns a condition off.
+ */
+public record Budget(Duration time, long epochs, int patience) implements StopCondition {
+    public static final Budget NONE = new Budget(Duration.ZERO, 0, 0);
+
+    @Override
+    public Optional<String> reached(SweepState s) {
+        if (!time.isZero() && s.elapsedSeconds() >= time.toMillis() / 1000.0) {
+            return Optional.of("time budget of " + time + " spent");
+        }
+        if (epochs > 0 && s.epochsSpent() >= epochs) {
+            return Optional.of("epoch budget of " + epochs + " spent");
+        }
+        if (patience > 0 && s.trialsSinceImprovement() >= patience) {
+            return Optional.of("no better trial in the last " + patience);
+        }
+        return Optional.empty();
+    }
+}

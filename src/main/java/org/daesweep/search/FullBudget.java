@@ -1,0 +1,27 @@
+package org.daesweep.search;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Plain search: every trial trains its full budget in one piece; nothing is stopped early. */
+public record FullBudget(int epochs) implements Scheduler {
+    @Override
+    public List<Integer> rungs() {
+        return List.of(epochs);
+    }
+
+    @Override
+    public void reported(String trialId, int rung, double objective) {
+        // nothing to decide
+    }
+
+    @Override
+    public Optional<Promotion> promote(boolean entryClosed) {
+        return Optional.empty();
+    }
+
+    @Override
+    public String describe() {
+        return "full-budget(epochs=" + epochs + ")";
+    }
+}

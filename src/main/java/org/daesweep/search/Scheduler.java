@@ -1,0 +1,59 @@
+package org.daesweep.search;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides how far each trial trains: a trial runs to the end of a rung, reports its objective
+ * (validation MSE, lower is better) and waits until the scheduler continues it to the next rung
+ * or the sweep ends. Separate from the {@link Sampler} (what to try) and the
+ * {@link StopCondition} (when to end), as in Optuna and Ray Tune. Used by one driver thread.
+ */
+public interface Scheduler {
+    /** The epoch each rung ends at, ascending; the last is a trial's full budget. */
+    List<Integer> rungs();
+
+    /** Whether a new trial may start now (the budget permitting); most schedulers always take one. */
+    default boolean admitsNewTrials() {
+        return true;
+    }
+
+    /** A new trial has started at the first rung; a scheduler that works in rounds counts it. */
+    default void admitted(String trialId) {
+    }
+
+    /** A trial ended {@code rung} with this objective; NaN when it failed and must never continue. */
+    void reported(String trialId, int rung, double objective);
+
+    /**
+     * A paused trial to continue from the rung it ended to the next, if one is due now; it counts
+     * as promoted from then on.
+     *
+     * @param entryClosed no new trial will start any more (budget spent), so a scheduler that
+     *                    waits for a full round may decide on the trials it has
+     */
+    Optional<Promotion> promote(boolean entryClosed);
+
+    /** Continue {@code trialId} from the end of rung {@code fromRung}. */
+    record Promotion(String trialId, int fromRung) {
+    }
+
+    /** A short description for logs and the plan, e.g. {@code asha(rungs=[1, 3, 9], reduction=3)}. */
+    String describe();
+
+    /**
+     * Rung ends for a reduction factor: the full budget divided by powers of the factor, no lower
+     * than {@code minEpochs}, e.g. min 1, max 10, factor 3: [1, 3, 10].
+     */
+    static List<Integer> geometricRungs(int minEpochs, int maxEpochs, int reduction) {
+        if (minEpochs < 1 || maxEpochs < minEpochs || reduction < 2) {
+            throw new IllegalArgumentException("need 1 <= min epochs <= max epochs and a reduction factor >= 2, got min "
+                    + minEpochs + ", max " + maxEpochs + ", factor " + reduction);
+        }
+        java.util.TreeSet<Integer> rungs = new java.util.TreeSet<>();
+        for (double e = maxEpochs; Math.round(e) >= minEpochs; e /= reduction) {
+            rungs.add((int) Math.round(e));
+        }
+        return List.copyOf(rungs);
+    }
+}

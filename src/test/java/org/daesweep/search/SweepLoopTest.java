@@ -1,0 +1,143 @@
+package org.daesweep.search;
+
+import org.daesweep.model.Hyperparameter;
+import org.daesweep.model.Hyperparameters;
+import org.daesweep.training.Checkpoint;
+import org.daesweep.training.EpochStats;
+import org.daesweep.training.TrialResult;
+import org.daesweep.training.TrialStatus;
+import org.daesweep.training.TrialStep;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The search loop with a simulated trainer: a trial's validation MSE at epoch e is its learning
+ * rate + 1/e, so the lower the rate the better, at every rung.
+ */
+class SweepLoopTest {
+    private static final int MAX_EPOCHS = 9;
+    private final SearchSpace space = new SearchSpace(Hyperparameters.referenceBaseline().withTraining(MAX_EPOCHS, 64),
+            Map.of(Hyperparameter.LEARNING_RATE, new Domain.Continuous(0.01, 1, false)));
+
+    /** Trains synchronously; checks that a continued trial starts from its own checkpoint. */
+    private static final class FakeTrainer implements TrialExecutor {
+        final List<String> pieces = new ArrayList<>();
+        final Map<String, Integer> reached = new HashMap<>();
+        long epochs;
+
+        @Override
+        public CompletableFuture<TrialStep> run(TrialSpec spec, Checkpoint from, int untilEpoch) {
+            int start = from == null ? 0 : from.epoch();
+            assertEquals(reached.getOrDefault(spec.id(), 0), start, spec.id() + " continues where it stopped");
+            pieces.add(spec.id() + ":" + start + "->" + untilEpoch);
+            reached.put(spec.id(), untilEpoch);
+            epochs += untilEpoch - start;
+            List<EpochStats> stats = new ArrayList<>(from == null ? List.of() : from.epochs());
+            double rate = spec.hyperparameters().learningRate();
+            boolean broken = rate > 0.95;
+            for (int e = start + 1; e <= untilEpoch; e++) {
+                stats.add(new EpochStats(e, 1, 1, broken ? Double.NaN : rate + 1.0 / e, 1));
+            }
+            TrialResult r = new TrialResult(spec, broken ? TrialStatus.DIVERGED : TrialStatus.OK, stats, 10, 1, "", "0",
+                    "h", -1);
+            Checkpoint next = !broken && untilEpoch < MAX_EPOCHS ? new Checkpoint(stats, new byte[0]) : null;
+            return CompletableFuture.completedFuture(new TrialStep(r, next, false));
+        }
+    }
+
+    /** Keeps every trial's latest step, as the journal does. */
+    private static final class Journal implements SweepLoop.Listener {
+        final Map<String, TrialStep> steps = new HashMap<>();
+        SweepLoop.Counts last;
+
+        @Override
+        public void stepped(TrialStep step, TrialResult merged, SweepLoop.Counts counts) {
+            steps.put(merged.spec().id(), new TrialStep(merged, step.checkpoint(), false));
+        }
+
+        @Override
+        public void finished(SweepLoop.Counts counts) {
+            last = counts;
+        }
+    }
+
+    private SweepLoop loop(Scheduler scheduler, StopCondition stop, int trials) {
+        return new SweepLoop(space, new RandomSampler(), 42, 7, scheduler, stop, trials, 2);
+    }
+
+    @Test
+    void fullBudgetTrainsEveryTrialToTheEnd() {
+        FakeTrainer trainer = new FakeTrainer();
+        List<TrialResult> results = loop(new FullBudget(MAX_EPOCHS), Budget.NONE, 5).run(Map.of(), trainer, new Journal());
+        assertEquals(5, results.size());
+        assertEquals(5 * MAX_EPOCHS, trainer.epochs);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(i, results.get(i).spec().index());
+            assertEquals(results.get(i).status() == TrialStatus.OK ? 0 : -1, results.get(i).rung());
+        }
+    }
+
+    @Test
+    void ashaSpendsFewerEpochsAndCarriesTheBestTrialToTheEnd() {
+        FakeTrainer trainer = new FakeTrainer();
+        Journal journal = new Journal();
+        List<TrialResult> results = loop(new Asha(List.of(1, 3, 9), 3), Budget.NONE, 27).run(Map.of(), trainer, journal);
+        assertEquals(27, results.size());
+        // Synchronous halving would spend 27x1 + 9x2 + 3x6 = 63 epochs; ASHA promotes on partial
+        // rungs, so somewhat more, and far below the 243 of full training.
+        assertTrue(trainer.epochs > 63 && trainer.epochs < 27 * MAX_EPOCHS / 2, "epochs " + trainer.epochs);
+        TrialResult best = results.stream().filter(r -> r.status() == TrialStatus.OK)
+                .min(java.util.Comparator.comparingDouble(r -> r.spec().hyperparameters().learningRate())).orElseThrow();
+        assertEquals(2, best.rung(), "the best configuration reaches the last rung");
+        assertEquals(MAX_EPOCHS, best.epochsRun());
+        assertTrue(results.stream().filter(r -> r.status() != TrialStatus.OK).allMatch(r -> r.rung() == -1),
+                "a diverged trial is never continued");
+        assertEquals(27, journal.last.started());
+        assertTrue(journal.last.finished());
+    }
+
+    @Test
+    void aBudgetEndsTheSweepEarly() {
+        FakeTrainer trainer = new FakeTrainer();
+        SweepLoop loop = loop(new FullBudget(MAX_EPOCHS), new Budget(Duration.ZERO, 20, 0), 10);
+        List<TrialResult> results = loop.run(Map.of(), trainer, new Journal());
+        assertTrue(trainer.epochs >= 20 && trainer.epochs < 10 * MAX_EPOCHS, "epochs " + trainer.epochs);
+        assertEquals("epoch budget of 20 spent", loop.stopReason());
+        assertTrue(results.size() < 10);
+        SweepLoop unbounded = loop(new FullBudget(MAX_EPOCHS), Budget.NONE, 2);
+        unbounded.run(Map.of(), new FakeTrainer(), new Journal());
+        assertNull(unbounded.stopReason());
+    }
+
+    @Test
+    void aResumedOrExtendedSweepRunsOnlyTheNewTrials() {
+        Journal journal = new Journal();
+        List<TrialResult> first = loop(new Asha(List.of(1, 3, 9), 3), Budget.NONE, 6)
+                .run(Map.of(), new FakeTrainer(), journal);
+        FakeTrainer trainer = new FakeTrainer();
+        first.forEach(r -> trainer.reached.put(r.spec().id(), r.epochsRun()));
+        List<TrialResult> extended = loop(new Asha(List.of(1, 3, 9), 3), Budget.NONE, 9)
+                .run(journal.steps, trainer, new Journal());
+        assertEquals(9, extended.size());
+        assertTrue(trainer.pieces.stream().filter(p -> p.contains(":0->")).allMatch(
+                p -> p.startsWith("trial-0006") || p.startsWith("trial-0007") || p.startsWith("trial-0008")),
+                "only the three new trials start from scratch: " + trainer.pieces);
+        for (int i = 0; i < 6; i++) {
+            TrialResult before = first.get(i);
+            TrialResult after = extended.get(i);
+            assertEquals(before.spec(), after.spec());
+            assertEquals(before.epochs(), after.epochs().subList(0, before.epochsRun()),
+                    "a journaled trial is kept as it was, or continued from where it stopped");
+        }
+    }
+}
