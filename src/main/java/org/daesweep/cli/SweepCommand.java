@@ -6,6 +6,7 @@ import org.daesweep.config.SweepConfig;
 import org.daesweep.metrics.ImageScores;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.results.SweepSummary;
+import org.daesweep.search.SweepProgress;
 import org.daesweep.spark.SweepDriver;
 import org.daesweep.training.TrialResult;
 import org.daesweep.training.TrialStatus;
@@ -18,9 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -66,7 +65,7 @@ final class SweepCommand implements Callable<Integer> {
         out.printf("  %-11s %-9s %9s %6s %8s  %s%n", "trial", "status", "val MSE", "epochs", "seconds", "configuration");
         ranked.stream().limit(TRIALS_SHOWN).forEach(t -> out.printf("  %-11s %-9s %9.5f %6d %8.1f  %s%n",
                 t.spec().id(), t.status().label(), t.bestValidationMse(), t.epochsRun(), t.seconds(),
-                searched(t, searched)));
+                SweepProgress.describe(t, searched)));
         if (ranked.size() > TRIALS_SHOWN) {
             out.printf("  ... %d more in the trials table%n", ranked.size() - TRIALS_SHOWN);
         }
@@ -76,16 +75,6 @@ final class SweepCommand implements Callable<Integer> {
         row(out, "best", s.bestScores());
         row(out, "noisy input", s.noisyScores());
         out.printf("Results: %s%n", s.location());
-    }
-
-    /** The searched hyperparameters of a trial, e.g. {@code filters=32 learning-rate=0.0021}. */
-    private static String searched(TrialResult t, Set<Hyperparameter> searched) {
-        Map<String, Object> all = t.spec().hyperparameters().toMap();
-        return searched.stream().map(h -> h.key() + "=" + format(all.get(h.key()))).collect(Collectors.joining(" "));
-    }
-
-    private static String format(Object value) {
-        return value instanceof Double d ? String.format("%.3g", d) : String.valueOf(value);
     }
 
     private static void row(PrintStream out, String name, ImageScores s) {

@@ -158,8 +158,9 @@ public final class ConfigLoader {
         if (!"idx".equals(c.getString("data.format"))) {
             throw new BadKey("data.format: only idx is supported, got " + c.getString("data.format"));
         }
-        SweepConfig.Retrain retrain = new SweepConfig.Retrain(
-                positive(c, "retrain.epochs"), positive(c, "retrain.batch-size"));
+        SweepConfig.Retrain retrain = new SweepConfig.Retrain(positive(c, "retrain.epochs"),
+                positive(c, "retrain.batch-size"), c.getBoolean("retrain.distributed"),
+                positive(c, "retrain.averaging-frequency"));
         String name = c.getString("sweep.name");
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new BadKey("sweep.name: use letters, digits, '.', '_' and '-' only, got '" + name + "'");

@@ -35,7 +35,11 @@ public record SweepConfig(
         int taskCpus,
         String rendered) implements Serializable {
 
-    public record Retrain(int epochs, int batchSize) implements Serializable {
+    /**
+     * @param distributed        retrain data-parallel with dl4j-spark instead of in one task
+     * @param averagingFrequency distributed: minibatches each worker trains between averagings
+     */
+    public record Retrain(int epochs, int batchSize, boolean distributed, int averagingFrequency) implements Serializable {
     }
 
     /** Where this sweep's results go: {@code <output.dir>/<sweep.name>}. */

@@ -23,12 +23,13 @@ import java.util.concurrent.LinkedBlockingQueue;
  * at once (to the journal and the progress line). Resumes from the steps an earlier run journaled.
  */
 public final class SweepLoop {
-    /** Sees every finished piece of training, with the trial's result so far and the loop's counts. */
+    /** Sees every finished piece of training and where the loop stands. */
     public interface Listener {
-        void stepped(TrialStep step, TrialResult merged, Counts counts);
+        /** A piece ended; {@code merged} is the trial's result so far (what to journal). */
+        void stepped(TrialStep step, TrialResult merged);
 
-        /** The loop has ended. */
-        void finished(Counts counts);
+        /** Where the loop stands, after the free slots have been given new work. */
+        void progress(Counts counts);
     }
 
     /** Where the loop stands, for progress lines; {@code finished} once nothing runs or is left to start. */
@@ -75,6 +76,7 @@ public final class SweepLoop {
         BlockingQueue<Done> done = new LinkedBlockingQueue<>();
         Map<String, TrialSpec> running = new HashMap<>();
         int nextIndex = results.values().stream().mapToInt(r -> r.spec().index() + 1).max().orElse(0);
+        boolean changed = false;
         while (true) {
             if (stopReason == null) {
                 stopReason = stop.reached(new StopCondition.SweepState(epochsSpent, elapsed(), sinceImprovement))
@@ -105,12 +107,15 @@ public final class SweepLoop {
             if (running.isEmpty()) {
                 break;
             }
+            if (changed) {
+                listener.progress(counts(running.keySet(), false));
+            }
             TrialStep step = take(done);
             running.remove(step.result().spec().id());
-            TrialResult merged = record(step);
-            listener.stepped(step, merged, counts(running.keySet(), false));
+            listener.stepped(step, record(step));
+            changed = true;
         }
-        listener.finished(counts(running.keySet(), true));
+        listener.progress(counts(running.keySet(), true));
         return results.values().stream().sorted(Comparator.comparingInt(r -> r.spec().index())).toList();
     }
 

@@ -2,8 +2,13 @@ package org.daesweep.search;
 
 import org.daesweep.training.TrialResult;
 
+import org.daesweep.model.Hyperparameter;
+
 import java.io.PrintStream;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Where a sweep stands, after every finished piece of training: trials started of the total,
@@ -16,16 +21,21 @@ public final class SweepProgress {
     private static final double LOG_INTERVAL_SECONDS = 10;
     private final PrintStream terminal;
     private final Consumer<String> log;
+    private final Set<Hyperparameter> searched;
     private double lastLogged = Double.NEGATIVE_INFINITY;
 
-    /** @param terminal the console to update in place, or null to write lines to {@code log} */
-    public SweepProgress(PrintStream terminal, Consumer<String> log) {
+    /**
+     * @param terminal the console to update in place, or null to write lines to {@code log}
+     * @param searched the hyperparameters shown of the best trial
+     */
+    public SweepProgress(PrintStream terminal, Consumer<String> log, Set<Hyperparameter> searched) {
         this.terminal = terminal;
         this.log = log;
+        this.searched = searched;
     }
 
     public synchronized void update(SweepLoop.Counts c) {
-        String line = line(c);
+        String line = line(c, searched);
         if (terminal != null) {
             terminal.print("\r" + line + "\u001B[K" + (c.finished() ? System.lineSeparator() : ""));
             terminal.flush();
@@ -35,17 +45,27 @@ public final class SweepProgress {
         }
     }
 
-    static String line(SweepLoop.Counts c) {
+    static String line(SweepLoop.Counts c, Set<Hyperparameter> searched) {
         TrialResult best = c.best();
         String bestText = best == null ? "no ok trial yet"
-                : String.format("best val MSE %.5f (%s %s)", best.bestValidationMse(), best.spec().id(),
-                best.spec().hyperparameters().toMap());
+                : String.format("best val MSE %.5f (%s: %s)", best.bestValidationMse(), best.spec().id(),
+                describe(best, searched));
         String left = c.finished() ? "done" : c.started() == 0 ? "" : ", ~" + duration(
                 c.elapsedSeconds() / Math.max(1, c.started() - c.running()) * (c.total() - c.started() + c.running()))
                 + " left";
         return String.format("trials %d/%d started, %d running, %d paused, %d failed; %s; %d epochs; %s elapsed%s",
                 c.started(), c.total(), c.running(), c.paused(), c.failed(), bestText, c.epochsSpent(),
                 duration(c.elapsedSeconds()), c.finished() ? ", done" : left);
+    }
+
+    /** The searched hyperparameters of a trial, e.g. {@code filters=32 learning-rate=0.00210}. */
+    public static String describe(TrialResult t, Set<Hyperparameter> searched) {
+        Map<String, Object> all = t.spec().hyperparameters().toMap();
+        return searched.stream().map(h -> h.key() + "=" + format(all.get(h.key()))).collect(Collectors.joining(" "));
+    }
+
+    private static String format(Object value) {
+        return value instanceof Double d ? String.format("%.3g", d) : String.valueOf(value);
     }
 
     static String duration(double seconds) {

@@ -104,7 +104,14 @@ public final class SweepDriver {
             TrialResult best = best(trials);
             Hyperparameters retrainHp = best.spec().hyperparameters()
                     .withTraining(config.retrain().epochs(), config.retrain().batchSize());
-            TrialTasks.Retrained retrained = TrialTasks.retrain(jsc, broadcast, retrainHp, best.spec().seed());
+            long retrainStart = System.nanoTime();
+            TrialTasks.Retrained retrained = config.retrain().distributed()
+                    ? DistributedRetrain.run(jsc, data.training(), retrainHp, best.spec().seed(),
+                            config.retrain().averagingFrequency(), jsc.getConf().getInt("spark.task.cpus", 1))
+                    : TrialTasks.retrain(jsc, broadcast, retrainHp, best.spec().seed());
+            log.info("retrain of {}: {} epochs in {} s ({})", best.spec().id(), retrainHp.epochs(),
+                    Math.round((System.nanoTime() - retrainStart) / 1e9),
+                    config.retrain().distributed() ? "distributed with dl4j-spark" : "one task");
             if (retrained.status() != TrialStatus.OK) {
                 throw new UserException("retraining " + best.spec().id() + " " + retrained.status().label()
                         + ": " + retrained.message());
@@ -143,20 +150,20 @@ public final class SweepDriver {
                 scheduler.describe(), slots);
         SweepLoop loop = new SweepLoop(config.space(), config.sampler(), config.searchSeed(), config.seed(), scheduler,
                 config.budget(), maxTrials, slots);
-        SweepProgress progress = new SweepProgress(System.console() != null ? System.out : null, log::info);
+        SweepProgress progress = new SweepProgress(System.console() != null ? System.out : null, log::info,
+                config.space().domains().keySet());
         java.util.Set<String> ran = new java.util.HashSet<>();
         SweepLoop.Listener listener = new SweepLoop.Listener() {
             @Override
-            public void stepped(TrialStep step, TrialResult merged, SweepLoop.Counts counts) {
+            public void stepped(TrialStep step, TrialResult merged) {
                 ran.add(merged.spec().id());
                 if (!step.retryable()) {
                     journal.record(new TrialStep(merged, step.checkpoint(), false));
                 }
-                progress.update(counts);
             }
 
             @Override
-            public void finished(SweepLoop.Counts counts) {
+            public void progress(SweepLoop.Counts counts) {
                 progress.update(counts);
             }
         };

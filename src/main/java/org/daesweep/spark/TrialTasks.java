@@ -143,6 +143,8 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
     }
 
     private static Retrained retrainTask(Hyperparameters hp, TrainingData data, long seed) {
+        System.gc();
+        NativeRuntime.releaseFreeMemory(); // what the trials left behind
         NativeRuntime.configure(SparkEnv.get().conf().getInt("spark.executor.cores", Runtime.getRuntime().availableProcessors()));
         // The retrain is the longest single task of a sweep: say where it stands (the executor's log).
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrialTasks.class);

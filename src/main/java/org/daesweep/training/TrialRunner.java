@@ -26,6 +26,8 @@ public final class TrialRunner {
      * a checkpoint when the trial ended the piece well and has epochs left.
      */
     public TrialStep run(TrialSpec spec, TrainingData data, Checkpoint from, int untilEpoch, String executor, String host) {
+        // The previous piece's buffers were collected when it ended: return them to the OS.
+        NativeRuntime.releaseFreeMemory();
         long start = System.nanoTime();
         List<EpochStats> epochs = new ArrayList<>(from == null ? List.of() : from.epochs());
         try {
@@ -40,6 +42,9 @@ public final class TrialRunner {
             String message = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
             return new TrialStep(new TrialResult(spec, TrialStatus.FAILED, epochs, 0, seconds(start), message,
                     executor, host, -1), null, false);
+        } finally {
+            // ND4J frees a network's native buffers only when the collector finds it dead.
+            System.gc();
         }
     }
 

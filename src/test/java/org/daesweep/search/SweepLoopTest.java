@@ -61,12 +61,12 @@ class SweepLoopTest {
         SweepLoop.Counts last;
 
         @Override
-        public void stepped(TrialStep step, TrialResult merged, SweepLoop.Counts counts) {
+        public void stepped(TrialStep step, TrialResult merged) {
             steps.put(merged.spec().id(), new TrialStep(merged, step.checkpoint(), false));
         }
 
         @Override
-        public void finished(SweepLoop.Counts counts) {
+        public void progress(SweepLoop.Counts counts) {
             last = counts;
         }
     }

@@ -191,6 +191,22 @@ class SweepEndToEndTest {
     }
 
     @Test
+    void theBestIsRetrainedDataParallelWithDl4jSparkWhenAsked() throws Exception {
+        // dl4j-spark 1.0.0-M2 was built for Spark 3.1: this runs its parameter averaging on 3.5.
+        SweepConfig config = ConfigLoader.load(conf("""
+                retrain { distributed = true, epochs = 2, averaging-frequency = 2 }
+                evaluate.robustness = []
+                """), List.of());
+        SweepSummary summary = new SweepDriver(config, false, 0).run();
+        assertTrue(summary.bestScores().meanPsnr() > summary.noisyScores().meanPsnr() + 1,
+                summary.bestScores().meanPsnr() + " vs noisy " + summary.noisyScores().meanPsnr());
+        try (InputStream model = Files.newInputStream(dir.resolve("out/e2e").resolve(SweepDriver.MODEL_FILE))) {
+            assertEquals(summary.best().spec().hyperparameters().withTraining(2, 32),
+                    ModelFile.read(model, "best-model.zip").hyperparameters());
+        }
+    }
+
+    @Test
     void imagesOfAnotherSizeSweepTheSameWay() throws Exception {
         // Nothing assumes MNIST's 28x28: the size comes from the IDX header.
         SweepConfig config = ConfigLoader.load(conf("evaluate.robustness = []", 32, 48), List.of());
