@@ -8,10 +8,12 @@ import org.daesweep.training.TrialStep;
 
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -74,7 +76,7 @@ public final class SweepLoop {
     public List<TrialResult> run(Map<String, TrialStep> earlier, TrialExecutor executor, Listener listener) {
         earlier.values().stream().sorted(Comparator.comparingInt(s -> s.result().spec().index())).forEach(this::replay);
         BlockingQueue<Done> done = new LinkedBlockingQueue<>();
-        Map<String, TrialSpec> running = new HashMap<>();
+        Set<String> running = new HashSet<>();
         int nextIndex = results.values().stream().mapToInt(r -> r.spec().index() + 1).max().orElse(0);
         boolean changed = false;
         while (true) {
@@ -108,18 +110,18 @@ public final class SweepLoop {
                 break;
             }
             if (changed) {
-                listener.progress(counts(running.keySet(), false));
+                listener.progress(counts(running, false));
             }
             TrialStep step = take(done);
             running.remove(step.result().spec().id());
             listener.stepped(step, record(step));
             changed = true;
         }
-        listener.progress(counts(running.keySet(), true));
+        listener.progress(counts(running, true));
         return results.values().stream().sorted(Comparator.comparingInt(r -> r.spec().index())).toList();
     }
 
-    private Counts counts(java.util.Set<String> running, boolean finished) {
+    private Counts counts(Set<String> running, boolean finished) {
         int waiting = (int) results.keySet().stream().filter(id -> paused.containsKey(id) && !running.contains(id)).count();
         int failed = (int) results.values().stream().filter(r -> r.status() != TrialStatus.OK).count();
         return new Counts(results.size(), maxTrials, running.size(), waiting, failed, epochsSpent, best, elapsed(), finished);
@@ -131,8 +133,8 @@ public final class SweepLoop {
     }
 
     private void submit(TrialExecutor executor, TrialSpec spec, Checkpoint from, int rung,
-                        Map<String, TrialSpec> running, BlockingQueue<Done> done) {
-        running.put(spec.id(), spec);
+                        Set<String> running, BlockingQueue<Done> done) {
+        running.add(spec.id());
         executor.run(spec, from, scheduler.rungs().get(rung)).whenComplete((step, error) -> done.add(new Done(step, error)));
     }
 
@@ -167,7 +169,7 @@ public final class SweepLoop {
         int attempted = scheduler.rungs().indexOf(r.epochsRun());
         boolean ok = r.status() == TrialStatus.OK && attempted >= 0;
         int rung = ok ? attempted : earlier.rung();
-        TrialResult merged = r.after(earlier.epochs().isEmpty() ? null : earlier, rung);
+        TrialResult merged = r.after(earlier, rung);
         results.put(id, merged);
         epochsSpent += r.epochsRun() - earlier.epochsRun();
         scheduler.reported(id, ok ? rung : Math.max(0, earlier.rung() + 1), ok ? merged.bestValidationMse() : Double.NaN);

@@ -29,9 +29,9 @@ public record TrialResult(TrialSpec spec, TrialStatus status, List<EpochStats> e
         return epochs.size();
     }
 
-    /** This result after a further piece of training: its rung, and the time of both pieces. */
+    /** This piece's result as the trial's: its rung, and the time of every piece so far. */
     public TrialResult after(TrialResult earlier, int completedRung) {
-        return new TrialResult(spec, status, epochs, parameterCount, earlier == null ? seconds : earlier.seconds + seconds,
-                error, executor, host, completedRung);
+        return new TrialResult(spec, status, epochs, parameterCount, earlier.seconds + seconds, error, executor, host,
+                completedRung);
     }
 }
