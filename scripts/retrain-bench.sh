@@ -20,5 +20,5 @@ for distributed in false true; do
     retrain.distributed=$distributed "$@" >"$log" 2>&1 \
     || { echo "retrain-bench: the sweep failed, see $log" >&2; tail -5 "$log" >&2; exit 1; }
   echo "retrain-bench: distributed=$distributed: $(grep -o 'retrain of .*' "$log")"
-  grep -A2 "^Test metrics" "$log" | tail -2 | head -1 | sed 's/^/retrain-bench:   test /'
+  grep -A3 "^Test metrics" "$log" | grep -E "^ +best " | sed "s/^ */retrain-bench:   test metrics (MSE, PSNR, SSIM) of the /"
 done
