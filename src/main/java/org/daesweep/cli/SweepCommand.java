@@ -63,8 +63,8 @@ final class SweepCommand implements Callable<Integer> {
                 .sorted(Comparator.comparingDouble(TrialResult::bestValidationMse)) // NaN (no result) last
                 .toList();
         out.printf("  %-11s %-9s %9s %6s %8s  %s%n", "trial", "status", "val MSE", "epochs", "seconds", "configuration");
-        ranked.stream().limit(TRIALS_SHOWN).forEach(t -> out.printf("  %-11s %-9s %9.5f %6d %8.1f  %s%n",
-                t.spec().id(), t.status().label(), t.bestValidationMse(), t.epochsRun(), t.seconds(),
+        ranked.stream().limit(TRIALS_SHOWN).forEach(t -> out.printf("  %-11s %-9s %9.5f %6.4g %8.1f  %s%n",
+                t.spec().id(), t.status().label(), t.bestValidationMse(), t.epochsTrained(), t.seconds(),
                 SweepProgress.describe(t, searched)));
         if (ranked.size() > TRIALS_SHOWN) {
             out.printf("  ... %d more in the trials table%n", ranked.size() - TRIALS_SHOWN);

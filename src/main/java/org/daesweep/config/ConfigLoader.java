@@ -193,8 +193,11 @@ public final class ConfigLoader {
         if (!SchedulerSpec.TYPES.contains(type)) {
             throw new BadKey("search.scheduler.type: must be one of " + SchedulerSpec.TYPES + ", got " + type);
         }
-        SchedulerSpec spec = new SchedulerSpec(type, positive(c, "search.scheduler.min-epochs"),
-                c.getInt("search.scheduler.reduction"));
+        double minEpochs = c.getDouble("search.scheduler.min-epochs");
+        if (!(minEpochs > 0)) {
+            throw new BadKey("search.scheduler.min-epochs: must be > 0 (a fraction of an epoch allowed), got " + minEpochs);
+        }
+        SchedulerSpec spec = new SchedulerSpec(type, minEpochs, c.getInt("search.scheduler.reduction"));
         if (type.equals("full")) {
             return spec;
         }

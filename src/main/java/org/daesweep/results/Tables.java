@@ -8,6 +8,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.daesweep.metrics.ImageScores;
 import org.daesweep.model.Hyperparameter;
+import org.daesweep.search.Scheduler;
 import org.daesweep.training.EpochStats;
 import org.daesweep.training.TrialResult;
 import org.daesweep.training.TrialStatus;
@@ -43,7 +44,7 @@ public final class Tables {
         f.add(field("best_val_mse", DataTypes.DoubleType));
         f.add(field("final_train_loss", DataTypes.DoubleType));
         f.add(field("final_val_loss", DataTypes.DoubleType));
-        f.add(field("epochs_run", DataTypes.IntegerType));
+        f.add(field("epochs_run", DataTypes.DoubleType));
         f.add(field("parameters", DataTypes.LongType));
         f.add(field("seconds", DataTypes.DoubleType));
         f.add(field("seconds_per_epoch", DataTypes.DoubleType));
@@ -54,7 +55,7 @@ public final class Tables {
     }
 
     /** @param rungs the scheduler's rung ends, to tell a completed trial from a pruned one */
-    public static Row trialRow(TrialResult r, List<Integer> rungs) {
+    public static Row trialRow(TrialResult r, List<Double> rungs) {
         List<Object> v = new ArrayList<>();
         v.add(r.spec().id());
         v.add(r.spec().index());
@@ -67,7 +68,7 @@ public final class Tables {
         EpochStats last = r.epochs().isEmpty() ? null : r.epochs().get(r.epochs().size() - 1);
         v.add(last == null ? null : nullIfNaN(last.trainLoss()));
         v.add(last == null ? null : nullIfNaN(last.validationLoss()));
-        v.add(r.epochsRun());
+        v.add(r.epochsTrained());
         v.add(r.parameterCount());
         v.add(r.seconds());
         v.add(r.epochs().isEmpty() ? null : r.epochs().stream().mapToDouble(EpochStats::seconds).average().orElseThrow());
@@ -77,18 +78,18 @@ public final class Tables {
         return RowFactory.create(v.toArray());
     }
 
-    private static String stopReason(TrialResult r, List<Integer> rungs) {
+    private static String stopReason(TrialResult r, List<Double> rungs) {
         if (r.status() != TrialStatus.OK) {
             return r.status().label();
         }
-        return r.rung() == rungs.size() - 1 ? "completed" : "pruned at rung " + r.rung() + " (" + rungs.get(r.rung()) + " epochs)";
+        return r.rung() == rungs.size() - 1 ? "completed" : "pruned at rung " + r.rung() + " (" + Scheduler.formatEpochs(rungs.get(r.rung())) + " epochs)";
     }
 
     public static StructType rungsSchema() {
         return new StructType(new StructField[]{
                 field("trial_id", DataTypes.StringType),
                 field("rung", DataTypes.IntegerType),
-                field("epochs", DataTypes.IntegerType),
+                field("epochs", DataTypes.DoubleType),
                 field("val_mse", DataTypes.DoubleType),
                 field("decision", DataTypes.StringType)});
     }
@@ -97,17 +98,17 @@ public final class Tables {
      * A trial's rungs with the scheduler's decision at each: promoted, completed (the last rung),
      * stopped (not promoted when the sweep ended), or the status of a trial that failed on its way.
      */
-    public static List<Row> rungRows(TrialResult r, List<Integer> rungs) {
+    public static List<Row> rungRows(TrialResult r, List<Double> rungs) {
         List<Row> rows = new ArrayList<>();
         String id = r.spec().id();
         for (int k = 0; k <= r.rung(); k++) {
             String decision = k < r.rung() ? "promoted" : k == rungs.size() - 1 ? "completed"
                     : r.status() == TrialStatus.OK ? "stopped" : "promoted";
             rows.add(RowFactory.create(id, k, rungs.get(k),
-                    nullIfNaN(EpochStats.bestValidationMse(r.epochs(), rungs.get(k))), decision));
+                    nullIfNaN(r.rungObjectives().get(k)), decision));
         }
         if (r.status() != TrialStatus.OK) {
-            rows.add(RowFactory.create(id, r.rung() + 1, r.epochsRun(), nullIfNaN(r.bestValidationMse()),
+            rows.add(RowFactory.create(id, r.rung() + 1, r.epochsTrained(), nullIfNaN(r.bestValidationMse()),
                     r.status().label()));
         }
         return rows;

@@ -16,12 +16,12 @@ import java.util.Set;
  * of promoting a few trials a synchronous round would not have.
  */
 public final class Asha implements Scheduler {
-    private final List<Integer> rungs;
+    private final List<Double> rungs;
     private final int reduction;
     private final List<Map<String, Double>> results = new ArrayList<>();
     private final List<Set<String>> promoted = new ArrayList<>();
 
-    public Asha(List<Integer> rungs, int reduction) {
+    public Asha(List<Double> rungs, int reduction) {
         this.rungs = List.copyOf(rungs);
         this.reduction = reduction;
         for (int i = 0; i < rungs.size(); i++) {
@@ -31,7 +31,7 @@ public final class Asha implements Scheduler {
     }
 
     @Override
-    public List<Integer> rungs() {
+    public List<Double> rungs() {
         return rungs;
     }
 

@@ -6,8 +6,8 @@ import java.util.Optional;
 /** Plain search: every trial trains its full budget in one piece; nothing is stopped early. */
 public record FullBudget(int epochs) implements Scheduler {
     @Override
-    public List<Integer> rungs() {
-        return List.of(epochs);
+    public List<Double> rungs() {
+        return List.of((double) epochs);
     }
 
     @Override

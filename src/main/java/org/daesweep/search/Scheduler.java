@@ -10,8 +10,12 @@ import java.util.Optional;
  * {@link StopCondition} (when to end), as in Optuna and Ray Tune. Used by one driver thread.
  */
 public interface Scheduler {
-    /** The epoch each rung ends at, ascending; the last is a trial's full budget. */
-    List<Integer> rungs();
+    /**
+     * Where each rung ends, in epochs, ascending; the last is a trial's full budget. Rungs below
+     * one epoch are fractions (a trial pauses mid-epoch), so a first rung stays cheap when many
+     * trials are judged on it.
+     */
+    List<Double> rungs();
 
     /** Whether a new trial may start now (the budget permitting); most schedulers always take one. */
     default boolean admitsNewTrials() {
@@ -43,17 +47,31 @@ public interface Scheduler {
 
     /**
      * Rung ends for a reduction factor: the full budget divided by powers of the factor, no lower
-     * than {@code minEpochs}, e.g. min 1, max 10, factor 3: [1, 3, 10].
+     * than {@code minEpochs}; whole epochs from one epoch up, fractions below, e.g. min 1, max 10,
+     * factor 3: [1, 3, 10]; min 0.1, max 9, factor 3: [1/9, 1/3, 1, 3, 9].
      */
-    static List<Integer> geometricRungs(int minEpochs, int maxEpochs, int reduction) {
-        if (minEpochs < 1 || maxEpochs < minEpochs || reduction < 2) {
-            throw new IllegalArgumentException("need 1 <= min epochs <= max epochs and a reduction factor >= 2, got min "
+    static List<Double> geometricRungs(double minEpochs, int maxEpochs, int reduction) {
+        if (!(minEpochs > 0) || maxEpochs < minEpochs || reduction < 2) {
+            throw new IllegalArgumentException("need 0 < min epochs <= max epochs and a reduction factor >= 2, got min "
                     + minEpochs + ", max " + maxEpochs + ", factor " + reduction);
         }
-        java.util.TreeSet<Integer> rungs = new java.util.TreeSet<>();
-        for (double e = maxEpochs; Math.round(e) >= minEpochs; e /= reduction) {
-            rungs.add((int) Math.round(e));
+        java.util.TreeSet<Double> rungs = new java.util.TreeSet<>();
+        for (double e = maxEpochs; ; e /= reduction) {
+            double end = e >= 1 ? Math.round(e) : e;
+            if (end < minEpochs * (1 - 1e-9)) {
+                break;
+            }
+            rungs.add(end);
         }
         return List.copyOf(rungs);
+    }
+
+    /** Rung ends for people: whole epochs without a decimal point, fractions to three places. */
+    static String format(List<Double> rungs) {
+        return rungs.stream().map(Scheduler::formatEpochs).toList().toString();
+    }
+
+    static String formatEpochs(double epochs) {
+        return epochs == Math.rint(epochs) ? String.valueOf((long) epochs) : String.format("%.3f", epochs);
     }
 }

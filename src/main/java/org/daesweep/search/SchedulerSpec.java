@@ -8,10 +8,10 @@ import java.util.List;
  * fresh one from this.
  *
  * @param type       full, asha or successive-halving
- * @param minEpochs  the first rung's epochs
+ * @param minEpochs  the first rung's epochs, a fraction allowed
  * @param reduction  each rung keeps the best 1/reduction
  */
-public record SchedulerSpec(String type, int minEpochs, int reduction) implements Serializable {
+public record SchedulerSpec(String type, double minEpochs, int reduction) implements Serializable {
     public static final List<String> TYPES = List.of("full", "asha", "successive-halving");
 
     public Scheduler create(int maxEpochs) {

@@ -17,14 +17,14 @@ import java.util.Set;
  * finish; {@link Asha} avoids that.
  */
 public final class SuccessiveHalving implements Scheduler {
-    private final List<Integer> rungs;
+    private final List<Double> rungs;
     private final int reduction;
     private final List<Set<String>> members = new ArrayList<>();
     private final List<Map<String, Double>> results = new ArrayList<>();
     private final Deque<String> due = new ArrayDeque<>();
     private int round;
 
-    public SuccessiveHalving(List<Integer> rungs, int reduction) {
+    public SuccessiveHalving(List<Double> rungs, int reduction) {
         this.rungs = List.copyOf(rungs);
         this.reduction = reduction;
         for (int i = 0; i < rungs.size(); i++) {
@@ -34,7 +34,7 @@ public final class SuccessiveHalving implements Scheduler {
     }
 
     @Override
-    public List<Integer> rungs() {
+    public List<Double> rungs() {
         return rungs;
     }
 

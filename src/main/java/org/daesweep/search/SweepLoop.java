@@ -1,19 +1,16 @@
 package org.daesweep.search;
 
 import org.daesweep.training.Checkpoint;
-import org.daesweep.training.EpochStats;
 import org.daesweep.training.TrialResult;
 import org.daesweep.training.TrialStatus;
 import org.daesweep.training.TrialStep;
 
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,7 +32,7 @@ public final class SweepLoop {
     }
 
     /** Where the loop stands, for progress lines; {@code finished} once nothing runs or is left to start. */
-    public record Counts(int started, int total, int running, int paused, int failed, long epochsSpent,
+    public record Counts(int started, int total, int running, int paused, int failed, double epochsSpent,
                          TrialResult best, double elapsedSeconds, boolean finished) {
     }
 
@@ -51,7 +48,7 @@ public final class SweepLoop {
     private final Map<String, TrialResult> results = new LinkedHashMap<>();
     private final Map<String, Checkpoint> paused = new HashMap<>();
     private final long startNanos = System.nanoTime();
-    private long epochsSpent;
+    private double epochsSpent;
     private int sinceImprovement;
     private TrialResult best;
     private String stopReason;
@@ -76,13 +73,12 @@ public final class SweepLoop {
     public List<TrialResult> run(Map<String, TrialStep> earlier, TrialExecutor executor, Listener listener) {
         earlier.values().stream().sorted(Comparator.comparingInt(s -> s.result().spec().index())).forEach(this::replay);
         BlockingQueue<Done> done = new LinkedBlockingQueue<>();
-        Set<String> running = new HashSet<>();
+        Map<String, Integer> running = new HashMap<>();
         int nextIndex = results.values().stream().mapToInt(r -> r.spec().index() + 1).max().orElse(0);
         boolean changed = false;
         while (true) {
             if (stopReason == null) {
-                stopReason = stop.reached(new StopCondition.SweepState(epochsSpent, elapsed(), sinceImprovement))
-                        .orElse(null);
+                stopReason = stop.reached(state(running)).orElse(null);
             }
             while (stopReason == null && running.size() < slots) {
                 boolean entryClosed = results.size() >= maxTrials || !scheduler.admitsNewTrials();
@@ -94,14 +90,21 @@ public final class SweepLoop {
                     if (current.rung() != promotion.get().fromRung() || !paused.containsKey(id)) {
                         continue;
                     }
-                    submit(executor, current.spec(), paused.remove(id), promotion.get().fromRung() + 1, running, done);
+                    int rung = promotion.get().fromRung() + 1;
+                    stopReason = stop.refuses(state(running), pieceEpochs(rung)).orElse(null);
+                    if (stopReason == null) {
+                        submit(executor, current.spec(), paused.remove(id), rung, running, done);
+                    }
                 } else if (!entryClosed) {
-                    TrialSpec spec = TrialSpec.of(nextIndex, sweepSeed,
-                            sampler.propose(space, nextIndex, searchSeed, history()));
-                    nextIndex++;
-                    scheduler.admitted(spec.id());
-                    results.put(spec.id(), new TrialResult(spec, TrialStatus.OK, List.of(), 0, 0, "", "", "", -1));
-                    submit(executor, spec, null, 0, running, done);
+                    stopReason = stop.refuses(state(running), pieceEpochs(0)).orElse(null);
+                    if (stopReason == null) {
+                        TrialSpec spec = TrialSpec.of(nextIndex, sweepSeed,
+                                sampler.propose(space, nextIndex, searchSeed, history()));
+                        nextIndex++;
+                        scheduler.admitted(spec.id());
+                        results.put(spec.id(), TrialResult.started(spec));
+                        submit(executor, spec, null, 0, running, done);
+                    }
                 } else {
                     break;
                 }
@@ -113,16 +116,26 @@ public final class SweepLoop {
                 listener.progress(counts(running, false));
             }
             TrialStep step = take(done);
-            running.remove(step.result().spec().id());
-            listener.stepped(step, record(step));
+            listener.stepped(step, record(step, running.remove(step.result().spec().id())));
             changed = true;
         }
         listener.progress(counts(running, true));
         return results.values().stream().sorted(Comparator.comparingInt(r -> r.spec().index())).toList();
     }
 
-    private Counts counts(Set<String> running, boolean finished) {
-        int waiting = (int) results.keySet().stream().filter(id -> paused.containsKey(id) && !running.contains(id)).count();
+    private StopCondition.SweepState state(Map<String, Integer> running) {
+        double underWay = running.values().stream().mapToDouble(this::pieceEpochs).sum();
+        return new StopCondition.SweepState(epochsSpent, underWay, elapsed(), sinceImprovement);
+    }
+
+    /** The epochs of training from the end of the rung before {@code rung} to its end. */
+    private double pieceEpochs(int rung) {
+        List<Double> ends = scheduler.rungs();
+        return ends.get(rung) - (rung == 0 ? 0 : ends.get(rung - 1));
+    }
+
+    private Counts counts(Map<String, Integer> running, boolean finished) {
+        int waiting = (int) results.keySet().stream().filter(id -> paused.containsKey(id) && !running.containsKey(id)).count();
         int failed = (int) results.values().stream().filter(r -> r.status() != TrialStatus.OK).count();
         return new Counts(results.size(), maxTrials, running.size(), waiting, failed, epochsSpent, best, elapsed(), finished);
     }
@@ -133,8 +146,8 @@ public final class SweepLoop {
     }
 
     private void submit(TrialExecutor executor, TrialSpec spec, Checkpoint from, int rung,
-                        Set<String> running, BlockingQueue<Done> done) {
-        running.add(spec.id());
+                        Map<String, Integer> running, BlockingQueue<Done> done) {
+        running.put(spec.id(), rung);
         executor.run(spec, from, scheduler.rungs().get(rung)).whenComplete((step, error) -> done.add(new Done(step, error)));
     }
 
@@ -158,21 +171,20 @@ public final class SweepLoop {
 
     /** The trials that have run so far (their latest results), for a sampler that learns from them. */
     private List<TrialResult> history() {
-        return results.values().stream().filter(r -> r.epochsRun() > 0 || r.status() != TrialStatus.OK).toList();
+        return results.values().stream().filter(r -> r.rung() >= 0 || r.status() != TrialStatus.OK).toList();
     }
 
-    /** Folds a finished piece into the trial's result and tells the scheduler. */
-    private TrialResult record(TrialStep step) {
+    /** Folds a finished piece, which ran to the end of {@code attempted}, into the trial's result and tells the scheduler. */
+    private TrialResult record(TrialStep step, int attempted) {
         TrialResult r = step.result();
         String id = r.spec().id();
         TrialResult earlier = results.get(id);
-        int attempted = scheduler.rungs().indexOf(r.epochsRun());
-        boolean ok = r.status() == TrialStatus.OK && attempted >= 0;
-        int rung = ok ? attempted : earlier.rung();
-        TrialResult merged = r.after(earlier, rung);
+        boolean ok = r.status() == TrialStatus.OK;
+        TrialResult merged = r.after(earlier, ok ? attempted : earlier.rung());
         results.put(id, merged);
-        epochsSpent += r.epochsRun() - earlier.epochsRun();
-        scheduler.reported(id, ok ? rung : Math.max(0, earlier.rung() + 1), ok ? merged.bestValidationMse() : Double.NaN);
+        // A failed piece reports only the whole epochs it started from: its lost work is not known.
+        epochsSpent += Math.max(0, r.epochsTrained() - earlier.epochsTrained());
+        scheduler.reported(id, attempted, ok ? merged.rungObjectives().get(attempted) : Double.NaN);
         if (step.checkpoint() != null) {
             paused.put(id, step.checkpoint());
         }
@@ -185,7 +197,7 @@ public final class SweepLoop {
         results.put(r.spec().id(), r);
         scheduler.admitted(r.spec().id());
         for (int rung = 0; rung <= r.rung(); rung++) {
-            scheduler.reported(r.spec().id(), rung, EpochStats.bestValidationMse(r.epochs(), scheduler.rungs().get(rung)));
+            scheduler.reported(r.spec().id(), rung, r.rungObjectives().get(rung));
         }
         if (r.status() != TrialStatus.OK) {
             scheduler.reported(r.spec().id(), r.rung() + 1, Double.NaN);
@@ -193,7 +205,7 @@ public final class SweepLoop {
         if (step.checkpoint() != null) {
             paused.put(r.spec().id(), step.checkpoint());
         }
-        epochsSpent += r.epochsRun();
+        epochsSpent += r.epochsTrained();
         noteObjective(r);
     }
 

@@ -53,8 +53,8 @@ public final class SweepProgress {
         String left = c.finished() ? "done" : c.started() == 0 ? "" : ", ~" + duration(
                 c.elapsedSeconds() / Math.max(1, c.started() - c.running()) * (c.total() - c.started() + c.running()))
                 + " left";
-        return String.format("trials %d/%d started, %d running, %d paused, %d failed; %s; %d epochs; %s elapsed%s",
-                c.started(), c.total(), c.running(), c.paused(), c.failed(), bestText, c.epochsSpent(),
+        return String.format("trials %d/%d started, %d running, %d paused, %d failed; %s; %s epochs; %s elapsed%s",
+                c.started(), c.total(), c.running(), c.paused(), c.failed(), bestText, Scheduler.formatEpochs(Math.round(c.epochsSpent() * 10) / 10.0),
                 duration(c.elapsedSeconds()), c.finished() ? ", done" : left);
     }
 

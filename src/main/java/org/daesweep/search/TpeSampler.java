@@ -2,7 +2,6 @@ package org.daesweep.search;
 
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
-import org.daesweep.training.EpochStats;
 import org.daesweep.training.TrialResult;
 import org.daesweep.training.TrialStatus;
 
@@ -20,7 +19,7 @@ import java.util.Random;
  * {@code CANDIDATES} draws from l the one with the highest l(x)/g(x) is proposed. The first
  * {@code STARTUP} trials, and any trial with fewer finished trials to learn from, are random.
  *
- * <p>Trials are compared by their best validation MSE within the epochs all of them have run, so
+ * <p>Trials are compared by what they reported at the highest rung all of them have completed, so
  * trials an early-stopping scheduler paused at a rung compare fairly with those it continued.
  * Failed trials count among the bad, so the sampler learns to avoid what diverges. Each trial's
  * draws come from its own seed: given the same finished trials, a proposal is reproducible.
@@ -35,15 +34,15 @@ public final class TpeSampler implements Sampler {
     @Override
     public Hyperparameters propose(SearchSpace space, int index, long seed, List<TrialResult> finished) {
         Random random = new Random(TrialSpec.deriveSeed(seed, index));
-        List<TrialResult> observed = finished.stream().filter(r -> r.epochsRun() > 0 || r.status() != TrialStatus.OK)
+        List<TrialResult> observed = finished.stream().filter(r -> r.rung() >= 0 || r.status() != TrialStatus.OK)
                 .toList();
         if (index < STARTUP || observed.size() < STARTUP) {
             return RandomSampler.draw(space, random);
         }
-        int commonEpochs = observed.stream().filter(r -> r.status() == TrialStatus.OK).mapToInt(TrialResult::epochsRun)
-                .min().orElse(Integer.MAX_VALUE);
+        int commonRung = observed.stream().filter(r -> r.status() == TrialStatus.OK).mapToInt(TrialResult::rung)
+                .min().orElse(0);
         List<TrialResult> ranked = new ArrayList<>(observed);
-        ranked.sort(Comparator.comparingDouble(r -> objective(r, commonEpochs)));
+        ranked.sort(Comparator.comparingDouble(r -> objective(r, commonRung)));
         int good = Math.max(1, (int) Math.ceil(GAMMA * ranked.size()));
         List<Hyperparameters> better = ranked.subList(0, good).stream().map(r -> r.spec().hyperparameters()).toList();
         List<Hyperparameters> worse = ranked.subList(good, ranked.size()).stream()
@@ -60,10 +59,10 @@ public final class TpeSampler implements Sampler {
         return -1;
     }
 
-    /** Failed trials rank last; ok ones by their best validation MSE within the common epochs. */
-    private static double objective(TrialResult r, int epochs) {
-        double v = EpochStats.bestValidationMse(r.epochs(), epochs);
-        return r.status() == TrialStatus.OK && Double.isFinite(v) ? v : Double.POSITIVE_INFINITY;
+    /** Failed trials rank last; ok ones by what they reported at the rung all of them have completed. */
+    private static double objective(TrialResult r, int rung) {
+        double v = r.status() == TrialStatus.OK ? r.rungObjectives().get(rung) : Double.NaN;
+        return Double.isFinite(v) ? v : Double.POSITIVE_INFINITY;
     }
 
     private static List<Object> column(List<Hyperparameters> configs, Hyperparameter h) {

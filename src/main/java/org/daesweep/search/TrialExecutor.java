@@ -8,9 +8,9 @@ import java.util.concurrent.CompletableFuture;
 /** Where the pieces of trials train: Spark tasks in a sweep, plain threads in a test. */
 public interface TrialExecutor {
     /**
-     * Trains the trial from {@code from} (null: a fresh network) until {@code untilEpoch}. The
+     * Trains the trial from {@code from} (null: a fresh network) until {@code untilEpochs} (a fraction allowed). The
      * future completes with the step, failures included; it completes exceptionally only when the
      * sweep itself cannot go on.
      */
-    CompletableFuture<TrialStep> run(TrialSpec spec, Checkpoint from, int untilEpoch);
+    CompletableFuture<TrialStep> run(TrialSpec spec, Checkpoint from, double untilEpochs);
 }

@@ -66,12 +66,12 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
      * trial recorded as timed out.
      */
     @Override
-    public CompletableFuture<TrialStep> run(TrialSpec spec, Checkpoint from, int untilEpoch) {
-        return CompletableFuture.supplyAsync(() -> runJob(spec, from, untilEpoch), pool);
+    public CompletableFuture<TrialStep> run(TrialSpec spec, Checkpoint from, double untilEpochs) {
+        return CompletableFuture.supplyAsync(() -> runJob(spec, from, untilEpochs), pool);
     }
 
-    private TrialStep runJob(TrialSpec spec, Checkpoint from, int untilEpoch) {
-        jsc.setJobGroup(spec.id(), "dae-sweep " + spec.id() + " to epoch " + untilEpoch, true);
+    private TrialStep runJob(TrialSpec spec, Checkpoint from, double untilEpochs) {
+        jsc.setJobGroup(spec.id(), "dae-sweep " + spec.id() + " to epoch " + untilEpochs, true);
         AtomicBoolean cancelled = new AtomicBoolean();
         Duration grace = timeout.compareTo(CANCEL_GRACE) < 0 ? timeout : CANCEL_GRACE;
         ScheduledFuture<?> cancel = timeout.isZero() ? null : watchdog.schedule(() -> {
@@ -83,7 +83,7 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
         Duration limit = timeout;
         try {
             return jsc.parallelize(List.of(spec), 1)
-                    .map(s -> runPiece(s, broadcast.value(), from, untilEpoch, taskThreads, limit))
+                    .map(s -> runPiece(s, broadcast.value(), from, untilEpochs, taskThreads, limit))
                     .collect().get(0);
         } catch (Exception e) { // SparkException is checked, though Scala does not declare it
             if (jsc.sc().isStopped()) {
@@ -91,12 +91,12 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
             }
             List<EpochStats> epochs = from == null ? List.of() : from.epochs();
             if (cancelled.get()) {
-                return new TrialStep(new TrialResult(spec, TrialStatus.TIMEOUT, epochs, 0, 0,
+                return new TrialStep(TrialResult.failed(spec, TrialStatus.TIMEOUT, epochs,
                         "cancelled by the driver " + grace.toSeconds() + " s past trial.timeout (" + timeout + ")",
-                        "", "", -1), null, false);
+                        "", ""), null, false);
             }
-            return new TrialStep(new TrialResult(spec, TrialStatus.FAILED, epochs, 0, 0,
-                    "Spark gave up on the task: " + e.getMessage(), "", "", -1), null, true);
+            return new TrialStep(TrialResult.failed(spec, TrialStatus.FAILED, epochs,
+                    "Spark gave up on the task: " + e.getMessage(), "", ""), null, true);
         } finally {
             if (cancel != null) {
                 cancel.cancel(false);
@@ -134,11 +134,11 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
             implements Serializable {
     }
 
-    private static TrialStep runPiece(TrialSpec spec, TrainingData data, Checkpoint from, int untilEpoch, int threads,
+    private static TrialStep runPiece(TrialSpec spec, TrainingData data, Checkpoint from, double untilEpochs, int threads,
                                       Duration timeout) {
         NativeRuntime.configure(threads);
         SparkEnv env = SparkEnv.get();
-        return new TrialRunner(timeout).run(spec, data, from, untilEpoch, env.executorId(),
+        return new TrialRunner(timeout).run(spec, data, from, untilEpochs, env.executorId(),
                 env.blockManager().blockManagerId().host());
     }
 

@@ -4,16 +4,23 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * A trial paused between rungs: the epochs it has run and its network with the optimiser's
- * state (a {@link org.daesweep.model.ModelFile} checkpoint), so a promoted trial continues
- * where it stopped instead of starting over.
+ * A trial paused between rungs: the epochs it has run, how far into the next one it got (null
+ * at an epoch's end), and its network with the optimiser's state (a
+ * {@link org.daesweep.model.ModelFile} checkpoint), so a promoted trial continues where it
+ * stopped instead of starting over.
  */
-public record Checkpoint(List<EpochStats> epochs, byte[] network) implements Serializable {
+public record Checkpoint(List<EpochStats> epochs, PartialEpoch partial, byte[] network) implements Serializable {
     public Checkpoint {
         epochs = List.copyOf(epochs);
     }
 
-    public int epoch() {
-        return epochs.size();
+    /** Epochs trained, fractional when paused mid-epoch. */
+    public double epochsTrained() {
+        return epochs.size() + (partial == null ? 0 : partial.fraction());
+    }
+
+    /** Training steps done, for a trial with {@code stepsPerEpoch} batches per epoch. */
+    long steps(long stepsPerEpoch) {
+        return epochs.size() * stepsPerEpoch + (partial == null ? 0 : partial.batches());
     }
 }

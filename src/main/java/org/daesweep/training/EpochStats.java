@@ -12,12 +12,11 @@ public record EpochStats(int epoch, double trainLoss, double validationLoss, dou
 
     /** Lowest validation MSE over the epochs: a trial's objective. NaN when there is none. */
     public static double bestValidationMse(List<EpochStats> epochs) {
-        return bestValidationMse(epochs, Integer.MAX_VALUE);
+        return epochs.stream().mapToDouble(EpochStats::validationMse).filter(Double::isFinite).min().orElse(Double.NaN);
     }
 
-    /** Lowest validation MSE over the first {@code upTo} epochs: what a trial reports at a rung ending there. */
-    public static double bestValidationMse(List<EpochStats> epochs, int upTo) {
-        return epochs.stream().filter(e -> e.epoch() <= upTo).mapToDouble(EpochStats::validationMse)
-                .filter(Double::isFinite).min().orElse(Double.NaN);
+    /** The lower of two measurements, either of which may be missing (NaN). */
+    public static double lowest(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
     }
 }

@@ -1,13 +1,29 @@
 package org.daesweep.training;
 
 import org.daesweep.model.DenoisingNetwork;
+import org.daesweep.model.ModelFile;
 
 import java.util.List;
 
-/** What one training run produced: the network as trained, its epochs, and how it ended. */
-public record TrainingRun(DenoisingNetwork network, List<EpochStats> epochs, TrialStatus status, String message) {
-    /** Lowest validation MSE over the epochs, NaN if none. */
+/**
+ * What one training run produced: the network as trained, its full epochs, how far into the next
+ * one it got (null at an epoch's end), how it ended, and the validation MSE where it stopped
+ * (at a rung that ends mid-epoch that is the only measurement of the last stretch).
+ */
+public record TrainingRun(DenoisingNetwork network, List<EpochStats> epochs, PartialEpoch partial, TrialStatus status,
+                          String message, double lastValidationMse) {
+    /** Lowest validation MSE measured, NaN if none. */
     public double bestValidationMse() {
-        return EpochStats.bestValidationMse(epochs);
+        return EpochStats.lowest(EpochStats.bestValidationMse(epochs), lastValidationMse);
+    }
+
+    /** Epochs trained, fractional when the run stopped mid-epoch. */
+    public double epochsTrained() {
+        return epochs.size() + (partial == null ? 0 : partial.fraction());
+    }
+
+    /** The state a promoted trial continues from. */
+    public Checkpoint checkpoint() {
+        return new Checkpoint(epochs, partial, ModelFile.checkpoint(network));
     }
 }

@@ -1,6 +1,5 @@
 package org.daesweep.training;
 
-import org.daesweep.model.ModelFile;
 import org.daesweep.search.TrialSpec;
 
 import java.time.Duration;
@@ -22,26 +21,26 @@ public final class TrialRunner {
     }
 
     /**
-     * Trains from {@code from} (null: a fresh network) until {@code untilEpoch}; the step carries
+     * Trains from {@code from} (null: a fresh network) until {@code untilEpochs}; the step carries
      * a checkpoint when the trial ended the piece well and has epochs left.
      */
-    public TrialStep run(TrialSpec spec, TrainingData data, Checkpoint from, int untilEpoch, String executor, String host) {
+    public TrialStep run(TrialSpec spec, TrainingData data, Checkpoint from, double untilEpochs, String executor, String host) {
         // The previous piece's buffers were collected when it ended: return them to the OS.
         NativeRuntime.releaseFreeMemory();
         long start = System.nanoTime();
         List<EpochStats> epochs = new ArrayList<>(from == null ? List.of() : from.epochs());
         try {
-            TrainingRun run = trainer.train(spec.hyperparameters(), data, spec.seed(), from, untilEpoch, timeout,
+            TrainingRun run = trainer.train(spec.hyperparameters(), data, spec.seed(), from, untilEpochs, timeout,
                     epochs::add);
-            TrialResult result = new TrialResult(spec, run.status(), run.epochs(), run.network().parameterCount(),
-                    seconds(start), run.message(), executor, host, -1);
-            boolean continues = run.status() == TrialStatus.OK && untilEpoch < spec.hyperparameters().epochs();
-            return new TrialStep(result,
-                    continues ? new Checkpoint(run.epochs(), ModelFile.checkpoint(run.network())) : null, false);
+            TrialResult result = new TrialResult(spec, run.status(), run.epochs(), run.epochsTrained(),
+                    run.lastValidationMse(), run.network().parameterCount(), seconds(start), run.message(), executor,
+                    host, -1, List.of());
+            boolean continues = run.status() == TrialStatus.OK && run.epochsTrained() < spec.hyperparameters().epochs();
+            return new TrialStep(result, continues ? run.checkpoint() : null, false);
         } catch (Throwable t) {
             String message = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-            return new TrialStep(new TrialResult(spec, TrialStatus.FAILED, epochs, 0, seconds(start), message,
-                    executor, host, -1), null, false);
+            return new TrialStep(TrialResult.failed(spec, TrialStatus.FAILED, epochs, message, executor, host), null,
+                    false);
         } finally {
             // ND4J frees a network's native buffers only when the collector finds it dead.
             System.gc();

@@ -38,78 +38,95 @@ public final class TrialTrainer {
     }
 
     /**
-     * Trains from a checkpoint ({@code null}: a fresh network) up to epoch {@code untilEpoch} of
-     * {@code hp.epochs()}. The learning-rate schedule spans all of {@code hp.epochs()}, and each
-     * epoch's shuffle, noise and dropout derive from the seed and the epoch or step, so training
-     * in pieces gives the network that one uninterrupted run gives.
+     * Trains from a checkpoint ({@code null}: a fresh network) up to {@code untilEpochs} of
+     * {@code hp.epochs()}, a fraction of an epoch included (rounded to whole batches, at least
+     * one). The learning-rate schedule spans all of {@code hp.epochs()}, and each epoch's shuffle,
+     * noise and dropout derive from the seed and the epoch or step, so training in pieces gives
+     * the network that one uninterrupted run gives.
      */
-    public TrainingRun train(Hyperparameters hp, TrainingData data, long seed, Checkpoint checkpoint, int untilEpoch,
-                             Duration timeout, Consumer<EpochStats> onEpoch) {
+    public TrainingRun train(Hyperparameters hp, TrainingData data, long seed, Checkpoint checkpoint,
+                             double untilEpochs, Duration timeout, Consumer<EpochStats> onEpoch) {
         long deadline = timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         ImageSet clean = data.cleanTrain();
         int n = clean.count();
-        long stepsPerEpoch = (n + hp.batchSize() - 1) / hp.batchSize();
+        int stepsPerEpoch = (n + hp.batchSize() - 1) / hp.batchSize();
+        long totalSteps = (long) stepsPerEpoch * hp.epochs();
         DenoisingNetwork net = checkpoint == null
-                ? DenoisingNetwork.create(hp, data.height(), data.width(), seed, stepsPerEpoch * hp.epochs())
+                ? DenoisingNetwork.create(hp, data.height(), data.width(), seed, totalSteps)
                 : ModelFile.read(new ByteArrayInputStream(checkpoint.network()), "the checkpoint of a paused trial");
         for (Listener listener : stepListeners) {
             net.addTrainingListener(listener);
         }
+        long startStep = checkpoint == null ? 0 : checkpoint.steps(stepsPerEpoch);
+        long endStep = Math.min(totalSteps, Math.max(startStep + 1, Math.round(untilEpochs * stepsPerEpoch)));
         List<EpochStats> epochs = new ArrayList<>(checkpoint == null ? List.of() : checkpoint.epochs());
-        ImageSet noisy = data.noisyTrain();
+        PartialEpoch partial = checkpoint == null ? null : checkpoint.partial();
         Batches inputs = new Batches();
         Batches targets = new Batches();
+        ImageSet noisy = data.noisyTrain();
         ImageSet predicted = null;
-        for (int epoch = epochs.size() + 1; epoch <= untilEpoch; epoch++) {
+        double lastValidationMse = Double.NaN;
+        for (long step = startStep; step < endStep; ) {
             long start = System.nanoTime();
+            int epoch = (int) (step / stepsPerEpoch) + 1;
+            int firstBatch = (int) (step % stepsPerEpoch);
+            int endBatch = (int) Math.min(stepsPerEpoch, endStep - (epoch - 1L) * stepsPerEpoch);
             if (epoch > 1 && data.freshNoise() != null) {
                 noisy = data.freshNoise().apply(clean, seed * 1_000_003L + epoch);
             }
             int[] order = Permutation.identity(n);
             Permutation.shuffle(order, new Random(seed ^ (epoch * 0x9E3779B97F4A7C15L)));
-            double lossSum = 0;
-            for (int from = 0; from < n; from += hp.batchSize()) {
+            double lossSum = partial == null ? 0 : partial.lossSum();
+            double earlierSeconds = partial == null ? 0 : partial.seconds();
+            for (int batch = firstBatch; batch < endBatch; batch++) {
+                int from = batch * hp.batchSize();
                 int to = Math.min(n, from + hp.batchSize());
                 double score = net.fit(inputs.gather(noisy, order, from, to), targets.gather(clean, order, from, to));
                 if (!Double.isFinite(score)) {
-                    return new TrainingRun(net, epochs, TrialStatus.DIVERGED,
-                            "training loss became " + score + " in epoch " + epoch);
+                    return new TrainingRun(net, epochs, null, TrialStatus.DIVERGED,
+                            "training loss became " + score + " in epoch " + epoch, lastValidationMse);
                 }
                 lossSum += score * (to - from);
                 if (System.nanoTime() > deadline) {
-                    return new TrainingRun(net, epochs, TrialStatus.TIMEOUT,
-                            "ran past trial.timeout (" + timeout + ") in epoch " + epoch);
+                    return new TrainingRun(net, epochs, null, TrialStatus.TIMEOUT,
+                            "ran past trial.timeout (" + timeout + ") in epoch " + epoch, lastValidationMse);
                 }
             }
-            double trainLoss = lossSum / n;
+            step = (epoch - 1L) * stepsPerEpoch + endBatch;
+            // Running BatchNorm statistics are for inference only, so measuring mid-epoch does
+            // not change how training continues.
             net.recalibrate(Batches.inOrder(noisy, RECALIBRATION_BATCH));
             double validationLoss = Double.NaN;
-            double validationMse = Double.NaN;
             if (data.hasValidation()) {
                 predicted = new Denoiser(net).denoise(data.noisyValidation());
                 double pixels = predicted.pixels().length;
                 validationLoss = PixelLoss.sum(hp.loss(), predicted.pixels(), data.cleanValidation().pixels()) / pixels;
-                validationMse = PixelLoss.sum("mse", predicted.pixels(), data.cleanValidation().pixels()) / pixels;
+                lastValidationMse = PixelLoss.sum("mse", predicted.pixels(), data.cleanValidation().pixels()) / pixels;
             }
-            EpochStats stats = new EpochStats(epoch, trainLoss, validationLoss, validationMse,
-                    (System.nanoTime() - start) / 1e9);
-            epochs.add(stats);
-            onEpoch.accept(stats);
+            double seconds = earlierSeconds + (System.nanoTime() - start) / 1e9;
+            if (endBatch < stepsPerEpoch) {
+                partial = new PartialEpoch(endBatch, stepsPerEpoch, lossSum, seconds);
+            } else {
+                partial = null;
+                EpochStats stats = new EpochStats(epoch, lossSum / n, validationLoss, lastValidationMse, seconds);
+                epochs.add(stats);
+                onEpoch.accept(stats);
+            }
             if (data.hasValidation() && !Double.isFinite(validationLoss)) {
-                return new TrainingRun(net, epochs, TrialStatus.DIVERGED,
-                        "validation loss became " + validationLoss + " in epoch " + epoch);
+                return new TrainingRun(net, epochs, null, TrialStatus.DIVERGED,
+                        "validation loss became " + validationLoss + " in epoch " + epoch, lastValidationMse);
             }
         }
         // Judged at the end of the full budget only: after a rung's first epoch or two many
         // networks that will train well still look flat, and a scheduler prunes the flat ones anyway.
-        if (predicted != null && epochs.size() == hp.epochs()) {
+        if (predicted != null && endStep == totalSteps) {
             ImageSet target = data.cleanValidation();
             Optional<String> collapse = Collapse.diagnose(predicted.pixels(), target.pixels(), target.count(),
                     target.imageSize());
             if (collapse.isPresent()) {
-                return new TrainingRun(net, epochs, TrialStatus.COLLAPSED, collapse.get());
+                return new TrainingRun(net, epochs, null, TrialStatus.COLLAPSED, collapse.get(), lastValidationMse);
             }
         }
-        return new TrainingRun(net, epochs, TrialStatus.OK, "");
+        return new TrainingRun(net, epochs, partial, TrialStatus.OK, "", lastValidationMse);
     }
 }

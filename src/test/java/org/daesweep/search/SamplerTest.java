@@ -97,7 +97,8 @@ class SamplerTest {
             assertEquals(hp, tpe.propose(lr, i, 5, List.copyOf(history)), "same history, same proposal");
             double mse = Math.abs(Math.log10(hp.learningRate()) + 3) + (hp.filters() == 64 ? 0 : 0.5);
             history.add(new org.daesweep.training.TrialResult(TrialSpec.of(i, 5, hp), org.daesweep.training.TrialStatus.OK,
-                    List.of(new org.daesweep.training.EpochStats(1, 1, 1, mse, 1)), 1, 1, "", "", "", 0));
+                    List.of(new org.daesweep.training.EpochStats(1, 1, 1, mse, 1)), 1, mse, 1, 1, "", "", "", 0,
+                    List.of(mse)));
         }
         java.util.function.ToDoubleFunction<List<org.daesweep.training.TrialResult>> closeShare = trials -> trials.stream()
                 .filter(t -> Math.abs(Math.log10(t.spec().hyperparameters().learningRate()) + 3) < 0.5

@@ -11,18 +11,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class SchedulerTest {
     @Test
     void rungsDivideTheFullBudgetByPowersOfTheReduction() {
-        assertEquals(List.of(1, 3, 9), Scheduler.geometricRungs(1, 9, 3));
-        assertEquals(List.of(1, 3, 10), Scheduler.geometricRungs(1, 10, 3));
-        assertEquals(List.of(3, 10), Scheduler.geometricRungs(2, 10, 3));
-        assertEquals(List.of(2, 4, 8, 16), Scheduler.geometricRungs(2, 16, 2));
-        assertEquals(List.of(5), Scheduler.geometricRungs(5, 5, 3));
+        assertEquals(List.of(1.0, 3.0, 9.0), Scheduler.geometricRungs(1, 9, 3));
+        assertEquals(List.of(1.0, 3.0, 10.0), Scheduler.geometricRungs(1, 10, 3));
+        assertEquals(List.of(3.0, 10.0), Scheduler.geometricRungs(2, 10, 3));
+        assertEquals(List.of(2.0, 4.0, 8.0, 16.0), Scheduler.geometricRungs(2, 16, 2));
+        assertEquals(List.of(5.0), Scheduler.geometricRungs(5, 5, 3));
+        assertEquals(List.of(1 / 9.0, 1 / 3.0, 1.0, 3.0, 9.0), Scheduler.geometricRungs(0.1, 9, 3));
+        assertEquals("[0.111, 0.333, 1, 3, 9]", Scheduler.format(Scheduler.geometricRungs(0.1, 9, 3)));
+        assertThrows(IllegalArgumentException.class, () -> Scheduler.geometricRungs(0, 9, 3));
         assertThrows(IllegalArgumentException.class, () -> Scheduler.geometricRungs(4, 3, 3));
         assertThrows(IllegalArgumentException.class, () -> Scheduler.geometricRungs(1, 9, 1));
     }
 
     @Test
     void ashaPromotesTheTopThirdOfWhatEachRungHasSoFar() {
-        Asha asha = new Asha(List.of(1, 3, 9), 3);
+        Asha asha = new Asha(List.of(1.0, 3.0, 9.0), 3);
         asha.reported("a", 0, 0.3);
         asha.reported("b", 0, 0.1);
         assertEquals(Optional.empty(), asha.promote(false), "two results: a third of them is none");
@@ -41,7 +44,7 @@ class SchedulerTest {
 
     @Test
     void ashaNeverPromotesAFailedTrial() {
-        Asha asha = new Asha(List.of(1, 2), 2);
+        Asha asha = new Asha(List.of(1.0, 2.0), 2);
         asha.reported("a", 0, Double.NaN);
         asha.reported("b", 0, Double.NaN);
         assertEquals(Optional.empty(), asha.promote(true));
@@ -49,7 +52,7 @@ class SchedulerTest {
 
     @Test
     void successiveHalvingWaitsForTheWholeRound() {
-        SuccessiveHalving sh = new SuccessiveHalving(List.of(1, 2, 4), 2);
+        SuccessiveHalving sh = new SuccessiveHalving(List.of(1.0, 2.0, 4.0), 2);
         for (String t : List.of("a", "b", "c", "d")) {
             sh.admitted(t);
         }

@@ -4,6 +4,7 @@ import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.training.Checkpoint;
 import org.daesweep.training.EpochStats;
+import org.daesweep.training.PartialEpoch;
 import org.daesweep.training.TrialResult;
 import org.daesweep.training.TrialStatus;
 import org.daesweep.training.TrialStep;
@@ -21,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The search loop with a simulated trainer: a trial's validation MSE at epoch e is its learning
- * rate + 1/e, so the lower the rate the better, at every rung.
+ * The search loop with a simulated trainer: a trial's validation MSE after e epochs (a fraction
+ * too) is its learning rate + 1/e, so the lower the rate the better, at every rung.
  */
 class SweepLoopTest {
     private static final int MAX_EPOCHS = 9;
@@ -32,25 +33,27 @@ class SweepLoopTest {
     /** Trains synchronously; checks that a continued trial starts from its own checkpoint. */
     private static final class FakeTrainer implements TrialExecutor {
         final List<String> pieces = new ArrayList<>();
-        final Map<String, Integer> reached = new HashMap<>();
-        long epochs;
+        final Map<String, Double> reached = new HashMap<>();
+        double epochs;
 
         @Override
-        public CompletableFuture<TrialStep> run(TrialSpec spec, Checkpoint from, int untilEpoch) {
-            int start = from == null ? 0 : from.epoch();
-            assertEquals(reached.getOrDefault(spec.id(), 0), start, spec.id() + " continues where it stopped");
-            pieces.add(spec.id() + ":" + start + "->" + untilEpoch);
-            reached.put(spec.id(), untilEpoch);
-            epochs += untilEpoch - start;
+        public CompletableFuture<TrialStep> run(TrialSpec spec, Checkpoint from, double until) {
+            double start = from == null ? 0 : from.epochsTrained();
+            assertEquals(reached.getOrDefault(spec.id(), 0.0), start, 1e-9, spec.id() + " continues where it stopped");
+            pieces.add(spec.id() + ":" + Scheduler.formatEpochs(start) + "->" + Scheduler.formatEpochs(until));
+            reached.put(spec.id(), until);
+            epochs += until - start;
             List<EpochStats> stats = new ArrayList<>(from == null ? List.of() : from.epochs());
             double rate = spec.hyperparameters().learningRate();
             boolean broken = rate > 0.95;
-            for (int e = start + 1; e <= untilEpoch; e++) {
+            for (int e = stats.size() + 1; e <= until; e++) {
                 stats.add(new EpochStats(e, 1, 1, broken ? Double.NaN : rate + 1.0 / e, 1));
             }
-            TrialResult r = new TrialResult(spec, broken ? TrialStatus.DIVERGED : TrialStatus.OK, stats, 10, 1, "", "0",
-                    "h", -1);
-            Checkpoint next = !broken && untilEpoch < MAX_EPOCHS ? new Checkpoint(stats, new byte[0]) : null;
+            int whole = (int) until;
+            PartialEpoch partial = until > whole ? new PartialEpoch((int) Math.round((until - whole) * 90), 90, 0, 0) : null;
+            TrialResult r = new TrialResult(spec, broken ? TrialStatus.DIVERGED : TrialStatus.OK, stats, until,
+                    broken ? Double.NaN : rate + 1 / until, 10, 1, "", "0", "h", -1, List.of());
+            Checkpoint next = !broken && until < MAX_EPOCHS ? new Checkpoint(stats, partial, new byte[0]) : null;
             return CompletableFuture.completedFuture(new TrialStep(r, next, false));
         }
     }
@@ -91,7 +94,7 @@ class SweepLoopTest {
     void ashaSpendsFewerEpochsAndCarriesTheBestTrialToTheEnd() {
         FakeTrainer trainer = new FakeTrainer();
         Journal journal = new Journal();
-        List<TrialResult> results = loop(new Asha(List.of(1, 3, 9), 3), Budget.NONE, 27).run(Map.of(), trainer, journal);
+        List<TrialResult> results = loop(new Asha(List.of(1.0, 3.0, 9.0), 3), Budget.NONE, 27).run(Map.of(), trainer, journal);
         assertEquals(27, results.size());
         // Synchronous halving would spend 27x1 + 9x2 + 3x6 = 63 epochs; ASHA promotes on partial
         // rungs, so somewhat more, and far below the 243 of full training.
@@ -99,7 +102,9 @@ class SweepLoopTest {
         TrialResult best = results.stream().filter(r -> r.status() == TrialStatus.OK)
                 .min(java.util.Comparator.comparingDouble(r -> r.spec().hyperparameters().learningRate())).orElseThrow();
         assertEquals(2, best.rung(), "the best configuration reaches the last rung");
-        assertEquals(MAX_EPOCHS, best.epochsRun());
+        assertEquals(MAX_EPOCHS, best.epochsTrained());
+        assertEquals(List.of(best.spec().hyperparameters().learningRate() + 1, best.spec().hyperparameters().learningRate() + 1 / 3.0,
+                best.spec().hyperparameters().learningRate() + 1 / 9.0), best.rungObjectives(), "what it reported at each rung");
         assertTrue(results.stream().filter(r -> r.status() != TrialStatus.OK).allMatch(r -> r.rung() == -1),
                 "a diverged trial is never continued");
         assertEquals(27, journal.last.started());
@@ -111,8 +116,8 @@ class SweepLoopTest {
         FakeTrainer trainer = new FakeTrainer();
         SweepLoop loop = loop(new FullBudget(MAX_EPOCHS), new Budget(Duration.ZERO, 20, 0), 10);
         List<TrialResult> results = loop.run(Map.of(), trainer, new Journal());
-        assertTrue(trainer.epochs >= 20 && trainer.epochs < 10 * MAX_EPOCHS, "epochs " + trainer.epochs);
-        assertEquals("epoch budget of 20 spent", loop.stopReason());
+        assertEquals(18, trainer.epochs, "two trials of 9 epochs fit in 20, a third does not start");
+        assertTrue(loop.stopReason().startsWith("epoch budget of 20 spent"), loop.stopReason());
         assertTrue(results.size() < 10);
         SweepLoop unbounded = loop(new FullBudget(MAX_EPOCHS), Budget.NONE, 2);
         unbounded.run(Map.of(), new FakeTrainer(), new Journal());
@@ -122,11 +127,11 @@ class SweepLoopTest {
     @Test
     void aResumedOrExtendedSweepRunsOnlyTheNewTrials() {
         Journal journal = new Journal();
-        List<TrialResult> first = loop(new Asha(List.of(1, 3, 9), 3), Budget.NONE, 6)
+        List<TrialResult> first = loop(new Asha(List.of(1.0, 3.0, 9.0), 3), Budget.NONE, 6)
                 .run(Map.of(), new FakeTrainer(), journal);
         FakeTrainer trainer = new FakeTrainer();
-        first.forEach(r -> trainer.reached.put(r.spec().id(), r.epochsRun()));
-        List<TrialResult> extended = loop(new Asha(List.of(1, 3, 9), 3), Budget.NONE, 9)
+        first.forEach(r -> trainer.reached.put(r.spec().id(), r.epochsTrained()));
+        List<TrialResult> extended = loop(new Asha(List.of(1.0, 3.0, 9.0), 3), Budget.NONE, 9)
                 .run(journal.steps, trainer, new Journal());
         assertEquals(9, extended.size());
         assertTrue(trainer.pieces.stream().filter(p -> p.contains(":0->")).allMatch(
@@ -136,8 +141,28 @@ class SweepLoopTest {
             TrialResult before = first.get(i);
             TrialResult after = extended.get(i);
             assertEquals(before.spec(), after.spec());
-            assertEquals(before.epochs(), after.epochs().subList(0, before.epochsRun()),
+            assertEquals(before.epochs(), after.epochs().subList(0, before.epochs().size()),
                     "a journaled trial is kept as it was, or continued from where it stopped");
         }
+    }
+
+    @Test
+    void rungsBelowOneEpochJudgeManyTrialsAndAnEpochBudgetIsNeverOverrun() {
+        // Issue 8's measurement in miniature: 64 trials on rungs of 1/9, 1/3, 1, 3 and 9 epochs
+        // under a budget of a third of the 144 epochs that 16 trials trained in full would spend.
+        FakeTrainer trainer = new FakeTrainer();
+        Scheduler asha = new SchedulerSpec("asha", 0.1, 3).create(MAX_EPOCHS);
+        assertEquals(5, asha.rungs().size());
+        SweepLoop loop = loop(asha, new Budget(Duration.ZERO, 48, 0), 64);
+        List<TrialResult> results = loop.run(Map.of(), trainer, new Journal());
+        assertTrue(trainer.epochs <= 48 + 1e-9, "epochs " + trainer.epochs);
+        assertTrue(trainer.pieces.contains("trial-0000:0->0.111"), trainer.pieces.toString());
+        assertTrue(trainer.pieces.stream().anyMatch(p -> p.endsWith(":0.333->1")), "continued mid-epoch: " + trainer.pieces);
+        assertTrue(results.stream().anyMatch(r -> r.epochsTrained() == MAX_EPOCHS), "some trial trains its full budget");
+        // Unbounded, the same sweep costs more: the budget did its work.
+        FakeTrainer unbounded = new FakeTrainer();
+        loop(new SchedulerSpec("asha", 0.1, 3).create(MAX_EPOCHS), Budget.NONE, 64).run(Map.of(), unbounded, new Journal());
+        assertTrue(unbounded.epochs > 48, "epochs " + unbounded.epochs);
+        assertTrue(loop.stopReason().startsWith("epoch budget of 48 spent"), loop.stopReason());
     }
 }

@@ -10,6 +10,7 @@ import org.daesweep.config.SweepConfig;
 import org.daesweep.model.ModelFile;
 import org.daesweep.results.SweepSummary;
 import org.daesweep.results.Tables;
+import org.daesweep.training.TrialResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,22 +140,25 @@ class SweepEndToEndTest {
 
     @Test
     void anAshaSweepPrunesRecordsItsRungsAndExtends() throws Exception {
-        // 6 trials, rungs at 1, 2 and 4 epochs, each rung continuing the better half.
+        // 6 trials, rungs at 0.5 (mid-epoch), 1 and 2 epochs, each rung continuing the better half.
         SweepConfig config = ConfigLoader.load(conf("""
-                search { trials = 6, scheduler { type = asha, min-epochs = 1, reduction = 2 } }
+                trial.epochs = 2
+                search { trials = 6, scheduler { type = asha, min-epochs = 0.5, reduction = 2 } }
                 search.space { filters = [8, 16], learning-rate = { type = loguniform, min = 1e-3, max = 1e-2 } }
                 evaluate.robustness = []
                 """), List.of());
         SweepSummary first = new SweepDriver(config, false, 0).run();
         assertEquals(6, first.trials().size());
-        int epochs = first.trials().stream().mapToInt(t -> t.epochsRun()).sum();
-        assertTrue(epochs < 6 * 4, "pruned trials stop early: " + epochs + " epochs");
-        assertTrue(first.trials().stream().anyMatch(t -> t.epochsRun() == 4), "some trial trains the full budget");
+        double epochs = first.trials().stream().mapToDouble(TrialResult::epochsTrained).sum();
+        assertTrue(epochs < 6 * 2, "pruned trials stop early: " + epochs + " epochs");
+        assertTrue(first.trials().stream().anyMatch(t -> t.epochsTrained() == 0.5), "some trial stops mid-epoch");
+        assertTrue(first.trials().stream().anyMatch(t -> t.epochsTrained() == 2), "some trial trains the full budget");
         Path out = dir.resolve("out/e2e");
         readBack(spark -> {
         Dataset<Row> rungs = read(spark, out, Tables.RUNGS);
         assertEquals(Tables.rungsSchema(), rungs.schema());
-        assertEquals(6, rungs.filter("rung = 0").count(), "every trial reports at the first rung");
+        assertEquals(6, rungs.filter("rung = 0 and epochs = 0.5 and val_mse is not null").count(),
+                "every trial reports at the first rung");
         assertEquals(rungs.filter("rung = 1").count(), rungs.filter("rung = 0 and decision = 'promoted'").count());
         assertTrue(rungs.filter("decision = 'stopped'").count() > 0);
         Dataset<Row> trials = read(spark, out, Tables.TRIALS);
@@ -166,7 +170,7 @@ class SweepEndToEndTest {
         assertEquals(8, extended.trials().stream().map(t -> t.spec().id()).distinct().count());
         for (int i = 0; i < 6; i++) {
             assertEquals(first.trials().get(i).epochs(),
-                    extended.trials().get(i).epochs().subList(0, first.trials().get(i).epochsRun()),
+                    extended.trials().get(i).epochs().subList(0, first.trials().get(i).epochs().size()),
                     "earlier trials are kept, or continued where they stopped");
         }
     }

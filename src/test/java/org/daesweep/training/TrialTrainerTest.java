@@ -100,14 +100,19 @@ class TrialTrainerTest {
                 data.noisyValidation().head(128), data.cleanValidation().head(128), new GaussianNoise(0.3));
         TrialTrainer trainer = new TrialTrainer();
         TrainingRun whole = trainer.train(hp, small, 7, Duration.ZERO, e -> { });
-        TrainingRun first = trainer.train(hp, small, 7, null, 1, Duration.ZERO, e -> { });
-        Checkpoint paused = new Checkpoint(first.epochs(), org.daesweep.model.ModelFile.checkpoint(first.network()));
-        TrainingRun rest = trainer.train(hp, small, 7, paused, 3, Duration.ZERO, e -> { });
+        // Pauses mid-epoch (1 of 3 batches), at an epoch's end, then runs to the end.
+        TrainingRun third = trainer.train(hp, small, 7, null, 1 / 3.0, Duration.ZERO, e -> { });
+        assertEquals(new PartialEpoch(1, 3, third.partial().lossSum(), third.partial().seconds()), third.partial());
+        assertEquals(1 / 3.0, third.epochsTrained(), 1e-9);
+        assertTrue(Double.isFinite(third.lastValidationMse()), "measured where it paused");
+        TrainingRun first = trainer.train(hp, small, 7, third.checkpoint(), 1, Duration.ZERO, e -> { });
+        assertEquals(whole.epochs().get(0).trainLoss(), first.epochs().get(0).trainLoss(), 1e-6);
+        TrainingRun rest = trainer.train(hp, small, 7, first.checkpoint(), 3, Duration.ZERO, e -> { });
         assertEquals(3, rest.epochs().size());
         assertEquals(whole.epochs().get(2).trainLoss(), rest.epochs().get(2).trainLoss(), 1e-6);
         assertEquals(whole.epochs().get(2).validationMse(), rest.epochs().get(2).validationMse(), 1e-6);
         // Without the optimiser state the continuation differs: the check above can fail.
-        Checkpoint modelOnly = new Checkpoint(first.epochs(), org.daesweep.model.ModelFile.toBytes(first.network()));
+        Checkpoint modelOnly = new Checkpoint(first.epochs(), null, org.daesweep.model.ModelFile.toBytes(first.network()));
         TrainingRun restarted = trainer.train(hp, small, 7, modelOnly, 3, Duration.ZERO, e -> { });
         assertTrue(Math.abs(whole.epochs().get(2).trainLoss() - restarted.epochs().get(2).trainLoss()) > 1e-6);
     }
