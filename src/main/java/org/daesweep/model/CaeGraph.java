@@ -12,22 +12,14 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
- * Builds the denoiser of one trial as a SameDiff graph, NCHW, 'same' padded convolutions:
- * <ul>
- * <li>{@code cae}: {@code depth} x (convs x conv, [BatchNorm after the very first], maxpool 2x2) |
- * {@code depth} x (convs x conv, upsample 2x) - the reference study's model at depth 2, convs 1;</li>
- * <li>{@code unet}: the same encoder with filters doubling per level and a bottleneck block;
- * the decoder upsamples and concatenates the encoder's features of the same level before its
- * block (skip connections), BatchNorm after every convolution when enabled.</li>
- * </ul>
+ * Builds the denoiser of one trial as a SameDiff graph, NCHW, 'same' padded convolutions, in the
+ * structure {@link Topology} writes (the CAE or the U-Net).
  * Both end in a 1-channel convolution and a sigmoid. With {@code residual} the network's last
  * convolution adds to the noisy input's logit, so it learns a correction of the input instead of
  * the whole image, and the output stays a probability that every loss accepts.
@@ -63,11 +55,9 @@ public final class CaeGraph {
     private final int width;
 
     public CaeGraph(Hyperparameters hp, int height, int width) {
-        int scale = 1 << hp.depth();
-        if (height % scale != 0 || width % scale != 0) {
-            throw new UserException("depth " + hp.depth() + " needs image sides divisible by " + scale
-                    + ", but the images are " + height + "x" + width);
-        }
+        Topology.sizeProblem(hp.depth(), height, width).ifPresent(problem -> {
+            throw new UserException(problem);
+        });
         this.hp = hp;
         this.height = height;
         this.width = width;
@@ -117,7 +107,7 @@ public final class CaeGraph {
     }
 
     /** One pass that writes the graph; creates missing parameters when given a random source. */
-    private final class Builder {
+    private final class Builder implements Topology.Backend<SDVariable> {
         private final SameDiff sd = SameDiff.create();
         private final Map<String, INDArray> params;
         private final Random init;
@@ -133,7 +123,7 @@ public final class CaeGraph {
 
         SameDiff build() {
             SDVariable input = sd.placeHolder(INPUT, DataType.FLOAT, -1, 1, height, width);
-            SDVariable features = hp.model().equals("unet") ? unet(input) : cae(input);
+            SDVariable features = Topology.features(hp, this, input);
             SDVariable logits = conv(features, hp.filtersAt(0), 1);
             if (hp.residual()) {
                 SDVariable p = sd.math().clipByValue(input, RESIDUAL_CLAMP, 1 - RESIDUAL_CLAMP);
@@ -147,71 +137,27 @@ public final class CaeGraph {
             return sd;
         }
 
-        private SDVariable cae(SDVariable x) {
-            int in = 1;
-            for (int level = 0; level < hp.depth(); level++) {
-                int out = hp.filtersAt(level);
-                for (int c = 0; c < hp.convs(); c++) {
-                    x = activation(conv(x, in, out));
-                    in = out;
-                    if (level == 0 && c == 0 && hp.batchNorm()) {
-                        x = batchNorm(x, out);
-                    }
-                }
-                x = pool(x);
-            }
-            x = dropout(x);
-            for (int level = hp.depth() - 1; level >= 0; level--) {
-                int out = hp.filtersAt(level);
-                for (int c = 0; c < hp.convs(); c++) {
-                    x = activation(conv(x, in, out));
-                    in = out;
-                }
-                x = sd.cnn().upsampling2d(x, 2, 2, true);
-            }
-            return x;
-        }
-
-        private SDVariable unet(SDVariable x) {
-            Deque<SDVariable> skips = new ArrayDeque<>();
-            int in = 1;
-            for (int level = 0; level < hp.depth(); level++) {
-                x = block(x, in, hp.filtersAt(level));
-                in = hp.filtersAt(level);
-                skips.push(x);
-                x = pool(x);
-            }
-            x = dropout(block(x, in, hp.filtersAt(hp.depth())));
-            in = hp.filtersAt(hp.depth());
-            for (int level = hp.depth() - 1; level >= 0; level--) {
-                x = sd.concat(1, sd.cnn().upsampling2d(x, 2, 2, true), skips.pop());
-                x = block(x, in + hp.filtersAt(level), hp.filtersAt(level));
-                in = hp.filtersAt(level);
-            }
-            return x;
-        }
-
-        /** convs x (conv, [BatchNorm], activation). */
-        private SDVariable block(SDVariable x, int in, int out) {
-            for (int c = 0; c < hp.convs(); c++) {
-                x = conv(x, c == 0 ? in : out, out);
-                if (hp.batchNorm()) {
-                    x = batchNorm(x, out);
-                }
-                x = activation(x);
-            }
-            return x;
-        }
-
-        private SDVariable pool(SDVariable x) {
+        @Override
+        public SDVariable pool(SDVariable x) {
             return sd.cnn().maxPooling2d(x, Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).isNHWC(false).build());
+        }
+
+        @Override
+        public SDVariable upsample(SDVariable x) {
+            return sd.cnn().upsampling2d(x, 2, 2, true);
+        }
+
+        @Override
+        public SDVariable concat(SDVariable a, SDVariable b) {
+            return sd.concat(1, a, b);
         }
 
         /**
          * Inverted dropout, scaled while training so that inference needs no rescaling. The mask is
          * fed, not drawn in the graph: SameDiff 1.0.0-M2.1's dropout ops have no derivative.
          */
-        private SDVariable dropout(SDVariable x) {
+        @Override
+        public SDVariable dropout(SDVariable x) {
             if (!training || hp.dropout() == 0) {
                 return x;
             }
@@ -219,7 +165,8 @@ public final class CaeGraph {
             return x.mul(sd.placeHolder(DROPOUT_MASK, DataType.FLOAT, -1, shape[0], shape[1], shape[2]));
         }
 
-        private SDVariable conv(SDVariable x, int in, int out) {
+        @Override
+        public SDVariable conv(SDVariable x, int in, int out) {
             int index = convs++;
             int k = hp.kernel();
             SDVariable w = variable("w" + index, () -> glorot(init, k, in, out));
@@ -238,7 +185,8 @@ public final class CaeGraph {
          * tensor is read by reductions only. The backward pass is checked against finite
          * differences in DenoisingNetworkTest.
          */
-        private SDVariable batchNorm(SDVariable x, int channels) {
+        @Override
+        public SDVariable batchNorm(SDVariable x, int channels) {
             String name = "bn" + norms++;
             SDVariable gamma = variable(name + GAMMA, () -> Nd4j.ones(DataType.FLOAT, channels));
             SDVariable beta = variable(name + BETA, () -> Nd4j.zeros(DataType.FLOAT, channels));
@@ -269,7 +217,8 @@ public final class CaeGraph {
             return sd.var(name, value);
         }
 
-        private SDVariable activation(SDVariable x) {
+        @Override
+        public SDVariable activation(SDVariable x) {
             return switch (hp.activation()) {
                 case "relu" -> sd.nn().relu(x, 0);
                 case "leakyrelu" -> sd.nn().leakyRelu(x, 0.01);

@@ -21,8 +21,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,7 +30,7 @@ import java.util.Map;
  * CaeGraph's parameters (conv{i}, bn{j}), so a trained graph converts into a
  * {@link DenoisingNetwork} that predicts, saves and scores like any other.
  */
-public final class LayerGraph {
+public final class LayerGraph implements Topology.Backend<String> {
     private final Hyperparameters hp;
     private final int height;
     private final int width;
@@ -60,7 +58,7 @@ public final class LayerGraph {
         graph = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(hp.learningRate()))
                 .weightInit(WeightInit.XAVIER_UNIFORM).convolutionMode(ConvolutionMode.Same).graphBuilder()
                 .addInputs(CaeGraph.INPUT).setInputTypes(InputType.convolutional(height, width, 1));
-        String features = hp.model().equals("unet") ? unet(CaeGraph.INPUT) : cae(CaeGraph.INPUT);
+        String features = Topology.features(hp, this, CaeGraph.INPUT);
         String logits = conv(features, hp.filtersAt(0), 1);
         graph.addLayer(CaeGraph.LOSS, new CnnLossLayer.Builder(loss()).activation(Activation.SIGMOID).build(), logits)
                 .setOutputs(CaeGraph.LOSS);
@@ -69,78 +67,24 @@ public final class LayerGraph {
         return net;
     }
 
-    private String cae(String x) {
-        int in = 1;
-        for (int level = 0; level < hp.depth(); level++) {
-            int out = hp.filtersAt(level);
-            for (int c = 0; c < hp.convs(); c++) {
-                x = activation(conv(x, in, out));
-                in = out;
-                if (level == 0 && c == 0 && hp.batchNorm()) {
-                    x = batchNorm(x, out);
-                }
-            }
-            x = pool(x);
-        }
-        x = dropout(x);
-        for (int level = hp.depth() - 1; level >= 0; level--) {
-            int out = hp.filtersAt(level);
-            for (int c = 0; c < hp.convs(); c++) {
-                x = activation(conv(x, in, out));
-                in = out;
-            }
-            x = add(new Upsampling2D.Builder(2).build(), x);
-        }
-        return x;
-    }
-
-    private String unet(String x) {
-        Deque<String> skips = new ArrayDeque<>();
-        int in = 1;
-        for (int level = 0; level < hp.depth(); level++) {
-            x = block(x, in, hp.filtersAt(level));
-            in = hp.filtersAt(level);
-            skips.push(x);
-            x = pool(x);
-        }
-        x = dropout(block(x, in, hp.filtersAt(hp.depth())));
-        in = hp.filtersAt(hp.depth());
-        for (int level = hp.depth() - 1; level >= 0; level--) {
-            String up = add(new Upsampling2D.Builder(2).build(), x);
-            String merged = "merge" + others++;
-            graph.addVertex(merged, new MergeVertex(), up, skips.pop());
-            x = block(merged, in + hp.filtersAt(level), hp.filtersAt(level));
-            in = hp.filtersAt(level);
-        }
-        return x;
-    }
-
-    private String block(String x, int in, int out) {
-        for (int c = 0; c < hp.convs(); c++) {
-            x = conv(x, c == 0 ? in : out, out);
-            if (hp.batchNorm()) {
-                x = batchNorm(x, out);
-            }
-            x = activation(x);
-        }
-        return x;
-    }
-
-    private String conv(String x, int in, int out) {
+    @Override
+    public String conv(String x, int in, int out) {
         String name = "conv" + convs++;
         graph.addLayer(name, new ConvolutionLayer.Builder(hp.kernel(), hp.kernel()).nIn(in).nOut(out)
                 .activation(Activation.IDENTITY).build(), x);
         return name;
     }
 
-    private String batchNorm(String x, int channels) {
+    @Override
+    public String batchNorm(String x, int channels) {
         String name = "bn" + norms++;
         graph.addLayer(name, new BatchNormalization.Builder().nOut(channels).eps(CaeGraph.BN_EPS).useLogStd(false)
                 .build(), x);
         return name;
     }
 
-    private String activation(String x) {
+    @Override
+    public String activation(String x) {
         Activation a = switch (hp.activation()) {
             case "relu" -> Activation.RELU;
             case "leakyrelu" -> Activation.LEAKYRELU;
@@ -152,11 +96,25 @@ public final class LayerGraph {
         return add(new ActivationLayer.Builder().activation(a).build(), x);
     }
 
-    private String pool(String x) {
+    @Override
+    public String pool(String x) {
         return add(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build(), x);
     }
 
-    private String dropout(String x) {
+    @Override
+    public String upsample(String x) {
+        return add(new Upsampling2D.Builder(2).build(), x);
+    }
+
+    @Override
+    public String concat(String a, String b) {
+        String merged = "merge" + others++;
+        graph.addVertex(merged, new MergeVertex(), a, b);
+        return merged;
+    }
+
+    @Override
+    public String dropout(String x) {
         // DL4J's argument is the probability of keeping a unit.
         return hp.dropout() == 0 ? x : add(new DropoutLayer.Builder(1 - hp.dropout()).build(), x);
     }

@@ -20,6 +20,7 @@ import org.daesweep.results.ResultStore;
 import org.daesweep.results.TrialJournal;
 import org.daesweep.results.SweepSummary;
 import org.daesweep.results.Tables;
+import org.daesweep.model.Topology;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.search.Domain;
 import org.daesweep.search.Scheduler;
@@ -238,12 +239,10 @@ public final class SweepDriver {
         Domain depths = config.space().domains().get(Hyperparameter.DEPTH);
         List<Object> values = depths == null ? List.of(config.space().base().depth()) : depths.gridValues();
         for (Object v : values) {
-            int scale = 1 << (Integer) v;
-            if (images.height() % scale != 0 || images.width() % scale != 0) {
-                throw new UserException("depth " + v + " needs image sides divisible by " + scale + ", but "
-                        + config.images() + " holds " + images.height() + "x" + images.width()
-                        + " images: limit the depth in search.space or trial.depth");
-            }
+            Topology.sizeProblem((Integer) v, images.height(), images.width()).ifPresent(problem -> {
+                throw new UserException(problem + " (" + config.images()
+                        + "): limit the depth in search.space or trial.depth");
+            });
         }
     }
 

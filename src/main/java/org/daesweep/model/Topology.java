@@ -1,0 +1,111 @@
+package org.daesweep.model;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * The denoiser's structure, written once and walked over a backend that makes the nodes:
+ * SameDiff variables for training ({@link CaeGraph}), DL4J layers for dl4j-spark
+ * ({@link LayerGraph}). Both backends name their parameters by the order of the walk, so one walk
+ * keeps the two networks the same.
+ * <ul>
+ * <li>{@code cae}: {@code depth} x (convs x conv, [BatchNorm after the very first], maxpool 2x2) |
+ * {@code depth} x (convs x conv, upsample 2x) - the reference study's model at depth 2, convs 1;</li>
+ * <li>{@code unet}: the same encoder with filters doubling per level and a bottleneck block;
+ * the decoder upsamples and concatenates the encoder's features of the same level before its
+ * block (skip connections), BatchNorm after every convolution when enabled.</li>
+ * </ul>
+ * Dropout acts on the deepest features. The 1-channel output convolution is the backend's.
+ */
+public final class Topology {
+    /** Makes one kind of node; {@code T} is how the backend refers to a tensor. */
+    interface Backend<T> {
+        T conv(T x, int in, int out);
+
+        T batchNorm(T x, int channels);
+
+        T activation(T x);
+
+        T pool(T x);
+
+        T upsample(T x);
+
+        /** Channels of {@code a}, then of {@code b}. */
+        T concat(T a, T b);
+
+        T dropout(T x);
+    }
+
+    private Topology() {
+    }
+
+    /** Why images of this size do not fit {@code depth} poolings, or empty when they do. */
+    public static Optional<String> sizeProblem(int depth, int height, int width) {
+        int scale = 1 << depth;
+        return height % scale == 0 && width % scale == 0 ? Optional.empty()
+                : Optional.of("depth " + depth + " needs image sides divisible by " + scale + ", but the images are "
+                + height + "x" + width);
+    }
+
+    /** The features the output convolution reads ({@link Hyperparameters#filtersAt}(0) channels). */
+    static <T> T features(Hyperparameters hp, Backend<T> b, T input) {
+        return hp.model().equals("unet") ? unet(hp, b, input) : cae(hp, b, input);
+    }
+
+    private static <T> T cae(Hyperparameters hp, Backend<T> b, T x) {
+        int in = 1;
+        for (int level = 0; level < hp.depth(); level++) {
+            int out = hp.filtersAt(level);
+            for (int c = 0; c < hp.convs(); c++) {
+                x = b.activation(b.conv(x, in, out));
+                in = out;
+                if (level == 0 && c == 0 && hp.batchNorm()) {
+                    x = b.batchNorm(x, out);
+                }
+            }
+            x = b.pool(x);
+        }
+        x = b.dropout(x);
+        for (int level = hp.depth() - 1; level >= 0; level--) {
+            int out = hp.filtersAt(level);
+            for (int c = 0; c < hp.convs(); c++) {
+                x = b.activation(b.conv(x, in, out));
+                in = out;
+            }
+            x = b.upsample(x);
+        }
+        return x;
+    }
+
+    private static <T> T unet(Hyperparameters hp, Backend<T> b, T x) {
+        Deque<T> skips = new ArrayDeque<>();
+        int in = 1;
+        for (int level = 0; level < hp.depth(); level++) {
+            x = block(hp, b, x, in, hp.filtersAt(level));
+            in = hp.filtersAt(level);
+            skips.push(x);
+            x = b.pool(x);
+        }
+        x = b.dropout(block(hp, b, x, in, hp.filtersAt(hp.depth())));
+        in = hp.filtersAt(hp.depth());
+        for (int level = hp.depth() - 1; level >= 0; level--) {
+            x = b.concat(b.upsample(x), skips.pop());
+            x = block(hp, b, x, in + hp.filtersAt(level), hp.filtersAt(level));
+            in = hp.filtersAt(level);
+        }
+        return x;
+    }
+
+    /** convs x (conv, [BatchNorm], activation). */
+    private static <T> T block(Hyperparameters hp, Backend<T> b, T x, int in, int out) {
+        for (int c = 0; c < hp.convs(); c++) {
+            x = b.conv(x, c == 0 ? in : out, out);
+            if (hp.batchNorm()) {
+                x = b.batchNorm(x, out);
+            }
+            x = b.activation(x);
+        }
+        return x;
+    }
+}
