@@ -36,6 +36,11 @@ public final class Asha implements Scheduler {
     }
 
     @Override
+    public double expectedEpochsPerTrial() {
+        return Scheduler.expectedEpochs(rungs, reduction);
+    }
+
+    @Override
     public void reported(String trialId, int rung, double objective) {
         results.get(rung).put(trialId, objective);
     }

@@ -11,6 +11,11 @@ public record FullBudget(int epochs) implements Scheduler {
     }
 
     @Override
+    public double expectedEpochsPerTrial() {
+        return epochs;
+    }
+
+    @Override
     public void reported(String trialId, int rung, double objective) {
         // nothing to decide
     }

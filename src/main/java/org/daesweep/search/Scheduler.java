@@ -17,6 +17,9 @@ public interface Scheduler {
      */
     List<Double> rungs();
 
+    /** Epochs a trial trains on average if the scheduler keeps 1/reduction at each rung: for time estimates. */
+    double expectedEpochsPerTrial();
+
     /** Whether a new trial may start now (the budget permitting); most schedulers always take one. */
     default boolean admitsNewTrials() {
         return true;
@@ -64,6 +67,19 @@ public interface Scheduler {
             rungs.add(end);
         }
         return List.copyOf(rungs);
+    }
+
+    /** Epochs per trial on average when each rung continues 1/reduction of the one before. */
+    static double expectedEpochs(List<Double> rungs, int reduction) {
+        double epochs = 0;
+        double share = 1;
+        double previous = 0;
+        for (double end : rungs) {
+            epochs += share * (end - previous);
+            previous = end;
+            share /= reduction;
+        }
+        return epochs;
     }
 
     /** Rung ends for people: whole epochs without a decimal point, fractions to three places. */

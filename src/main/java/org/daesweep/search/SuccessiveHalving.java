@@ -49,6 +49,11 @@ public final class SuccessiveHalving implements Scheduler {
     }
 
     @Override
+    public double expectedEpochsPerTrial() {
+        return Scheduler.expectedEpochs(rungs, reduction);
+    }
+
+    @Override
     public void reported(String trialId, int rung, double objective) {
         members.get(rung).add(trialId);
         results.get(rung).put(trialId, objective);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The driver's search loop, plain Java: keeps every task slot busy with either a paused trial
@@ -27,14 +28,20 @@ public final class SweepLoop {
         /** A piece ended; {@code merged} is the trial's result so far (what to journal). */
         void stepped(TrialStep step, TrialResult merged);
 
-        /** Where the loop stands, after the free slots have been given new work. */
+        /** Where the loop stands: after the free slots have been given new work, and every few seconds while it waits. */
         void progress(Counts counts);
     }
 
-    /** Where the loop stands, for progress lines; {@code finished} once nothing runs or is left to start. */
+    /**
+     * Where the loop stands, for progress lines; {@code finished} once nothing runs or is left to
+     * start. {@code epochsExpected}: what all trials will likely spend, from the scheduler.
+     */
     public record Counts(int started, int total, int running, int paused, int failed, double epochsSpent,
+                         double epochsExpected,
                          TrialResult best, double elapsedSeconds, boolean finished) {
     }
+
+    private static final long WAIT_TICK_SECONDS = 5;
 
     private final SearchSpace space;
     private final Sampler sampler;
@@ -115,7 +122,7 @@ public final class SweepLoop {
             if (changed) {
                 listener.progress(counts(running, false));
             }
-            TrialStep step = take(done);
+            TrialStep step = take(done, () -> listener.progress(counts(running, false)));
             listener.stepped(step, record(step, running.remove(step.result().spec().id())));
             changed = true;
         }
@@ -137,7 +144,8 @@ public final class SweepLoop {
     private Counts counts(Map<String, Integer> running, boolean finished) {
         int waiting = (int) results.keySet().stream().filter(id -> paused.containsKey(id) && !running.containsKey(id)).count();
         int failed = (int) results.values().stream().filter(r -> r.status() != TrialStatus.OK).count();
-        return new Counts(results.size(), maxTrials, running.size(), waiting, failed, epochsSpent, best, elapsed(), finished);
+        return new Counts(results.size(), maxTrials, running.size(), waiting, failed, epochsSpent,
+                maxTrials * scheduler.expectedEpochsPerTrial(), best, elapsed(), finished);
     }
 
     /** Why the loop ended early (a budget), or null when it ran every trial it could. */
@@ -155,10 +163,13 @@ public final class SweepLoop {
     private record Done(TrialStep step, Throwable error) {
     }
 
-    private static TrialStep take(BlockingQueue<Done> done) {
+    /** The next finished piece; {@code waiting} runs every few seconds until one comes, so long trials still show progress. */
+    private static TrialStep take(BlockingQueue<Done> done, Runnable waiting) {
         Done d;
         try {
-            d = done.take();
+            while ((d = done.poll(WAIT_TICK_SECONDS, TimeUnit.SECONDS)) == null) {
+                waiting.run();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CompletionException(e);

@@ -50,9 +50,9 @@ public final class SweepProgress {
         String bestText = best == null ? "no ok trial yet"
                 : String.format("best val MSE %.5f (%s: %s)", best.bestValidationMse(), best.spec().id(),
                 describe(best, searched));
-        String left = c.finished() ? "done" : c.started() == 0 ? "" : ", ~" + duration(
-                c.elapsedSeconds() / Math.max(1, c.started() - c.running()) * (c.total() - c.started() + c.running()))
-                + " left";
+        // Time per epoch so far times the epochs the scheduler expects to be left.
+        String left = c.epochsSpent() <= 0 ? "" : ", ~" + duration(
+                c.elapsedSeconds() / c.epochsSpent() * Math.max(0, c.epochsExpected() - c.epochsSpent())) + " left";
         return String.format("trials %d/%d started, %d running, %d paused, %d failed; %s; %s epochs; %s elapsed%s",
                 c.started(), c.total(), c.running(), c.paused(), c.failed(), bestText, Scheduler.formatEpochs(Math.round(c.epochsSpent() * 10) / 10.0),
                 duration(c.elapsedSeconds()), c.finished() ? ", done" : left);

@@ -24,6 +24,13 @@ class SchedulerTest {
     }
 
     @Test
+    void theExpectedEpochsPerTrialWeighEachRungByTheShareThatReachesIt() {
+        // All train 1 epoch, a third 2 more, a ninth 6 more.
+        assertEquals(1 + 2 / 3.0 + 6 / 9.0, new Asha(List.of(1.0, 3.0, 9.0), 3).expectedEpochsPerTrial(), 1e-12);
+        assertEquals(9, new FullBudget(9).expectedEpochsPerTrial());
+    }
+
+    @Test
     void ashaPromotesTheTopThirdOfWhatEachRungHasSoFar() {
         Asha asha = new Asha(List.of(1.0, 3.0, 9.0), 3);
         asha.reported("a", 0, 0.3);
