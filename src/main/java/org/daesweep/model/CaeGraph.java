@@ -1,7 +1,6 @@
 package org.daesweep.model;
 
 import org.daesweep.UserException;
-import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -34,7 +33,6 @@ import java.util.Random;
  * first only. Parameters are created while the graph is built, so the structure is written once.
  */
 public final class CaeGraph {
-    /** The noisy images as {@link Unfold} gives them: [n, kernel^2, h, w]. */
     public static final String INPUT = "input";
     public static final String LABEL = "label";
     public static final String OUTPUT = "output";
@@ -124,12 +122,10 @@ public final class CaeGraph {
         }
 
         SameDiff build() {
-            SDVariable unfolded = sd.placeHolder(INPUT, DataType.FLOAT, -1, (long) hp.kernel() * hp.kernel(), height, width);
-            SDVariable features = Topology.features(hp, this, unfolded);
+            SDVariable input = sd.placeHolder(INPUT, DataType.FLOAT, -1, 1, height, width);
+            SDVariable features = Topology.features(hp, this, input);
             SDVariable logits = conv(features, hp.filtersAt(0), 1);
             if (hp.residual()) {
-                int c = Unfold.centre(hp.kernel());
-                SDVariable input = unfolded.get(SDIndex.all(), SDIndex.interval(c, c + 1), SDIndex.all(), SDIndex.all());
                 SDVariable p = sd.math().clipByValue(input, RESIDUAL_CLAMP, 1 - RESIDUAL_CLAMP);
                 logits = logits.add(sd.math().log(p.div(p.rsub(1.0))));
             }
@@ -175,11 +171,6 @@ public final class CaeGraph {
             int k = hp.kernel();
             SDVariable w = variable("w" + index, () -> glorot(init, k, in, out));
             SDVariable b = variable("b" + index, () -> Nd4j.zeros(DataType.FLOAT, out));
-            if (index == 0) {
-                // The input is unfolded: the k x k kernel of 1 channel is a 1x1 kernel of k*k.
-                return sd.cnn().conv2d(x, w.reshape(1, 1, (long) k * k, out), b, Conv2DConfig.builder().kH(1).kW(1)
-                        .sH(1).sW(1).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build());
-            }
             return sd.cnn().conv2d(x, w, b, Conv2DConfig.builder().kH(k).kW(k).sH(1).sW(1)
                     .paddingMode(PaddingMode.SAME).dataFormat("NCHW").build());
         }

@@ -34,13 +34,11 @@ public final class DenoisingNetwork {
     private final long seed;
     private final long totalSteps;
     private final long[] dropoutShape;
-    private final Unfold unfold;
 
     private DenoisingNetwork(Hyperparameters hp, int height, int width, Map<String, INDArray> params, long totalSteps,
                              long seed) {
         CaeGraph graph = new CaeGraph(hp, height, width);
         this.dropoutShape = graph.dropoutShape();
-        this.unfold = new Unfold(hp.kernel());
         this.seed = seed;
         this.totalSteps = totalSteps;
         this.hp = hp;
@@ -76,12 +74,11 @@ public final class DenoisingNetwork {
 
     /** One optimiser step on a batch of [n,1,h,w] inputs and targets; returns the batch's mean per-pixel loss. */
     public double fit(INDArray noisy, INDArray clean) {
-        INDArray input = unfold.apply(noisy);
         if (hp.dropout() > 0) {
             training.fit(new org.nd4j.linalg.dataset.MultiDataSet(
-                    new INDArray[]{input, dropoutMask(noisy.size(0), hp.dropout())}, new INDArray[]{clean}), listeners);
+                    new INDArray[]{noisy, dropoutMask(noisy.size(0), hp.dropout())}, new INDArray[]{clean}), listeners);
         } else {
-            training.fit(new DataSet(input, clean), listeners);
+            training.fit(new DataSet(noisy, clean), listeners);
         }
         NativeGarbage.collectIfGrown();
         return lossRecorder.last;
@@ -91,8 +88,7 @@ public final class DenoisingNetwork {
     public INDArray predict(INDArray noisy) {
         // SameDiff may hold its own reference per variable; point it at the live arrays.
         params.forEach((name, arr) -> inference.associateArrayWithVariable(arr, name));
-        INDArray output = inference.output(Map.of(CaeGraph.INPUT, unfold.apply(noisy)), CaeGraph.OUTPUT)
-                .get(CaeGraph.OUTPUT);
+        INDArray output = inference.output(Map.of(CaeGraph.INPUT, noisy), CaeGraph.OUTPUT).get(CaeGraph.OUTPUT);
         NativeGarbage.collectIfGrown();
         return output;
     }
@@ -114,10 +110,9 @@ public final class DenoisingNetwork {
         Map<String, INDArray> sums = new java.util.HashMap<>();
         long n = 0;
         for (INDArray batch : batches) {
-            INDArray input = unfold.apply(batch);
             Map<String, INDArray> feed = hp.dropout() > 0
-                    ? Map.of(CaeGraph.INPUT, input, CaeGraph.DROPOUT_MASK, dropoutMask(batch.size(0), 0))
-                    : Map.of(CaeGraph.INPUT, input);
+                    ? Map.of(CaeGraph.INPUT, batch, CaeGraph.DROPOUT_MASK, dropoutMask(batch.size(0), 0))
+                    : Map.of(CaeGraph.INPUT, batch);
             Map<String, INDArray> out = training.output(feed, outputs);
             long size = batch.size(0);
             for (String layer : layers) {

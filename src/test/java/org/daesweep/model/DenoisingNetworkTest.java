@@ -130,8 +130,7 @@ class DenoisingNetworkTest {
         }
         INDArray x = batch(6, 8, 8);
         INDArray y = x.mul(0.8).add(0.1);
-        java.util.Map<String, INDArray> feed = java.util.Map.of(CaeGraph.INPUT, new Unfold(h.kernel()).apply(x),
-                CaeGraph.LABEL, y);
+        java.util.Map<String, INDArray> feed = java.util.Map.of(CaeGraph.INPUT, x, CaeGraph.LABEL, y);
         org.nd4j.autodiff.samediff.SameDiff sd = graph.training(params, 1);
         java.util.Map<String, INDArray> grads = sd.calculateGradients(feed, names);
         for (String name : names) {
@@ -186,8 +185,7 @@ class DenoisingNetworkTest {
         INDArray x = batch(4, 16, 16);
         org.nd4j.autodiff.samediff.SameDiff training = graph.training(net.parameters(), 1);
         java.util.function.Function<INDArray, INDArray> train = mask -> training.output(
-                java.util.Map.of(CaeGraph.INPUT, new Unfold(h.kernel()).apply(x), CaeGraph.DROPOUT_MASK, mask),
-                CaeGraph.OUTPUT).get(CaeGraph.OUTPUT);
+                java.util.Map.of(CaeGraph.INPUT, x, CaeGraph.DROPOUT_MASK, mask), CaeGraph.OUTPUT).get(CaeGraph.OUTPUT);
         INDArray mask = net.dropoutMask(4, 0.5);
         double kept = mask.neq(0).castTo(DataType.FLOAT).meanNumber().doubleValue();
         assertEquals(0.5, kept, 0.05);
