@@ -82,12 +82,13 @@ public interface Scheduler {
         return epochs;
     }
 
-    /** Rung ends for people: whole epochs without a decimal point, fractions to three places. */
+    /** Rung ends for people: whole epochs without a decimal point, fractions to at most three places. */
     static String format(List<Double> rungs) {
         return rungs.stream().map(Scheduler::formatEpochs).toList().toString();
     }
 
     static String formatEpochs(double epochs) {
-        return epochs == Math.rint(epochs) ? String.valueOf((long) epochs) : String.format("%.3f", epochs);
+        return epochs == Math.rint(epochs) ? String.valueOf((long) epochs)
+                : String.format(java.util.Locale.ROOT, "%.3f", epochs).replaceAll("0+$", "");
     }
 }

@@ -18,6 +18,7 @@ class SchedulerTest {
         assertEquals(List.of(5.0), Scheduler.geometricRungs(5, 5, 3));
         assertEquals(List.of(1 / 9.0, 1 / 3.0, 1.0, 3.0, 9.0), Scheduler.geometricRungs(0.1, 9, 3));
         assertEquals("[0.111, 0.333, 1, 3, 9]", Scheduler.format(Scheduler.geometricRungs(0.1, 9, 3)));
+        assertEquals("6.8", Scheduler.formatEpochs(6.8));
         assertThrows(IllegalArgumentException.class, () -> Scheduler.geometricRungs(0, 9, 3));
         assertThrows(IllegalArgumentException.class, () -> Scheduler.geometricRungs(4, 3, 3));
         assertThrows(IllegalArgumentException.class, () -> Scheduler.geometricRungs(1, 9, 1));
