@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * set has grown by {@link #BUDGET_BYTES} keeps the freed buffers in malloc's free lists for the
  * next step: 3x faster training, a third of the memory (docs/PERFORMANCE.md).
  */
-final class NativeGarbage {
+public final class NativeGarbage {
     static final long BUDGET_BYTES = 64L << 20;
     private static final Path STATM = Path.of("/proc/self/statm");
     private static final long PAGE_BYTES = 4096;
@@ -37,7 +37,8 @@ final class NativeGarbage {
         }
     }
 
-    private static long residentBytes() {
+    /** The process's resident set, 0 where /proc is not there. */
+    public static long residentBytes() {
         try {
             String[] fields = Files.readString(STATM).trim().split(" ");
             return Long.parseLong(fields[1]) * PAGE_BYTES;
