@@ -138,7 +138,9 @@ public final class TrialTrainer {
                 return new TrainingRun(net, epochs, null, TrialStatus.DIVERGED,
                         "validation loss became " + validationLoss + " in epoch " + epoch, lastValidationMse);
             }
-            Optional<String> stuck = partial == null ? stuckCollapse(epochs, predicted, data) : Optional.empty();
+            // The last epoch of the budget is judged below, stuck or not.
+            Optional<String> stuck = partial == null && step < totalSteps ? stuckCollapse(epochs, predicted, data)
+                    : Optional.empty();
             if (stuck.isPresent()) {
                 return new TrainingRun(net, epochs, null, TrialStatus.COLLAPSED, stuck.get(), lastValidationMse);
             }
