@@ -91,11 +91,11 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
             }
             List<EpochStats> epochs = from == null ? List.of() : from.epochs();
             if (cancelled.get()) {
-                return new TrialStep(TrialResult.failed(spec, TrialStatus.TIMEOUT, epochs,
+                return new TrialStep(TrialResult.unmeasured(spec, TrialStatus.TIMEOUT, epochs,
                         "cancelled by the driver " + grace.toSeconds() + " s past trial.timeout (" + timeout + ")",
                         "", ""), null, false);
             }
-            return new TrialStep(TrialResult.failed(spec, TrialStatus.FAILED, epochs,
+            return new TrialStep(TrialResult.unmeasured(spec, TrialStatus.FAILED, epochs,
                     "Spark gave up on the task: " + e.getMessage(), "", ""), null, true);
         } finally {
             if (cancel != null) {

@@ -16,7 +16,7 @@ public record Checkpoint(List<EpochStats> epochs, PartialEpoch partial, byte[] n
 
     /** Epochs trained, fractional when paused mid-epoch. */
     public double epochsTrained() {
-        return epochs.size() + (partial == null ? 0 : partial.fraction());
+        return PartialEpoch.epochsTrained(epochs.size(), partial);
     }
 
     /** Training steps done, for a trial with {@code stepsPerEpoch} batches per epoch. */

@@ -8,7 +8,8 @@ import java.io.Serializable;
  * loss sum and seconds so far, so the epoch's row comes out as if it had run in one piece.
  */
 public record PartialEpoch(int batches, int ofBatches, double lossSum, double seconds) implements Serializable {
-    public double fraction() {
-        return (double) batches / ofBatches;
+    /** Epochs trained: {@code fullEpochs}, and the share of the next one when {@code partial} is not null. */
+    static double epochsTrained(int fullEpochs, PartialEpoch partial) {
+        return fullEpochs + (partial == null ? 0 : (double) partial.batches / partial.ofBatches);
     }
 }

@@ -19,7 +19,7 @@ public record TrainingRun(DenoisingNetwork network, List<EpochStats> epochs, Par
 
     /** Epochs trained, fractional when the run stopped mid-epoch. */
     public double epochsTrained() {
-        return epochs.size() + (partial == null ? 0 : partial.fraction());
+        return PartialEpoch.epochsTrained(epochs.size(), partial);
     }
 
     /** The state a promoted trial continues from. */

@@ -28,11 +28,11 @@ public record TrialResult(TrialSpec spec, TrialStatus status, List<EpochStats> e
 
     /** A trial the loop has started and nothing has come back from yet. */
     public static TrialResult started(TrialSpec spec) {
-        return failed(spec, TrialStatus.OK, List.of(), "", "", "");
+        return unmeasured(spec, TrialStatus.OK, List.of(), "", "", "");
     }
 
     /** A piece that ended without a network to measure: the epochs it had, and why. */
-    public static TrialResult failed(TrialSpec spec, TrialStatus status, List<EpochStats> epochs, String error,
+    public static TrialResult unmeasured(TrialSpec spec, TrialStatus status, List<EpochStats> epochs, String error,
                                      String executor, String host) {
         return new TrialResult(spec, status, epochs, epochs.size(), Double.NaN, 0, 0, error, executor, host, -1,
                 List.of());

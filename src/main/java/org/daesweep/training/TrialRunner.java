@@ -39,7 +39,7 @@ public final class TrialRunner {
             return new TrialStep(result, continues ? run.checkpoint() : null, false);
         } catch (Throwable t) {
             String message = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-            return new TrialStep(TrialResult.failed(spec, TrialStatus.FAILED, epochs, message, executor, host), null,
+            return new TrialStep(TrialResult.unmeasured(spec, TrialStatus.FAILED, epochs, message, executor, host), null,
                     false);
         } finally {
             // ND4J frees a network's native buffers only when the collector finds it dead.
