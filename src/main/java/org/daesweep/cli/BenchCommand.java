@@ -47,6 +47,8 @@ final class BenchCommand implements Callable<Integer> {
     String shape;
     @Option(names = "--batch-size", defaultValue = "128")
     int batchSize;
+    @Option(names = "--filters", description = "overrides the shape's filters, e.g. 96 for the memory of a wide trial")
+    Integer filters;
     @Option(names = "--profile", description = "also print the training time per op type")
     boolean profile;
 
@@ -63,6 +65,9 @@ final class BenchCommand implements Callable<Integer> {
                     .with(Hyperparameter.BATCH_NORM, true);
             default -> throw new org.daesweep.UserException("--shape: baseline, tuned or unet, got " + shape);
         };
+        if (filters != null) {
+            hp = hp.with(Hyperparameter.FILTERS, filters);
+        }
         ImageSet all = new IdxImageReader().read(images);
         SweepData data = SweepData.prepare(all, new SplitSpec(0.2, 0.2, 42), NoiseSetup.of(new GaussianNoise(0.5)), 42);
         TrainingData train = TrainingData.trainingOnly(data.training().noisyTrain().head(count),

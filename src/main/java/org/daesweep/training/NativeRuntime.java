@@ -48,6 +48,7 @@ public final class NativeRuntime {
             System.setProperty(EXTENSION_PROPERTY, DEFAULT_EXTENSION);
         }
         tuneMalloc();
+        SameDiffChatter.silence();
         prepared = true;
     }
 

@@ -48,8 +48,7 @@ public final class TrialTrainer {
         if (Math.abs(now - before) > STUCK_CHANGE * before) {
             return Optional.empty();
         }
-        ImageSet target = data.cleanValidation();
-        return Collapse.diagnose(predicted.pixels(), target.pixels(), target.count(), target.imageSize())
+        return collapse(predicted, data)
                 .map(why -> why + "; stopped after epoch " + epochs.size() + ", validation MSE unchanged since the one before");
     }
 
@@ -121,9 +120,8 @@ public final class TrialTrainer {
             double validationLoss = Double.NaN;
             if (data.hasValidation()) {
                 predicted = new Denoiser(net).denoise(data.noisyValidation());
-                double pixels = predicted.pixels().length;
-                validationLoss = PixelLoss.sum(hp.loss(), predicted.pixels(), data.cleanValidation().pixels()) / pixels;
-                lastValidationMse = PixelLoss.sum("mse", predicted.pixels(), data.cleanValidation().pixels()) / pixels;
+                validationLoss = meanLoss(hp.loss(), predicted, data.cleanValidation());
+                lastValidationMse = meanLoss("mse", predicted, data.cleanValidation());
             }
             double seconds = earlierSeconds + (System.nanoTime() - start) / 1e9;
             if (endBatch < stepsPerEpoch) {
@@ -147,14 +145,20 @@ public final class TrialTrainer {
         }
         // Judged at the end of the full budget only: after a rung's first epoch or two many
         // networks that will train well still look flat, and a scheduler prunes the flat ones anyway.
-        if (predicted != null && endStep == totalSteps) {
-            ImageSet target = data.cleanValidation();
-            Optional<String> collapse = Collapse.diagnose(predicted.pixels(), target.pixels(), target.count(),
-                    target.imageSize());
-            if (collapse.isPresent()) {
-                return new TrainingRun(net, epochs, null, TrialStatus.COLLAPSED, collapse.get(), lastValidationMse);
-            }
+        Optional<String> collapse = predicted != null && endStep == totalSteps ? collapse(predicted, data)
+                : Optional.empty();
+        if (collapse.isPresent()) {
+            return new TrainingRun(net, epochs, null, TrialStatus.COLLAPSED, collapse.get(), lastValidationMse);
         }
         return new TrainingRun(net, epochs, partial, TrialStatus.OK, "", lastValidationMse);
+    }
+
+    private static double meanLoss(String loss, ImageSet predicted, ImageSet target) {
+        return PixelLoss.sum(loss, predicted.pixels(), target.pixels()) / predicted.pixels().length;
+    }
+
+    private static Optional<String> collapse(ImageSet predicted, TrainingData data) {
+        ImageSet target = data.cleanValidation();
+        return Collapse.diagnose(predicted.pixels(), target.pixels(), target.count(), target.imageSize());
     }
 }
