@@ -56,9 +56,11 @@ final class SweepCommand implements Callable<Integer> {
     static void print(SweepSummary s, Set<Hyperparameter> searched, PrintStream out) {
         long ok = s.trials().stream().filter(t -> t.status() == TrialStatus.OK).count();
         TrialResult b = s.best();
-        out.printf("%nSweep finished in %.0f s: %d trials, %d ok; %d trials ran in %.0f s (%.0f trials/hour)%n",
-                s.seconds(), s.trials().size(), ok, s.trialsRun(), s.trialSeconds(),
+        // A resumed sweep may have nothing left to run: no throughput to speak of then.
+        String throughput = s.trialsRun() == 0 ? "all from the journal"
+                : String.format("%d trials ran in %.0f s (%.0f trials/hour)", s.trialsRun(), s.trialSeconds(),
                 s.trialsRun() * 3600 / Math.max(s.trialSeconds(), 1e-9));
+        out.printf("%nSweep finished in %.0f s: %d trials, %d ok; %s%n", s.seconds(), s.trials().size(), ok, throughput);
         List<TrialResult> ranked = s.trials().stream()
                 .sorted(Comparator.comparingDouble(TrialResult::bestValidationMse)) // NaN (no result) last
                 .toList();

@@ -5,6 +5,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.model.ModelFile;
+import org.daesweep.model.NativeGarbage;
 import org.daesweep.search.TrialExecutor;
 import org.daesweep.search.TrialSpec;
 import org.daesweep.training.Checkpoint;
@@ -144,7 +145,7 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
 
     private static Retrained retrainTask(Hyperparameters hp, TrainingData data, long seed) {
         System.gc();
-        NativeRuntime.releaseFreeMemory(); // what the trials left behind
+        NativeGarbage.releaseFreeMemory(); // what the trials left behind
         NativeRuntime.configure(SparkEnv.get().conf().getInt("spark.executor.cores", Runtime.getRuntime().availableProcessors()));
         // The retrain is the longest single task of a sweep: say where it stands (the executor's log).
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrialTasks.class);

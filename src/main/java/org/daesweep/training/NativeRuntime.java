@@ -2,7 +2,6 @@ package org.daesweep.training;
 
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
-import org.daesweep.model.NativeGarbage;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -25,7 +24,6 @@ public final class NativeRuntime {
      * memory (up to the trim threshold below): on a sweep of wide trials the JVM outgrew 24 GB.
      */
     private static final int ARENAS = 2;
-    private static final double TRIM_ABOVE_SHARE = 0.25;
 
     private static boolean prepared;
     private static int threads = -1;
@@ -72,33 +70,6 @@ public final class NativeRuntime {
         Nd4j.getEnvironment().setMaxMasterThreads(threadCount);
         Nd4j.factory().blas().setMaxThreads(threadCount);
         threads = threadCount;
-    }
-
-    /**
-     * Hands the memory malloc holds free back to the OS (glibc's malloc_trim). The tuning above
-     * keeps up to 1 GB free at the top of each of malloc's arenas for the next op, and every new
-     * thread that allocates may get an arena of its own: over a sweep of many short trials on
-     * pooled threads the JVM grew by ~60 MB every 10 s, to 24 GB and the OOM killer after 64
-     * trials. Called between trials, after the last one's buffers were collected; only once the
-     * process holds more than {@link #TRIM_ABOVE_SHARE} of the machine's memory, because the next
-     * trial faults every trimmed page in again: trimming after every piece cost a sweep of
-     * 3-second trials a third of its trials per hour.
-     */
-    public static void releaseFreeMemory() {
-        if (!System.getProperty("os.name", "").toLowerCase().contains("linux")
-                || NativeGarbage.residentBytes() < TRIM_ABOVE_SHARE * physicalBytes()) {
-            return;
-        }
-        try {
-            NativeLibrary.getInstance("c").getFunction("malloc_trim").invokeInt(new Object[]{0});
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
-            // Not glibc: nothing to trim.
-        }
-    }
-
-    private static long physicalBytes() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getTotalMemorySize();
     }
 
     private static void tuneMalloc() {

@@ -1,5 +1,7 @@
 package org.daesweep.training;
 
+import org.daesweep.model.NativeGarbage;
+
 import org.daesweep.search.TrialSpec;
 
 import java.time.Duration;
@@ -26,7 +28,7 @@ public final class TrialRunner {
      */
     public TrialStep run(TrialSpec spec, TrainingData data, Checkpoint from, double untilEpochs, String executor, String host) {
         // The previous piece's buffers were collected when it ended: return them to the OS.
-        NativeRuntime.releaseFreeMemory();
+        NativeGarbage.releaseFreeMemory();
         long start = System.nanoTime();
         List<EpochStats> epochs = new ArrayList<>(from == null ? List.of() : from.epochs());
         try {
