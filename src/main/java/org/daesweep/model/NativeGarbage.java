@@ -24,7 +24,7 @@ public final class NativeGarbage {
     private static final Path STATM = Path.of("/proc/self/statm");
     private static final long PAGE_BYTES = 4096;
     private static final boolean AVAILABLE = Files.isReadable(STATM);
-    private static long baseline = -1;
+    private static final Budget BUDGET = new Budget(BUDGET_BYTES);
     private static long lastTrim = System.nanoTime();
 
     private NativeGarbage() {
@@ -35,16 +35,9 @@ public final class NativeGarbage {
         if (!AVAILABLE) {
             return;
         }
-        long resident = residentBytes();
-        if (baseline < 0 || resident < baseline) {
-            // ND4J frees a collected array's buffer later, on its deallocator threads, so the
-            // resident set measured just after a collection can still hold all that garbage.
-            // Following it down keeps that peak from becoming the new baseline: a ratchet that let
-            // one 96-filter trial saw between 9 and 17 GB.
-            baseline = resident;
-        } else if (resident - baseline > BUDGET_BYTES) {
+        if (BUDGET.exceededBy(residentBytes())) {
             System.gc();
-            baseline = residentBytes();
+            BUDGET.collected(residentBytes());
         }
         if (System.nanoTime() - lastTrim > TRIM_INTERVAL_NANOS) {
             lastTrim = System.nanoTime();
@@ -77,6 +70,32 @@ public final class NativeGarbage {
     private static long physicalBytes() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
+    }
+
+    /** When to collect, given the resident set after each step: apart from /proc and the collector, to be tested. */
+    static final class Budget {
+        private final long bytes;
+        private long baseline = -1;
+
+        Budget(long bytes) {
+            this.bytes = bytes;
+        }
+
+        boolean exceededBy(long resident) {
+            if (baseline < 0 || resident < baseline) {
+                // ND4J frees a collected array's buffer later, on its deallocator threads, so the
+                // resident set read just after a collection can still hold all that garbage.
+                // Following it down keeps that peak from becoming the baseline: a ratchet that let
+                // one 96-filter trial saw between 9 and 17 GB.
+                baseline = resident;
+                return false;
+            }
+            return resident - baseline > bytes;
+        }
+
+        void collected(long residentAfter) {
+            baseline = residentAfter;
+        }
     }
 
     /** The process's resident set, 0 where /proc is not there. */
