@@ -177,10 +177,11 @@ class SweepEndToEndTest {
 
     @Test
     void aTrialStuckInABatchPastItsTimeoutIsCancelledByTheDriver() throws Exception {
-        // One batch of 600 images through a U-Net takes seconds; the driver cancels the job at
+        // One batch of 600 images through a 64-filter U-Net takes seconds (a 32-filter one came to
+        // finish inside 2 s as training got faster); the driver cancels the job at
         // twice the 1 s timeout, before the trial can look at its clock after the batch.
         SweepConfig config = ConfigLoader.load(conf("""
-                trial { model = unet, convs = 2, filters = 32, batch-size = 600, timeout = 1s }
+                trial { model = unet, convs = 2, filters = 64, batch-size = 600, timeout = 1s }
                 search.trials = 1
                 evaluate.robustness = []
                 """), List.of());
