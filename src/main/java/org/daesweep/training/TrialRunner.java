@@ -1,7 +1,6 @@
 package org.daesweep.training;
 
 import org.daesweep.model.NativeGarbage;
-
 import org.daesweep.search.TrialSpec;
 
 import java.time.Duration;
