@@ -20,6 +20,7 @@ public final class NativeGarbage {
     static final long BUDGET_BYTES = 64L << 20;
     /** Above this share of the machine's memory, malloc's free memory goes back to the system. */
     private static final double TRIM_ABOVE_SHARE = 0.25;
+    private static final long TRIM_ABOVE_BYTES = (long) (TRIM_ABOVE_SHARE * physicalBytes());
     private static final long TRIM_INTERVAL_NANOS = 10_000_000_000L;
     private static final Path STATM = Path.of("/proc/self/statm");
     private static final long PAGE_BYTES = 4096;
@@ -57,7 +58,7 @@ public final class NativeGarbage {
      */
     public static void releaseFreeMemory() {
         if (!System.getProperty("os.name", "").toLowerCase().contains("linux")
-                || residentBytes() < TRIM_ABOVE_SHARE * physicalBytes()) {
+                || residentBytes() < TRIM_ABOVE_BYTES) {
             return;
         }
         try {
