@@ -51,6 +51,51 @@ class DenoisingNetworkTest {
     }
 
     @Test
+    void theCaeComputesConvActivationPoolInTheTextbookOrder() {
+        // The graph pools before a monotonic activation (cheaper, same function); swish keeps the order.
+        for (String activation : new String[]{"relu", "tanh", "swish"}) {
+            Hyperparameters h = hp(2, 4, false, false, "mse").with(Hyperparameter.ACTIVATION, activation);
+            java.util.Map<String, INDArray> params = new CaeGraph(h, 12, 8).initialParameters(3);
+            params.replaceAll((name, p) -> name.startsWith("b") ? Nd4j.rand(DataType.FLOAT, p.shape()).muli(4).subi(3) : p.mul(3));
+            INDArray x = batch(2, 12, 8);
+            INDArray expected = x;
+            for (int conv = 0; conv < 2; conv++) {
+                expected = maxPool(activate(conv(expected, params, conv), activation));
+            }
+            for (int conv = 2; conv < 4; conv++) {
+                expected = upsample(activate(conv(expected, params, conv), activation));
+            }
+            expected = org.nd4j.linalg.ops.transforms.Transforms.sigmoid(conv(expected, params, 4));
+            INDArray actual = DenoisingNetwork.withParameters(h, 12, 8, params, 1, 1).predict(x);
+            assertTrue(expected.equalsWithEps(actual, 1e-6), activation + ": " + expected.sub(actual).amaxNumber());
+        }
+    }
+
+    private static INDArray conv(INDArray x, java.util.Map<String, INDArray> params, int index) {
+        return Nd4j.exec(org.nd4j.linalg.api.ops.DynamicCustomOp.builder("conv2d")
+                .addInputs(x, params.get("w" + index), params.get("b" + index))
+                .addIntegerArguments(3, 3, 1, 1, 0, 0, 1, 1, 1, 0, 0).build())[0];
+    }
+
+    private static INDArray activate(INDArray x, String activation) {
+        return switch (activation) {
+            case "relu" -> org.nd4j.linalg.ops.transforms.Transforms.relu(x, true);
+            case "tanh" -> org.nd4j.linalg.ops.transforms.Transforms.tanh(x, true);
+            default -> x.mul(org.nd4j.linalg.ops.transforms.Transforms.sigmoid(x, true));
+        };
+    }
+
+    private static INDArray maxPool(INDArray x) {
+        return Nd4j.exec(org.nd4j.linalg.api.ops.DynamicCustomOp.builder("maxpool2d").addInputs(x)
+                .addIntegerArguments(2, 2, 2, 2, 0, 0, 1, 1, 0, 0, 0).build())[0];
+    }
+
+    private static INDArray upsample(INDArray x) {
+        return Nd4j.exec(org.nd4j.linalg.api.ops.DynamicCustomOp.builder("upsampling2d").addInputs(x)
+                .addIntegerArguments(2, 2, 1).build())[0];
+    }
+
+    @Test
     void referenceBaselineHasTheReferenceParameterCount() {
         // Conv32(1->32) + Conv32 + Conv32 + Conv32 + Conv1: 320 + 9248 + 9248 + 9248 + 289 (Keras reports 28,353).
         DenoisingNetwork net = create(Hyperparameters.referenceBaseline(), 28, 28, 1);
