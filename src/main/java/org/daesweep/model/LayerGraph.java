@@ -58,8 +58,7 @@ public final class LayerGraph implements Topology.Backend<String> {
         graph = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(hp.learningRate()))
                 .weightInit(WeightInit.XAVIER_UNIFORM).convolutionMode(ConvolutionMode.Same).graphBuilder()
                 .addInputs(CaeGraph.INPUT).setInputTypes(InputType.convolutional(height, width, 1));
-        String features = Topology.features(hp, this, CaeGraph.INPUT);
-        String logits = conv(features, hp.filtersAt(0), 1);
+        String logits = Topology.logits(hp, this, CaeGraph.INPUT);
         graph.addLayer(CaeGraph.LOSS, new CnnLossLayer.Builder(loss()).activation(Activation.SIGMOID).build(), logits)
                 .setOutputs(CaeGraph.LOSS);
         ComputationGraph net = new ComputationGraph(graph.build());
@@ -104,6 +103,11 @@ public final class LayerGraph implements Topology.Backend<String> {
     @Override
     public String upsample(String x) {
         return add(new Upsampling2D.Builder(2).build(), x);
+    }
+
+    @Override
+    public String upsampleConv(String x, int in, int out) {
+        return conv(upsample(x), in, out);
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.util.Set;
  * the decoder upsamples and concatenates the encoder's features of the same level before its
  * block (skip connections), BatchNorm after every convolution when enabled.</li>
  * </ul>
- * Dropout acts on the deepest features. The 1-channel output convolution is the backend's.
+ * Dropout acts on the deepest features; a 1-channel convolution makes the output's logits.
  */
 public final class Topology {
     /** Makes one kind of node; {@code T} is how the backend refers to a tensor. */
@@ -31,6 +31,9 @@ public final class Topology {
         T pool(T x);
 
         T upsample(T x);
+
+        /** {@link #upsample} then {@link #conv}, one node so that a backend can fuse the two. */
+        T upsampleConv(T x, int in, int out);
 
         /** Channels of {@code a}, then of {@code b}. */
         T concat(T a, T b);
@@ -52,9 +55,9 @@ public final class Topology {
                 + height + "x" + width);
     }
 
-    /** The features the output convolution reads ({@link Hyperparameters#filtersAt}(0) channels). */
-    static <T> T features(Hyperparameters hp, Backend<T> b, T input) {
-        return hp.model().equals("unet") ? unet(hp, b, input) : cae(hp, b, input);
+    /** The output's logits, one channel at the input's size (the sigmoid and the loss are the backend's). */
+    static <T> T logits(Hyperparameters hp, Backend<T> b, T input) {
+        return hp.model().equals("unet") ? b.conv(unet(hp, b, input), hp.filtersAt(0), 1) : cae(hp, b, input);
     }
 
     private static <T> T cae(Hyperparameters hp, Backend<T> b, T x) {
@@ -84,15 +87,17 @@ public final class Topology {
             }
         }
         x = b.dropout(x);
+        boolean upsampled = false;
         for (int level = hp.depth() - 1; level >= 0; level--) {
             int out = hp.filtersAt(level);
             for (int c = 0; c < hp.convs(); c++) {
-                x = b.activation(b.conv(x, in, out));
+                x = b.activation(upsampled ? b.upsampleConv(x, in, out) : b.conv(x, in, out));
+                upsampled = false;
                 in = out;
             }
-            x = b.upsample(x);
+            upsampled = true;
         }
-        return x;
+        return b.upsampleConv(x, in, 1);
     }
 
     private static <T> T unet(Hyperparameters hp, Backend<T> b, T x) {
