@@ -175,7 +175,8 @@ public final class CaeGraph {
         }
 
         /**
-         * Nearest upsampling then a convolution, computed as the equal sub-pixel convolution: one
+         * Nearest upsampling then a convolution. With fewer output than input channels (the
+         * 1-channel output convolution) it is computed as the equal sub-pixel convolution: one
          * convolution at the low resolution with a kernel per output phase (derived from the
          * learned kernel by {@link SubPixel}), whose 4 x out channels depth-to-space interleaves.
          * The upsampled tensor is never made: upsampling2d, its backward pass and the
@@ -183,6 +184,13 @@ public final class CaeGraph {
          */
         @Override
         public SDVariable upsampleConv(SDVariable x, int in, int out) {
+            if (out >= in) {
+                // The sub-pixel form trades the upsampled input (4 x in channels' worth of pixels)
+                // for depth-to-space on its output (4 x out): libnd4j runs both data movements as
+                // per-element lambdas, so it pays only when it moves fewer pixels. For the CAE's
+                // inner 32 -> 32 stage it was 10% slower per step than upsampling2d.
+                return conv(upsample(x), in, out);
+            }
             int index = convs++;
             int k = hp.kernel();
             SDVariable w = variable("w" + index, () -> glorot(init, k, in, out));
