@@ -11,7 +11,7 @@ quick=${1:-}
 scripts/fetch-data.sh >/dev/null
 mvn -q -B -ntp -DskipTests package
 
-others=$(ps -eo pcpu=,comm= | awk '$1 > 20 && $2 != "ps" {print $2}' | grep -v -E '^(java|bash)$' || true)
+others=$(ps -eo pcpu=,comm= | awk '$1 > 20 && $2 != "ps" {print $2}' | grep -v -E '^(java|bash|grep|ps|awk|sed)$' || true)
 if [[ -n "$others" ]]; then
   echo "bench: warning: other busy processes ($others): figures will be low" >&2
 fi
