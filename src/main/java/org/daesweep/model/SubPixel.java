@@ -1,6 +1,5 @@
 package org.daesweep.model;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -10,16 +9,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * upsampled rows 2i + a + d for offsets d in [-r, r], r = (k - 1) / 2, which are low-resolution
  * rows i + floor((a + d) / 2): the phase's kernel sums the learned kernel's taps that land on the
  * same low-resolution pixel. Zero padding maps to zero padding, so borders agree too.
- *
- * @param size the phase kernels' side (3 for k = 3 and 5, k / 2 + 1 rounded to odd in general)
  */
-record SubPixel(int kernel, int size) {
+record SubPixel(int kernel) {
     /** Output phases of 2x upsampling, in depth-to-space order: (a, b) = (0, 0), (0, 1), (1, 0), (1, 1). */
     static final int PHASES = 4;
 
-    static SubPixel of(int kernel) {
-        int r = (kernel - 1) / 2;
-        return new SubPixel(kernel, 2 * ((r + 1) / 2) + 1);
+    /** The phase kernels' side: 3 for k = 3 and 5, k / 2 + 1 rounded up to odd in general. */
+    int size() {
+        return 2 * ((kernel + 1) / 4) + 1;
     }
 
     /**
@@ -28,6 +25,7 @@ record SubPixel(int kernel, int size) {
      */
     INDArray transform() {
         int r = (kernel - 1) / 2;
+        int size = size();
         int r2 = (size - 1) / 2;
         float[][] t = new float[PHASES * size * size][kernel * kernel];
         for (int a = 0; a < 2; a++) {
@@ -41,6 +39,6 @@ record SubPixel(int kernel, int size) {
                 }
             }
         }
-        return Nd4j.create(t).castTo(DataType.FLOAT);
+        return Nd4j.create(t);
     }
 }

@@ -8,9 +8,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.io.ByteArrayInputStream;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,7 +63,7 @@ class DenoisingNetworkTest {
             int k = Integer.parseInt(c[1]);
             Hyperparameters h = hp(2, 4, false, false, "mse").with(Hyperparameter.ACTIVATION, activation)
                     .with(Hyperparameter.KERNEL, k);
-            java.util.Map<String, INDArray> params = new CaeGraph(h, 12, 8).initialParameters(3);
+            Map<String, INDArray> params = new CaeGraph(h, 12, 8).initialParameters(3);
             params.replaceAll((name, p) -> name.startsWith("b") ? Nd4j.rand(DataType.FLOAT, p.shape()).muli(4).subi(3) : p.mul(3));
             INDArray x = batch(2, 12, 8);
             INDArray expected = x;
@@ -70,34 +73,34 @@ class DenoisingNetworkTest {
             for (int conv = 2; conv < 4; conv++) {
                 expected = upsample(activate(conv(expected, params, conv, k), activation));
             }
-            expected = org.nd4j.linalg.ops.transforms.Transforms.sigmoid(conv(expected, params, 4, k));
+            expected = Transforms.sigmoid(conv(expected, params, 4, k));
             INDArray actual = DenoisingNetwork.withParameters(h, 12, 8, params, 1, 1).predict(x);
             assertTrue(expected.equalsWithEps(actual, 1e-5), activation + ", kernel " + k + ": "
                     + expected.sub(actual).amaxNumber());
         }
     }
 
-    private static INDArray conv(INDArray x, java.util.Map<String, INDArray> params, int index, int k) {
-        return Nd4j.exec(org.nd4j.linalg.api.ops.DynamicCustomOp.builder("conv2d")
+    private static INDArray conv(INDArray x, Map<String, INDArray> params, int index, int k) {
+        return Nd4j.exec(DynamicCustomOp.builder("conv2d")
                 .addInputs(x, params.get("w" + index), params.get("b" + index))
                 .addIntegerArguments(k, k, 1, 1, 0, 0, 1, 1, 1, 0, 0).build())[0];
     }
 
     private static INDArray activate(INDArray x, String activation) {
         return switch (activation) {
-            case "relu" -> org.nd4j.linalg.ops.transforms.Transforms.relu(x, true);
-            case "tanh" -> org.nd4j.linalg.ops.transforms.Transforms.tanh(x, true);
-            default -> x.mul(org.nd4j.linalg.ops.transforms.Transforms.sigmoid(x, true));
+            case "relu" -> Transforms.relu(x, true);
+            case "tanh" -> Transforms.tanh(x, true);
+            default -> x.mul(Transforms.sigmoid(x, true));
         };
     }
 
     private static INDArray maxPool(INDArray x) {
-        return Nd4j.exec(org.nd4j.linalg.api.ops.DynamicCustomOp.builder("maxpool2d").addInputs(x)
+        return Nd4j.exec(DynamicCustomOp.builder("maxpool2d").addInputs(x)
                 .addIntegerArguments(2, 2, 2, 2, 0, 0, 1, 1, 0, 0, 0).build())[0];
     }
 
     private static INDArray upsample(INDArray x) {
-        return Nd4j.exec(org.nd4j.linalg.api.ops.DynamicCustomOp.builder("upsampling2d").addInputs(x)
+        return Nd4j.exec(DynamicCustomOp.builder("upsampling2d").addInputs(x)
                 .addIntegerArguments(2, 2, 1).build())[0];
     }
 
@@ -174,16 +177,16 @@ class DenoisingNetworkTest {
 
     private static void assertGradientsMatchFiniteDifferences(Hyperparameters h, String... names) {
         CaeGraph graph = new CaeGraph(h, 8, 8);
-        java.util.Map<String, INDArray> params = graph.initialParameters(3);
+        Map<String, INDArray> params = graph.initialParameters(3);
         for (String layer : CaeGraph.batchNormLayers(params)) {
             params.get(layer + "_gamma").assign(Nd4j.rand(DataType.FLOAT, params.get(layer + "_gamma").shape()).add(0.5));
             params.get(layer + "_beta").assign(Nd4j.rand(DataType.FLOAT, params.get(layer + "_beta").shape()).sub(0.5));
         }
         INDArray x = batch(6, 8, 8);
         INDArray y = x.mul(0.8).add(0.1);
-        java.util.Map<String, INDArray> feed = java.util.Map.of(CaeGraph.INPUT, x, CaeGraph.LABEL, y);
+        Map<String, INDArray> feed = Map.of(CaeGraph.INPUT, x, CaeGraph.LABEL, y);
         org.nd4j.autodiff.samediff.SameDiff sd = graph.training(params, 1);
-        java.util.Map<String, INDArray> grads = sd.calculateGradients(feed, names);
+        Map<String, INDArray> grads = sd.calculateGradients(feed, names);
         for (String name : names) {
             INDArray p = sd.getVariable(name).getArr();
             INDArray g = grads.get(name);
@@ -223,8 +226,8 @@ class DenoisingNetworkTest {
         DenoisingNetwork net = create(hp(2, 8, false, true, "bce").with(Hyperparameter.RESIDUAL, true), 16, 16, 1);
         net.parameters().get("w4").assign(0);
         INDArray x = batch(4, 16, 16);
-        INDArray expected = org.nd4j.linalg.ops.transforms.Transforms.min(
-                org.nd4j.linalg.ops.transforms.Transforms.max(x, 0.01), 0.99);
+        INDArray expected = Transforms.min(
+                Transforms.max(x, 0.01), 0.99);
         assertTrue(expected.equalsWithEps(net.predict(x), 1e-5));
     }
 
@@ -236,7 +239,7 @@ class DenoisingNetworkTest {
         INDArray x = batch(4, 16, 16);
         org.nd4j.autodiff.samediff.SameDiff training = graph.training(net.parameters(), 1);
         java.util.function.Function<INDArray, INDArray> train = mask -> training.output(
-                java.util.Map.of(CaeGraph.INPUT, x, CaeGraph.DROPOUT_MASK, mask), CaeGraph.OUTPUT).get(CaeGraph.OUTPUT);
+                Map.of(CaeGraph.INPUT, x, CaeGraph.DROPOUT_MASK, mask), CaeGraph.OUTPUT).get(CaeGraph.OUTPUT);
         INDArray mask = net.dropoutMask(4, 0.5);
         double kept = mask.neq(0).castTo(DataType.FLOAT).meanNumber().doubleValue();
         assertEquals(0.5, kept, 0.05);
