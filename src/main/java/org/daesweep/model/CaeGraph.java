@@ -195,7 +195,8 @@ public final class CaeGraph {
             SDVariable kernel = sd.constant(phases.transform()).mmul(f.kernel().reshape(k * k, in * out))
                     .reshape(SubPixel.PHASES, size, size, in, out)
                     .permute(1, 2, 3, 0, 4).reshape(size, size, in, SubPixel.PHASES * out);
-            SDVariable bias = sd.concat(0, f.bias(), f.bias(), f.bias(), f.bias());
+            SDVariable bias = sd.concat(0, java.util.Collections.nCopies(SubPixel.PHASES, f.bias())
+                    .toArray(new SDVariable[0]));
             return sd.cnn().depthToSpace(sameConv(x, kernel, bias, size), 2, DataFormat.NCHW);
         }
 

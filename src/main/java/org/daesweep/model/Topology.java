@@ -64,38 +64,33 @@ public final class Topology {
         int in = 1;
         for (int level = 0; level < hp.depth(); level++) {
             int out = hp.filtersAt(level);
-            boolean pooled = false;
+            // pool(f(x)) == f(pool(x)) for a non-decreasing f, gradients included, and f then runs
+            // on a quarter of the pixels: ReLU's backward on the first level's full-size tensor was
+            // the third most expensive op of the baseline's step. Not across a BatchNorm, whose
+            // scale may be negative.
+            boolean poolFirst = MONOTONIC.contains(hp.activation())
+                    && !(level == 0 && hp.convs() == 1 && hp.batchNorm());
             for (int c = 0; c < hp.convs(); c++) {
                 x = b.conv(x, in, out);
                 in = out;
-                boolean norm = level == 0 && c == 0 && hp.batchNorm();
-                if (c == hp.convs() - 1 && !norm && MONOTONIC.contains(hp.activation())) {
-                    // pool(f(x)) == f(pool(x)) for a non-decreasing f, gradients included, and f
-                    // then runs on a quarter of the pixels: ReLU's backward on the first level's
-                    // full-size tensor was the third most expensive op of the baseline's step.
-                    x = b.activation(b.pool(x));
-                    pooled = true;
-                } else {
-                    x = b.activation(x);
-                }
-                if (norm) {
+                x = b.activation(poolFirst && c == hp.convs() - 1 ? b.pool(x) : x);
+                if (level == 0 && c == 0 && hp.batchNorm()) {
                     x = b.batchNorm(x, out);
                 }
             }
-            if (!pooled) {
+            if (!poolFirst) {
                 x = b.pool(x);
             }
         }
         x = b.dropout(x);
-        boolean upsampled = false;
         for (int level = hp.depth() - 1; level >= 0; level--) {
             int out = hp.filtersAt(level);
             for (int c = 0; c < hp.convs(); c++) {
+                // Every level but the deepest starts from the upsampled output of the one below.
+                boolean upsampled = c == 0 && level < hp.depth() - 1;
                 x = b.activation(upsampled ? b.upsampleConv(x, in, out) : b.conv(x, in, out));
-                upsampled = false;
                 in = out;
             }
-            upsampled = true;
         }
         return b.upsampleConv(x, in, 1);
     }
