@@ -51,6 +51,9 @@ final class BenchCommand implements Callable<Integer> {
     Integer filters;
     @Option(names = "--profile", description = "also print the training time per op type")
     boolean profile;
+    @Option(names = "--profile-ops", defaultValue = "15",
+            description = "ops --profile lists by time, the rest summed in one line (default ${DEFAULT-VALUE})")
+    int profileOps;
 
     @Override
     public Integer call() {
@@ -83,8 +86,13 @@ final class BenchCommand implements Callable<Integer> {
         if (profile) {
             long steps = (long) hp.epochs() * ((n + batchSize - 1) / batchSize);
             System.out.println("op time per training step (all epochs):");
-            opTimes.byTime().stream().limit(15).forEach(e -> System.out.printf("  %-28s %8.2f ms  %5.1f calls%n",
+            var ops = opTimes.byTime();
+            ops.stream().limit(profileOps).forEach(e -> System.out.printf("  %-28s %8.2f ms  %5.1f calls%n",
                     e.op(), e.nanos() / 1e6 / steps, (double) e.calls() / steps));
+            double rest = ops.stream().skip(profileOps).mapToLong(OpTimes.Entry::nanos).sum() / 1e6 / steps;
+            double total = ops.stream().mapToLong(OpTimes.Entry::nanos).sum() / 1e6 / steps;
+            System.out.printf("  %-28s %8.2f ms%n  %-28s %8.2f ms%n",
+                    "the other " + Math.max(0, ops.size() - profileOps) + " ops", rest, "all ops", total);
         }
         ImageSet test = data.noisyTest();
         Denoiser denoiser = new Denoiser(run.network());

@@ -262,6 +262,9 @@ public final class SweepDriver {
         if (!conf.contains("spark.task.cpus")) {
             conf.set("spark.task.cpus", Integer.toString(config.taskCpus()));
         }
+        if (!conf.contains("spark.executorEnv." + NativeRuntime.MALLOC_TUNABLES_VARIABLE)) {
+            conf.setExecutorEnv(NativeRuntime.MALLOC_TUNABLES_VARIABLE, NativeRuntime.HUGE_PAGES_TUNABLE);
+        }
         return SparkSession.builder().config(conf).getOrCreate();
     }
 

@@ -63,21 +63,54 @@ class DenoisingNetworkTest {
             int k = Integer.parseInt(c[1]);
             Hyperparameters h = hp(2, 4, false, false, "mse").with(Hyperparameter.ACTIVATION, activation)
                     .with(Hyperparameter.KERNEL, k);
-            Map<String, INDArray> params = new CaeGraph(h, 12, 8).initialParameters(3);
-            params.replaceAll((name, p) -> name.startsWith("b") ? Nd4j.rand(DataType.FLOAT, p.shape()).muli(4).subi(3) : p.mul(3));
+            Map<String, INDArray> params = scaledParameters(h);
             INDArray x = batch(2, 12, 8);
-            INDArray expected = x;
-            for (int conv = 0; conv < 2; conv++) {
-                expected = maxPool(activate(conv(expected, params, conv, k), activation));
-            }
-            for (int conv = 2; conv < 4; conv++) {
-                expected = upsample(activate(conv(expected, params, conv, k), activation));
-            }
-            expected = Transforms.sigmoid(conv(expected, params, 4, k));
-            INDArray actual = DenoisingNetwork.withParameters(h, 12, 8, params, 1, 1).predict(x);
-            assertTrue(expected.equalsWithEps(actual, 1e-5), activation + ", kernel " + k + ": "
-                    + expected.sub(actual).amaxNumber());
+            assertComputes(h, params, x, textbookCae(x, params, activation, k), activation + ", kernel " + k);
         }
+    }
+
+    @Test
+    void theUnetComputesTheTextbookOrderOfItsLayers() {
+        // depth 1: the decoder convolves the concatenation of the upsampled bottleneck and the skip
+        Hyperparameters unet = hp(1, 8, false, false, "bce").with(Hyperparameter.MODEL, "unet");
+        Map<String, INDArray> params = scaledParameters(unet);
+        INDArray x = batch(2, 12, 8);
+        INDArray skip = Transforms.relu(conv(x, params, 0, 3), true);
+        INDArray bottom = Transforms.relu(conv(maxPool(skip), params, 1, 3), true);
+        INDArray decoded = Transforms.relu(conv(Nd4j.concat(1, upsample(bottom), skip), params, 2, 3), true);
+        assertComputes(unet, params, x, Transforms.sigmoid(conv(decoded, params, 3, 3)), "U-Net");
+    }
+
+    /** Initial parameters with kernels times 3 and random biases, so that the output varies widely. */
+    private static Map<String, INDArray> scaledParameters(Hyperparameters h) {
+        Map<String, INDArray> params = new CaeGraph(h, 12, 8).initialParameters(3);
+        java.util.Random random = new java.util.Random(7);
+        params.replaceAll((name, p) -> name.startsWith("b")
+                ? p.assign(Nd4j.create(random.doubles(p.length(), -3, 1).toArray()).reshape(p.shape())) : p.mul(3));
+        return params;
+    }
+
+    /** The CAE of depth 2 with one convolution per level, in the textbook order of its layers. */
+    private static INDArray textbookCae(INDArray x, Map<String, INDArray> params, String activation, int k) {
+        INDArray y = x;
+        for (int conv = 0; conv < 2; conv++) {
+            y = maxPool(activate(conv(y, params, conv, k), activation));
+        }
+        for (int conv = 2; conv < 4; conv++) {
+            y = upsample(activate(conv(y, params, conv, k), activation));
+        }
+        return Transforms.sigmoid(conv(y, params, 4, k));
+    }
+
+    /** Both the inference and the training graph compute {@code expected} on 12x8 images. */
+    private static void assertComputes(Hyperparameters h, Map<String, INDArray> params, INDArray x, INDArray expected,
+                                       String what) {
+        INDArray inference = DenoisingNetwork.withParameters(h, 12, 8, params, 1, 1).predict(x);
+        INDArray training = new CaeGraph(h, 12, 8).training(params, 1)
+                .output(Map.of(CaeGraph.INPUT, x), CaeGraph.OUTPUT).get(CaeGraph.OUTPUT);
+        assertTrue(expected.stdNumber().doubleValue() > 0.1, what + ": the output varies across pixels");
+        assertTrue(expected.equalsWithEps(inference, 1e-5), what + ", inference: " + expected.sub(inference).amaxNumber());
+        assertTrue(expected.equalsWithEps(training, 1e-5), what + ", training: " + expected.sub(training).amaxNumber());
     }
 
     private static INDArray conv(INDArray x, Map<String, INDArray> params, int index, int k) {
