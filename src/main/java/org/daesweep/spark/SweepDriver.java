@@ -255,6 +255,11 @@ public final class SweepDriver {
     }
 
     private SparkSession session() {
+        return SparkSession.builder().config(sparkConf(config)).getOrCreate();
+    }
+
+    /** spark-submit's settings (from system properties), with the sweep's defaults for what they leave out. */
+    static SparkConf sparkConf(SweepConfig config) {
         SparkConf conf = new SparkConf().setAppName("dae-sweep " + config.name());
         if (!conf.contains("spark.master")) {
             conf.setMaster(config.master());
@@ -265,7 +270,7 @@ public final class SweepDriver {
         if (!conf.contains("spark.executorEnv." + NativeRuntime.MALLOC_TUNABLES_VARIABLE)) {
             conf.setExecutorEnv(NativeRuntime.MALLOC_TUNABLES_VARIABLE, NativeRuntime.HUGE_PAGES_TUNABLE);
         }
-        return SparkSession.builder().config(conf).getOrCreate();
+        return conf;
     }
 
     private static DenoisingNetwork load(byte[] model) {

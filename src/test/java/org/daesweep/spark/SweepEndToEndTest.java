@@ -7,6 +7,7 @@ import org.daesweep.TestData;
 import org.daesweep.UserException;
 import org.daesweep.config.ConfigLoader;
 import org.daesweep.config.SweepConfig;
+import org.daesweep.training.NativeRuntime;
 import org.daesweep.model.ModelFile;
 import org.daesweep.results.SweepSummary;
 import org.daesweep.results.Tables;
@@ -88,6 +89,20 @@ class SweepEndToEndTest {
     }
 
     /** 1,000 stroke images of 28x28, 2 random trials that train (not collapse) in a few seconds. */
+    @Test
+    void executorsTrainWithHugePagesUnlessTheUserSaysOtherwise() throws Exception {
+        SweepConfig config = ConfigLoader.load(conf(""), List.of());
+        String key = "spark.executorEnv." + NativeRuntime.MALLOC_TUNABLES_VARIABLE;
+        assertEquals(NativeRuntime.HUGE_PAGES_TUNABLE, SweepDriver.sparkConf(config).get(key));
+        // spark-submit --conf reaches the driver as a system property
+        System.setProperty(key, "glibc.malloc.hugetlb=0");
+        try {
+            assertEquals("glibc.malloc.hugetlb=0", SweepDriver.sparkConf(config).get(key));
+        } finally {
+            System.clearProperty(key);
+        }
+    }
+
     private Path conf(String extra) throws IOException {
         return conf(extra, 28, 28);
     }
