@@ -8,6 +8,7 @@ import org.daesweep.training.TrialStep;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,9 +35,10 @@ public final class SweepLoop {
 
     /**
      * Where the loop stands, for progress lines; {@code finished} once nothing runs or is left to
-     * start. {@code epochsExpected}: what all trials will likely spend, from the scheduler.
+     * start. {@code ended}: the trials that ended without a result (failed, collapsed, ...), by
+     * status. {@code epochsExpected}: what all trials will likely spend, from the scheduler.
      */
-    public record Counts(int started, int total, int running, int paused, int failed, double epochsSpent,
+    public record Counts(int started, int total, int running, int paused, Map<TrialStatus, Integer> ended, double epochsSpent,
                          double epochsExpected,
                          TrialResult best, double elapsedSeconds, boolean finished) {
     }
@@ -143,8 +145,10 @@ public final class SweepLoop {
 
     private Counts counts(Map<String, Integer> running, boolean finished) {
         int waiting = (int) results.keySet().stream().filter(id -> paused.containsKey(id) && !running.containsKey(id)).count();
-        int failed = (int) results.values().stream().filter(r -> r.status() != TrialStatus.OK).count();
-        return new Counts(results.size(), maxTrials, running.size(), waiting, failed, epochsSpent,
+        Map<TrialStatus, Integer> ended = new EnumMap<>(TrialStatus.class);
+        results.values().stream().filter(r -> r.status() != TrialStatus.OK)
+                .forEach(r -> ended.merge(r.status(), 1, Integer::sum));
+        return new Counts(results.size(), maxTrials, running.size(), waiting, ended, epochsSpent,
                 maxTrials * scheduler.expectedEpochsPerTrial(), best, elapsed(), finished);
     }
 

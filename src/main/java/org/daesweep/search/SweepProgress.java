@@ -1,6 +1,7 @@
 package org.daesweep.search;
 
 import org.daesweep.training.TrialResult;
+import org.daesweep.training.TrialStatus;
 
 import org.daesweep.model.Hyperparameter;
 
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * Where a sweep stands, after every finished piece of training: trials started of the total,
- * running, paused at a rung, failed; the best validation MSE so far with its configuration;
+ * running, paused at a rung, ended without a result (by status: failed, collapsed, ...); the best validation MSE so far with its configuration;
  * epochs spent; elapsed time and an estimate of the time left. On a terminal it is one line that
  * updates in place; otherwise (logs on a cluster) plain lines, at most one per
  * {@code LOG_INTERVAL_SECONDS} besides the last.
@@ -53,8 +54,12 @@ public final class SweepProgress {
         // Time per epoch so far times the epochs the scheduler expects to be left.
         String left = c.epochsSpent() <= 0 ? "" : ", ~" + duration(
                 c.elapsedSeconds() / c.epochsSpent() * Math.max(0, c.epochsExpected() - c.epochsSpent())) + " left";
-        return String.format("trials %d/%d started, %d running, %d paused, %d failed; %s; %s epochs; %s elapsed%s",
-                c.started(), c.total(), c.running(), c.paused(), c.failed(), bestText, Scheduler.formatEpochs(Math.round(c.epochsSpent() * 10) / 10.0),
+        // "4 collapsed", not "4 failed": a collapse or a divergence is a result of the configuration.
+        String ended = c.ended().isEmpty() ? "0 failed" : java.util.Arrays.stream(TrialStatus.values())
+                .filter(c.ended()::containsKey).map(s -> c.ended().get(s) + " " + s.label())
+                .collect(Collectors.joining(", "));
+        return String.format("trials %d/%d started, %d running, %d paused, %s; %s; %s epochs; %s elapsed%s",
+                c.started(), c.total(), c.running(), c.paused(), ended, bestText, Scheduler.formatEpochs(Math.round(c.epochsSpent() * 10) / 10.0),
                 duration(c.elapsedSeconds()), c.finished() ? ", done" : left);
     }
 
