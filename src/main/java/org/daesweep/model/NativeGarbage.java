@@ -1,6 +1,5 @@
 package org.daesweep.model;
 
-import com.sun.jna.NativeLibrary;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -57,14 +56,8 @@ public final class NativeGarbage {
      * hour.
      */
     public static void releaseFreeMemory() {
-        if (!System.getProperty("os.name", "").toLowerCase().contains("linux")
-                || residentBytes() < TRIM_ABOVE_BYTES) {
-            return;
-        }
-        try {
-            NativeLibrary.getInstance("c").getFunction("malloc_trim").invokeInt(new Object[]{0});
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
-            // Not glibc: nothing to trim.
+        if (Glibc.onLinux() && residentBytes() >= TRIM_ABOVE_BYTES) {
+            Glibc.call("malloc_trim", 0);
         }
     }
 

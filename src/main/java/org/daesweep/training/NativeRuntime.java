@@ -1,7 +1,6 @@
 package org.daesweep.training;
 
-import com.sun.jna.Function;
-import com.sun.jna.NativeLibrary;
+import org.daesweep.model.Glibc;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -15,6 +14,7 @@ public final class NativeRuntime {
     /** libnd4j built with oneDNN: 5-8x faster convolutions than the plain build, on any x86-64. */
     static final String DEFAULT_EXTENSION = "-onednn";
 
+    private static final String MALLOPT = "mallopt";
     private static final int M_TRIM_THRESHOLD = -1;
     private static final int M_TOP_PAD = -2;
     private static final int M_MMAP_THRESHOLD = -3;
@@ -87,18 +87,16 @@ public final class NativeRuntime {
     }
 
     private static void tuneMalloc() {
-        if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
+        if (!Glibc.onLinux()) {
             return;
         }
-        try {
-            Function mallopt = NativeLibrary.getInstance("c").getFunction("mallopt");
-            mallopt.invokeInt(new Object[]{M_MMAP_THRESHOLD, 32 << 20});
-            mallopt.invokeInt(new Object[]{M_TRIM_THRESHOLD, 1 << 30});
-            mallopt.invokeInt(new Object[]{M_TOP_PAD, 256 << 20});
-            mallopt.invokeInt(new Object[]{M_ARENA_MAX, ARENAS});
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
-            // Not glibc (e.g. musl): training still works, only slower.
-            org.slf4j.LoggerFactory.getLogger(NativeRuntime.class).warn("could not tune malloc: {}", e.toString());
+        boolean tuned = Glibc.call(MALLOPT, M_MMAP_THRESHOLD, 32 << 20).isPresent()
+                && Glibc.call(MALLOPT, M_TRIM_THRESHOLD, 1 << 30).isPresent()
+                && Glibc.call(MALLOPT, M_TOP_PAD, 256 << 20).isPresent()
+                && Glibc.call(MALLOPT, M_ARENA_MAX, ARENAS).isPresent();
+        if (!tuned) {
+            org.slf4j.LoggerFactory.getLogger(NativeRuntime.class).warn("could not tune malloc: the C library "
+                    + "has no mallopt (not glibc?); training works, only slower");
             return;
         }
         if (!hugePagesEnabled(System.getenv(MALLOC_TUNABLES_VARIABLE))) {
