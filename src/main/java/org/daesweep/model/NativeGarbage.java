@@ -1,6 +1,5 @@
 package org.daesweep.model;
 
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

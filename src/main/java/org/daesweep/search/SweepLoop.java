@@ -6,9 +6,9 @@ import org.daesweep.training.TrialStatus;
 import org.daesweep.training.TrialStep;
 
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -13,10 +13,10 @@ import java.util.stream.Collectors;
 
 /**
  * Where a sweep stands, after every finished piece of training: trials started of the total,
- * running, paused at a rung, ended without a result (by status: failed, collapsed, ...); the best validation MSE so far with its configuration;
- * epochs spent; elapsed time and an estimate of the time left. On a terminal it is one line that
- * updates in place; otherwise (logs on a cluster) plain lines, at most one per
- * {@code LOG_INTERVAL_SECONDS} besides the last.
+ * running, paused at a rung, ended without a result (by status: failed, collapsed, ...); the
+ * best validation MSE so far with its configuration; epochs spent; elapsed time and an
+ * estimate of the time left. On a terminal it is one line that updates in place; otherwise
+ * (logs on a cluster) plain lines, at most one per {@code LOG_INTERVAL_SECONDS} besides the last.
  */
 public final class SweepProgress {
     private static final double LOG_INTERVAL_SECONDS = 10;
