@@ -55,7 +55,7 @@ public final class NativeGarbage {
      * hour.
      */
     public static void releaseFreeMemory() {
-        if (Glibc.onLinux() && residentBytes() >= TRIM_ABOVE_BYTES) {
+        if (residentBytes() >= TRIM_ABOVE_BYTES) {
             Glibc.call("malloc_trim", 0);
         }
     }
