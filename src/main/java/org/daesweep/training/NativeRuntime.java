@@ -39,6 +39,18 @@ public final class NativeRuntime {
     public static final String MALLOC_TUNABLES_VARIABLE = "GLIBC_TUNABLES";
     public static final String HUGE_PAGES_TUNABLE = "glibc.malloc.hugetlb=1";
 
+    /**
+     * SameDiff's switch (1.0.0-M2.1) for the array cache of its sessions. {@code fit} creates a
+     * training session per batch and drops it, cache and all, so every array a step released
+     * stayed allocated until the garbage collector found the session: the baseline's resident
+     * set grew by 64 MB every ~8 steps, the steps before each collection wrote into fresh pages
+     * (3x their usual time) and each growth cost a full collection. Without the cache a released
+     * array is freed at once and malloc hands its memory to the next op: baseline training
+     * 1,774-1,855 -> 2,265-2,633 images/s, resident set 1.4 -> 0.7 GB (docs/PERFORMANCE.md
+     * section 15).
+     */
+    static final String SESSION_CACHE_PROPERTY = "org.nd4j.autodiff.samediff";
+
     private static boolean prepared;
     private static int threads = -1;
 
@@ -47,7 +59,8 @@ public final class NativeRuntime {
 
     /**
      * Must run before the first ND4J class loads. Chooses the oneDNN build unless the user chose
-     * one (-Dorg.bytedeco.javacpp.platform.extension=..., empty for the plain build), and keeps
+     * one (-Dorg.bytedeco.javacpp.platform.extension=..., empty for the plain build), turns off
+     * SameDiff's per-session array cache unless the user set it, and keeps
      * glibc from returning large buffers to the OS: libnd4j and oneDNN allocate fresh 1-30 MB
      * buffers for every op, and with glibc's defaults each one is a new mmap whose page faults
      * cost more than the convolution itself (+30% training, +25% inference speed).
@@ -58,6 +71,9 @@ public final class NativeRuntime {
         }
         if (System.getProperty(EXTENSION_PROPERTY) == null) {
             System.setProperty(EXTENSION_PROPERTY, DEFAULT_EXTENSION);
+        }
+        if (System.getProperty(SESSION_CACHE_PROPERTY) == null) {
+            System.setProperty(SESSION_CACHE_PROPERTY, "false");
         }
         tuneMalloc();
         SameDiffChatter.silence();

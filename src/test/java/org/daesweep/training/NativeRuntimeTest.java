@@ -1,6 +1,7 @@
 package org.daesweep.training;
 
 import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.internal.memory.ArrayCacheMemoryMgr;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,5 +21,12 @@ class NativeRuntimeTest {
     void theTestJvmRunsWithHugePages() {
         // Surefire sets it like the scripts do; the test suite's speed depends on it.
         assertTrue(NativeRuntime.hugePagesEnabled(System.getenv(NativeRuntime.MALLOC_TUNABLES_VARIABLE)));
+    }
+
+    @Test
+    void sessionsFreeTheArraysTheyReleaseAtOnce() {
+        NativeRuntime.prepare();
+        // The memory manager SameDiff gives every session reads the switch under this name.
+        assertFalse(new ArrayCacheMemoryMgr().isEnableCache());
     }
 }
