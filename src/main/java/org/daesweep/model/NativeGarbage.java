@@ -12,7 +12,10 @@ import java.nio.file.Path;
  * the resident set climbed to 8 GB for one trial, and every step wrote into freshly mapped
  * pages (page faults and zeroing took over half of the step). Collecting whenever the resident
  * set has grown by {@link #BUDGET_BYTES} keeps the freed buffers in malloc's free lists for the
- * next step: 3x faster training, a third of the memory (docs/PERFORMANCE.md).
+ * next step: 3x faster training, a third of the memory (docs/PERFORMANCE.md). Most of a step's
+ * arrays no longer need it, since SameDiff's sessions free what they release at once
+ * (NativeRuntime; docs/PERFORMANCE.md section 15); it still catches what Java objects hold,
+ * such as the arrays of a finished trial's graphs.
  */
 public final class NativeGarbage {
     static final long BUDGET_BYTES = 64L << 20;

@@ -69,15 +69,18 @@ public final class NativeRuntime {
         if (prepared) {
             return;
         }
-        if (System.getProperty(EXTENSION_PROPERTY) == null) {
-            System.setProperty(EXTENSION_PROPERTY, DEFAULT_EXTENSION);
-        }
-        if (System.getProperty(SESSION_CACHE_PROPERTY) == null) {
-            System.setProperty(SESSION_CACHE_PROPERTY, "false");
-        }
+        defaultProperty(EXTENSION_PROPERTY, DEFAULT_EXTENSION);
+        defaultProperty(SESSION_CACHE_PROPERTY, "false");
         tuneMalloc();
         SameDiffChatter.silence();
         prepared = true;
+    }
+
+    /** A user's -D setting wins over ours. */
+    private static void defaultProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
     }
 
     /**
