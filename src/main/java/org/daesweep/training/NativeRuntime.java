@@ -60,10 +60,10 @@ public final class NativeRuntime {
     /**
      * Must run before the first ND4J class loads. Chooses the oneDNN build unless the user chose
      * one (-Dorg.bytedeco.javacpp.platform.extension=..., empty for the plain build), turns off
-     * SameDiff's per-session array cache unless the user set it, and keeps
-     * glibc from returning large buffers to the OS: libnd4j and oneDNN allocate fresh 1-30 MB
-     * buffers for every op, and with glibc's defaults each one is a new mmap whose page faults
-     * cost more than the convolution itself (+30% training, +25% inference speed).
+     * SameDiff's per-session array cache unless the user set it, and keeps glibc from returning
+     * large buffers to the OS: libnd4j and oneDNN allocate fresh 1-30 MB buffers for every op,
+     * and with glibc's defaults each one is a new mmap whose page faults cost more than the
+     * convolution itself (+30% training, +25% inference speed).
      */
     public static synchronized void prepare() {
         if (prepared) {
