@@ -38,8 +38,8 @@ public final class SweepLoop {
      * start. {@code ended}: the trials that ended without a result (failed, collapsed, ...), by
      * status. {@code epochsExpected}: what all trials will likely spend, from the scheduler.
      */
-    public record Counts(int started, int total, int running, int paused, Map<TrialStatus, Integer> ended, double epochsSpent,
-                         double epochsExpected,
+    public record Counts(int started, int total, int running, int paused, Map<TrialStatus, Integer> ended,
+                         double epochsSpent, double epochsExpected,
                          TrialResult best, double elapsedSeconds, boolean finished) {
     }
 

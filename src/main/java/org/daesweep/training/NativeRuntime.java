@@ -31,10 +31,10 @@ public final class NativeRuntime {
      * for every op, and with 4 KB pages faulting them in cost more than the op: a 1x1
      * depthwise convolution over 128x128x28x28 took 259 ms forward and 515 ms backward, with
      * huge pages 38 and 56, and a 128-filter CAE trained at 45 images/s instead of 188
-     * (docs/PERFORMANCE.md section 14). glibc reads it only at process
-     * start, so it has to be in the environment of every JVM that trains: the scripts, the
-     * Docker image and the Surefire configuration set it, and the driver passes it to
-     * executors as spark.executorEnv.
+     * (docs/PERFORMANCE.md section 14). glibc reads it only at process start, so it has to be
+     * in the environment of every JVM that trains: the scripts, the Docker image and the
+     * Surefire configuration set it, and the driver passes it to executors as
+     * spark.executorEnv.
      */
     public static final String MALLOC_TUNABLES_VARIABLE = "GLIBC_TUNABLES";
     public static final String HUGE_PAGES_TUNABLE = "glibc.malloc.hugetlb=1";

@@ -7,10 +7,10 @@ import org.daesweep.TestData;
 import org.daesweep.UserException;
 import org.daesweep.config.ConfigLoader;
 import org.daesweep.config.SweepConfig;
-import org.daesweep.training.NativeRuntime;
 import org.daesweep.model.ModelFile;
 import org.daesweep.results.SweepSummary;
 import org.daesweep.results.Tables;
+import org.daesweep.training.NativeRuntime;
 import org.daesweep.training.TrialResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,7 +88,6 @@ class SweepEndToEndTest {
         assertTrue(Arrays.stream(out.toFile().list()).noneMatch(n -> n.startsWith("_tmp")), "no temporary files left");
     }
 
-    /** 1,000 stroke images of 28x28, 2 random trials that train (not collapse) in a few seconds. */
     @Test
     void executorsTrainWithHugePagesUnlessTheUserSaysOtherwise() throws Exception {
         SweepConfig config = ConfigLoader.load(conf(""), List.of());
@@ -103,6 +102,7 @@ class SweepEndToEndTest {
         }
     }
 
+    /** 1,000 stroke images of 28x28, 2 random trials that train (not collapse) in a few seconds. */
     private Path conf(String extra) throws IOException {
         return conf(extra, 28, 28);
     }
