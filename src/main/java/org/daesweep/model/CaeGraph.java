@@ -239,8 +239,8 @@ public final class CaeGraph {
             SDVariable mean = populationMean;
             SDVariable variance = populationVar;
             if (training) {
-                mean = sd.mean(name + BATCH_MEAN, x, false, 0, 2, 3);
-                variance = sd.mean(x.mul(x), false, 0, 2, 3).sub(name + BATCH_VAR, mean.mul(mean));
+                mean = channelMean(name + BATCH_MEAN, x);
+                variance = channelMean(null, x.mul(x)).sub(name + BATCH_VAR, mean.mul(mean));
             }
             SDVariable scale = gamma.mul(sd.math().rsqrt(variance.add(BN_EPS)));
             SDVariable shift = beta.sub(mean.mul(scale));
@@ -278,6 +278,16 @@ public final class CaeGraph {
                 case "swish" -> sd.nn().swish(x);
                 default -> throw new IllegalArgumentException("unknown activation " + hp.activation());
             };
+        }
+
+        /**
+         * The mean per channel over the batch and the pixels, in two reductions: over each image's
+         * pixels, which are contiguous in NCHW, then over the batch. One reduction over dimensions
+         * 0, 2 and 3 strides across the layout and took twice as long (5.5 against 2.5 ms on a
+         * 128x64x28x28 tensor).
+         */
+        private SDVariable channelMean(String name, SDVariable x) {
+            return sd.mean(name, sd.mean(x, false, 2, 3), false, 0);
         }
 
         /** Mean per-pixel loss. Cross-entropy is computed from the logits, the numerically stable form. */
