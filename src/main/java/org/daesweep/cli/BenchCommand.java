@@ -22,13 +22,19 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Measures one trial's training and inference speed and memory, without Spark: what
  * scripts/bench.sh calls. The first epoch is warm-up (JIT, oneDNN kernel generation) and is
- * reported apart; the figures are the mean of the later epochs.
+ * reported apart; the figures are the mean of the later epochs. {@code --parallel} trains several
+ * copies at once in this JVM, to tell whether parallel trials slow each other down inside an
+ * executor or only across the machine.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training and inference images/s and peak memory of one configuration (no Spark).")
@@ -54,9 +60,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--profile-ops", defaultValue = "15",
             description = "ops --profile lists by time, the rest summed in one line (default ${DEFAULT-VALUE})")
     int profileOps;
+    @Option(names = "--parallel", defaultValue = "1",
+            description = "trains this many copies at once, each on a thread of its own with --threads ND4J threads, "
+                    + "as parallel trials share an executor; training images/s is their sum (default ${DEFAULT-VALUE})")
+    int parallel;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (parallel < 1 || (parallel > 1 && profile)) {
+            throw new org.daesweep.UserException("--parallel: 1 or more, and 1 with --profile; got " + parallel);
+        }
         NativeRuntime.configure(threads);
         Hyperparameters base = Hyperparameters.referenceBaseline().with(Hyperparameter.LOSS, "bce")
                 .withTraining(epochs, batchSize);
@@ -77,11 +90,27 @@ final class BenchCommand implements Callable<Integer> {
                 data.training().cleanTrain().head(count));
         int n = train.cleanTrain().count();
         OpTimes opTimes = new OpTimes();
-        TrainingRun run = (profile ? new TrialTrainer(opTimes) : new TrialTrainer()).train(hp, train, 42, java.time.Duration.ZERO, e -> {
-            System.out.printf("epoch %d: %.2f s, %.0f images/s, loss %.4f%n", e.epoch(), e.seconds(), n / e.seconds(), e.trainLoss());
-        });
-        List<EpochStats> timed = run.epochs().size() > 1 ? run.epochs().subList(1, run.epochs().size()) : run.epochs();
-        double epochSeconds = timed.stream().mapToDouble(EpochStats::seconds).average().orElseThrow();
+        TrialTrainer trainer = profile ? new TrialTrainer(opTimes) : new TrialTrainer();
+        Hyperparameters config = hp;
+        ExecutorService copies = Executors.newFixedThreadPool(parallel);
+        List<Future<TrainingRun>> training = new ArrayList<>();
+        for (int copy = 0; copy < parallel; copy++) {
+            String label = parallel == 1 ? "" : "copy " + copy + ", ";
+            training.add(copies.submit(() -> {
+                NativeRuntime.configure(threads); // OpenMP's thread count is per thread
+                return trainer.train(config, train, 42, java.time.Duration.ZERO, e -> System.out.printf(
+                        "%sepoch %d: %.2f s, %.0f images/s, loss %.4f%n", label, e.epoch(), e.seconds(), n / e.seconds(),
+                        e.trainLoss()));
+            }));
+        }
+        List<TrainingRun> runs = new ArrayList<>();
+        for (Future<TrainingRun> copy : training) {
+            runs.add(copy.get());
+        }
+        copies.shutdown();
+        TrainingRun run = runs.get(0);
+        double epochSeconds = meanTimedEpochSeconds(run);
+        double trainImagesPerSecond = runs.stream().mapToDouble(r -> n / meanTimedEpochSeconds(r)).sum();
 
         if (profile) {
             long steps = (long) hp.epochs() * ((n + batchSize - 1) / batchSize);
@@ -101,11 +130,18 @@ final class BenchCommand implements Callable<Integer> {
         denoiser.denoise(test);
         double inferSeconds = (System.nanoTime() - start) / 1e9;
 
-        System.out.printf("RESULT shape=%s threads=%d batch=%d images=%d train_img_s=%.0f epoch_s=%.2f "
+        System.out.printf("RESULT shape=%s threads=%d parallel=%d batch=%d images=%d train_img_s=%.0f epoch_s=%.2f "
                         + "infer_img_s=%.0f peak_heap_mb=%.0f peak_rss_mb=%.0f%n",
-                shape, threads, batchSize, n, n / epochSeconds, epochSeconds, test.count() / inferSeconds,
+                shape, threads, parallel, batchSize, n, trainImagesPerSecond, epochSeconds, test.count() / inferSeconds,
                 peakHeapMb(), peakRssMb());
         return 0;
+    }
+
+    /** The first epoch is warm-up unless it is the only one. */
+    private static double meanTimedEpochSeconds(TrainingRun run) {
+        List<EpochStats> epochs = run.epochs();
+        return epochs.subList(epochs.size() > 1 ? 1 : 0, epochs.size()).stream().mapToDouble(EpochStats::seconds)
+                .average().orElseThrow();
     }
 
     private static double peakHeapMb() {

@@ -57,6 +57,14 @@ class MainTest {
     }
 
     @Test
+    void benchRefusesToProfileParallelCopies() {
+        // One op timer cannot tell the copies' ops apart.
+        assertEquals("dae-sweep: error: --parallel: 1 or more, and 1 with --profile; got 2",
+                run(2, "bench", "--parallel", "2", "--profile"));
+        assertEquals("dae-sweep: error: --parallel: 1 or more, and 1 with --profile; got 0", run(2, "bench", "--parallel", "0"));
+    }
+
+    @Test
     void usageErrorsExitWith2() {
         assertTrue(run(2, "sweep").contains("Missing required option: '--conf=FILE'"));
         assertTrue(run(2, "frobnicate").contains("Unmatched argument"));
