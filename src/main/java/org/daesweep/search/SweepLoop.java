@@ -5,6 +5,7 @@ import org.daesweep.training.TrialResult;
 import org.daesweep.training.TrialStatus;
 import org.daesweep.training.TrialStep;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -36,10 +37,10 @@ public final class SweepLoop {
     /**
      * Where the loop stands, for progress lines; {@code finished} once nothing runs or is left to
      * start. {@code ended}: the trials that ended without a result (failed, collapsed, ...), by
-     * status. {@code epochsExpected}: what all trials will likely spend, from the scheduler.
+     * status. {@code secondsLeft}: the estimated time to the end, NaN while unknown.
      */
     public record Counts(int started, int total, int running, int paused, Map<TrialStatus, Integer> ended,
-                         double epochsSpent, double epochsExpected,
+                         double epochsSpent, double secondsLeft,
                          TrialResult best, double elapsedSeconds, boolean finished) {
     }
 
@@ -58,6 +59,8 @@ public final class SweepLoop {
     private final Map<String, Checkpoint> paused = new HashMap<>();
     private final long startNanos = System.nanoTime();
     private double epochsSpent;
+    private final Map<String, Long> pieceStarts = new HashMap<>();
+    private final TimeLeft timeLeft = new TimeLeft();
     private int sinceImprovement;
     private TrialResult best;
     private String stopReason;
@@ -149,7 +152,28 @@ public final class SweepLoop {
         results.values().stream().filter(r -> r.status() != TrialStatus.OK)
                 .forEach(r -> ended.merge(r.status(), 1, Integer::sum));
         return new Counts(results.size(), maxTrials, running.size(), waiting, ended, epochsSpent,
-                maxTrials * scheduler.expectedEpochsPerTrial(), best, elapsed(), finished);
+                secondsLeft(running), best, elapsed(), finished);
+    }
+
+    /**
+     * A trial is expected to train what the scheduler expects of the average trial; one that
+     * ended (failed, collapsed, completed) trains nothing more.
+     */
+    private double secondsLeft(Map<String, Integer> running) {
+        double perTrial = scheduler.expectedEpochsPerTrial();
+        double waiting = Math.max(0, maxTrials - results.size()) * perTrial;
+        List<TimeLeft.Running> underWay = new ArrayList<>();
+        long now = System.nanoTime();
+        for (TrialResult r : results.values()) {
+            double more = r.status() == TrialStatus.OK ? Math.max(0, perTrial - r.epochsTrained()) : 0;
+            Long start = pieceStarts.get(r.spec().id());
+            if (running.containsKey(r.spec().id()) && start != null) {
+                underWay.add(new TimeLeft.Running(more, (now - start) / 1e9));
+            } else {
+                waiting += more;
+            }
+        }
+        return timeLeft.seconds(waiting, underWay, slots);
     }
 
     /** Why the loop ended early (a budget), or null when it ran every trial it could. */
@@ -160,6 +184,7 @@ public final class SweepLoop {
     private void submit(TrialExecutor executor, TrialSpec spec, Checkpoint from, int rung,
                         Map<String, Integer> running, BlockingQueue<Done> done) {
         running.put(spec.id(), rung);
+        pieceStarts.put(spec.id(), System.nanoTime());
         executor.run(spec, from, scheduler.rungs().get(rung)).whenComplete((step, error) -> done.add(new Done(step, error)));
     }
 
@@ -198,7 +223,9 @@ public final class SweepLoop {
         TrialResult merged = r.after(earlier, ok ? attempted : earlier.rung());
         results.put(id, merged);
         // A failed piece reports only the whole epochs it started from: its lost work is not known.
-        epochsSpent += Math.max(0, r.epochsTrained() - earlier.epochsTrained());
+        double pieceEpochs = Math.max(0, r.epochsTrained() - earlier.epochsTrained());
+        epochsSpent += pieceEpochs;
+        timeLeft.finished((System.nanoTime() - pieceStarts.remove(id)) / 1e9, pieceEpochs);
         scheduler.reported(id, attempted, ok ? merged.rungObjectives().get(attempted) : Double.NaN);
         if (step.checkpoint() != null) {
             paused.put(id, step.checkpoint());

@@ -51,9 +51,7 @@ public final class SweepProgress {
         String bestText = best == null ? "no ok trial yet"
                 : String.format("best val MSE %.5f (%s: %s)", best.bestValidationMse(), best.spec().id(),
                 describe(best, searched));
-        // Time per epoch so far times the epochs the scheduler expects to be left.
-        String left = c.epochsSpent() <= 0 ? "" : ", ~" + duration(
-                c.elapsedSeconds() / c.epochsSpent() * Math.max(0, c.epochsExpected() - c.epochsSpent())) + " left";
+        String left = Double.isNaN(c.secondsLeft()) ? "" : ", ~" + duration(c.secondsLeft()) + " left";
         // "4 collapsed", not "4 failed": a collapse or a divergence is a result of the configuration.
         String ended = c.ended().isEmpty() ? "0 failed" : java.util.Arrays.stream(TrialStatus.values())
                 .filter(c.ended()::containsKey).map(s -> c.ended().get(s) + " " + s.label())
