@@ -265,8 +265,8 @@ public final class CaeGraph {
          * ReLU is max(x, 0): its gradient is built from vectorised ops (compare, cast, multiply),
          * where {@code relu}'s backward is libnd4j's thresholdedrelu_bp, a per-element
          * std::function call. Where ReLU stays at full resolution (before a BatchNorm) that took
-         * 24-28 ms of the 64-filter step; the same function, the tuned shape trains 9-14% faster
-         * (docs/PERFORMANCE.md section 16).
+         * 24-28 ms of the 64-filter step; with the same function the tuned shape trains ~10%
+         * faster (docs/PERFORMANCE.md section 16).
          */
         @Override
         public SDVariable activation(SDVariable x) {
