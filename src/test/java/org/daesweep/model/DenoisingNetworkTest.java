@@ -65,7 +65,7 @@ class DenoisingNetworkTest {
                     .with(Hyperparameter.KERNEL, k);
             Map<String, INDArray> params = scaledParameters(h);
             INDArray x = batch(2, 12, 8);
-            assertComputes(h, params, x, textbookCae(x, params, activation, k), activation + ", kernel " + k);
+            assertComputes(h, params, x, textbookCae(x, params, activation, k, a -> a), activation + ", kernel " + k);
         }
     }
 
@@ -81,6 +81,35 @@ class DenoisingNetworkTest {
         assertComputes(unet, params, x, Transforms.sigmoid(conv(decoded, params, 3, 3)), "U-Net");
     }
 
+    @Test
+    void batchNormIsTheTextbookFormWithBatchStatisticsInTrainingAndPopulationOnesInInference() {
+        // Scales of both signs: a negative one turns the max pooling that follows into a min of its input.
+        Hyperparameters h = hp(2, 4, false, true, "mse");
+        Map<String, INDArray> params = scaledParameters(h);
+        params.get("bn0_gamma").assign(Nd4j.create(new float[]{1.5f, -0.7f, 0.9f, -2f}));
+        params.get("bn0_beta").assign(Nd4j.create(new float[]{0.2f, -0.4f, 0.1f, 0.5f}));
+        params.get("bn0_mean").assign(Nd4j.create(new float[]{1f, 0.5f, 2f, 0.2f}));
+        params.get("bn0_var").assign(Nd4j.create(new float[]{0.5f, 2f, 1f, 4f}));
+        INDArray x = batch(2, 12, 8);
+        INDArray population = textbookCae(x, params, "relu", 3,
+                a -> normalise(a, params.get("bn0_mean"), params.get("bn0_var"), params));
+        INDArray batch = textbookCae(x, params, "relu", 3,
+                a -> normalise(a, a.mean(0, 2, 3), a.var(false, 0, 2, 3), params));
+        INDArray inference = DenoisingNetwork.withParameters(h, 12, 8, params, 1, 1).predict(x);
+        INDArray training = new CaeGraph(h, 12, 8).training(params, 1)
+                .output(Map.of(CaeGraph.INPUT, x), CaeGraph.OUTPUT).get(CaeGraph.OUTPUT);
+        assertTrue(population.stdNumber().doubleValue() > 0.1 && batch.stdNumber().doubleValue() > 0.1, "outputs vary");
+        assertTrue(population.equalsWithEps(inference, 1e-5), "inference: " + population.sub(inference).amaxNumber());
+        assertTrue(batch.equalsWithEps(training, 1e-5), "training: " + batch.sub(training).amaxNumber());
+    }
+
+    /** BatchNorm of bn0 in its textbook form, with the given statistics per channel. */
+    private static INDArray normalise(INDArray a, INDArray mean, INDArray variance, Map<String, INDArray> params) {
+        long[] perChannel = {1, a.size(1), 1, 1};
+        INDArray scale = params.get("bn0_gamma").div(Transforms.sqrt(variance.add(CaeGraph.BN_EPS))).reshape(perChannel);
+        return a.sub(mean.reshape(perChannel)).mul(scale).add(params.get("bn0_beta").reshape(perChannel));
+    }
+
     /** Initial parameters with kernels times 3 and random biases, so that the output varies widely. */
     private static Map<String, INDArray> scaledParameters(Hyperparameters h) {
         Map<String, INDArray> params = new CaeGraph(h, 12, 8).initialParameters(3);
@@ -90,11 +119,16 @@ class DenoisingNetworkTest {
         return params;
     }
 
-    /** The CAE of depth 2 with one convolution per level, in the textbook order of its layers. */
-    private static INDArray textbookCae(INDArray x, Map<String, INDArray> params, String activation, int k) {
+    /**
+     * The CAE of depth 2 with one convolution per level, in the textbook order of its layers;
+     * {@code norm} acts between the first activation and its pooling.
+     */
+    private static INDArray textbookCae(INDArray x, Map<String, INDArray> params, String activation, int k,
+                                        java.util.function.UnaryOperator<INDArray> norm) {
         INDArray y = x;
         for (int conv = 0; conv < 2; conv++) {
-            y = maxPool(activate(conv(y, params, conv, k), activation));
+            INDArray a = activate(conv(y, params, conv, k), activation);
+            y = maxPool(conv == 0 ? norm.apply(a) : a);
         }
         for (int conv = 2; conv < 4; conv++) {
             y = upsample(activate(conv(y, params, conv, k), activation));
@@ -195,7 +229,11 @@ class DenoisingNetworkTest {
         // BatchNorm is built from elementary ops (CaeGraph.batchNorm); check its backward pass.
         // tanh, not ReLU: finite differences across ReLU kinks are off by percents in float32.
         Hyperparameters h = hp(1, 4, false, true, "mse").with(Hyperparameter.ACTIVATION, "tanh");
-        assertGradientsMatchFiniteDifferences(h, "bn0_gamma", "bn0_beta", "w0");
+        assertGradientsMatchFiniteDifferences(h, false, "bn0_gamma", "bn0_beta", "w0");
+        // Negative scales, whose pooling picks the smallest input of a window. Not w0 here: a step
+        // of w0 moves every pixel, and the elements a window picks change often enough to put
+        // central differences 10% off.
+        assertGradientsMatchFiniteDifferences(h, true, "bn0_gamma", "bn0_beta");
     }
 
     @Test
@@ -205,14 +243,19 @@ class DenoisingNetworkTest {
         // differences only approach the analytic gradient as the step shrinks to float32's noise.)
         Hyperparameters h = hp(1, 4, false, true, "bce").with(Hyperparameter.ACTIVATION, "tanh")
                 .with(Hyperparameter.MODEL, "unet");
-        assertGradientsMatchFiniteDifferences(h, "w1", "bn1_gamma", "w2", "bn2_beta", "w3");
+        assertGradientsMatchFiniteDifferences(h, false, "w1", "bn1_gamma", "w2", "bn2_beta", "w3");
     }
 
-    private static void assertGradientsMatchFiniteDifferences(Hyperparameters h, String... names) {
+    /** @param mixedSigns every other BatchNorm scale negative */
+    private static void assertGradientsMatchFiniteDifferences(Hyperparameters h, boolean mixedSigns, String... names) {
         CaeGraph graph = new CaeGraph(h, 8, 8);
         Map<String, INDArray> params = graph.initialParameters(3);
+        Nd4j.getRandom().setSeed(11);
         for (String layer : CaeGraph.batchNormLayers(params)) {
-            params.get(layer + "_gamma").assign(Nd4j.rand(DataType.FLOAT, params.get(layer + "_gamma").shape()).add(0.5));
+            INDArray gamma = params.get(layer + "_gamma").assign(Nd4j.rand(DataType.FLOAT, params.get(layer + "_gamma").shape()).add(0.5));
+            for (int c = 1; mixedSigns && c < gamma.length(); c += 2) {
+                gamma.putScalar(c, -gamma.getFloat(c));
+            }
             params.get(layer + "_beta").assign(Nd4j.rand(DataType.FLOAT, params.get(layer + "_beta").shape()).sub(0.5));
         }
         INDArray x = batch(6, 8, 8);
