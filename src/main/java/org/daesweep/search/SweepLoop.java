@@ -59,7 +59,6 @@ public final class SweepLoop {
     private final Map<String, Checkpoint> paused = new HashMap<>();
     private final long startNanos = System.nanoTime();
     private double epochsSpent;
-    private final Map<String, Long> pieceStarts = new HashMap<>();
     private final TimeLeft timeLeft = new TimeLeft();
     private int sinceImprovement;
     private TrialResult best;
@@ -85,7 +84,7 @@ public final class SweepLoop {
     public List<TrialResult> run(Map<String, TrialStep> earlier, TrialExecutor executor, Listener listener) {
         earlier.values().stream().sorted(Comparator.comparingInt(s -> s.result().spec().index())).forEach(this::replay);
         BlockingQueue<Done> done = new LinkedBlockingQueue<>();
-        Map<String, Integer> running = new HashMap<>();
+        Map<String, Piece> running = new HashMap<>();
         int nextIndex = results.values().stream().mapToInt(r -> r.spec().index() + 1).max().orElse(0);
         boolean changed = false;
         while (true) {
@@ -135,8 +134,8 @@ public final class SweepLoop {
         return results.values().stream().sorted(Comparator.comparingInt(r -> r.spec().index())).toList();
     }
 
-    private StopCondition.SweepState state(Map<String, Integer> running) {
-        double underWay = running.values().stream().mapToDouble(this::pieceEpochs).sum();
+    private StopCondition.SweepState state(Map<String, Piece> running) {
+        double underWay = running.values().stream().mapToDouble(p -> pieceEpochs(p.rung())).sum();
         return new StopCondition.SweepState(epochsSpent, underWay, elapsed(), sinceImprovement);
     }
 
@@ -146,7 +145,7 @@ public final class SweepLoop {
         return ends.get(rung) - (rung == 0 ? 0 : ends.get(rung - 1));
     }
 
-    private Counts counts(Map<String, Integer> running, boolean finished) {
+    private Counts counts(Map<String, Piece> running, boolean finished) {
         int waiting = (int) results.keySet().stream().filter(id -> paused.containsKey(id) && !running.containsKey(id)).count();
         Map<TrialStatus, Integer> ended = new EnumMap<>(TrialStatus.class);
         results.values().stream().filter(r -> r.status() != TrialStatus.OK)
@@ -159,16 +158,16 @@ public final class SweepLoop {
      * A trial is expected to train what the scheduler expects of the average trial; one that
      * ended (failed, collapsed, completed) trains nothing more.
      */
-    private double secondsLeft(Map<String, Integer> running) {
+    private double secondsLeft(Map<String, Piece> running) {
         double perTrial = scheduler.expectedEpochsPerTrial();
         double waiting = Math.max(0, maxTrials - results.size()) * perTrial;
         List<TimeLeft.Running> underWay = new ArrayList<>();
         long now = System.nanoTime();
         for (TrialResult r : results.values()) {
             double more = r.status() == TrialStatus.OK ? Math.max(0, perTrial - r.epochsTrained()) : 0;
-            Long start = pieceStarts.get(r.spec().id());
-            if (running.containsKey(r.spec().id()) && start != null) {
-                underWay.add(new TimeLeft.Running(more, (now - start) / 1e9));
+            Piece piece = running.get(r.spec().id());
+            if (piece != null) {
+                underWay.add(new TimeLeft.Running(more, (now - piece.startNanos()) / 1e9));
             } else {
                 waiting += more;
             }
@@ -182,10 +181,13 @@ public final class SweepLoop {
     }
 
     private void submit(TrialExecutor executor, TrialSpec spec, Checkpoint from, int rung,
-                        Map<String, Integer> running, BlockingQueue<Done> done) {
-        running.put(spec.id(), rung);
-        pieceStarts.put(spec.id(), System.nanoTime());
+                        Map<String, Piece> running, BlockingQueue<Done> done) {
+        running.put(spec.id(), new Piece(rung, System.nanoTime()));
         executor.run(spec, from, scheduler.rungs().get(rung)).whenComplete((step, error) -> done.add(new Done(step, error)));
+    }
+
+    /** A piece under way: the rung it trains to, and when it was submitted. */
+    private record Piece(int rung, long startNanos) {
     }
 
     /** A finished piece, or what made the sweep unable to go on. */
@@ -214,8 +216,9 @@ public final class SweepLoop {
         return results.values().stream().filter(r -> r.rung() >= 0 || r.status() != TrialStatus.OK).toList();
     }
 
-    /** Folds a finished piece, which ran to the end of {@code attempted}, into the trial's result and tells the scheduler. */
-    private TrialResult record(TrialStep step, int attempted) {
+    /** Folds a finished piece into the trial's result and tells the scheduler. */
+    private TrialResult record(TrialStep step, Piece piece) {
+        int attempted = piece.rung();
         TrialResult r = step.result();
         String id = r.spec().id();
         TrialResult earlier = results.get(id);
@@ -225,7 +228,7 @@ public final class SweepLoop {
         // A failed piece reports only the whole epochs it started from: its lost work is not known.
         double pieceEpochs = Math.max(0, r.epochsTrained() - earlier.epochsTrained());
         epochsSpent += pieceEpochs;
-        timeLeft.finished((System.nanoTime() - pieceStarts.remove(id)) / 1e9, pieceEpochs);
+        timeLeft.finished((System.nanoTime() - piece.startNanos()) / 1e9, pieceEpochs);
         scheduler.reported(id, attempted, ok ? merged.rungObjectives().get(attempted) : Double.NaN);
         if (step.checkpoint() != null) {
             paused.put(id, step.checkpoint());
