@@ -61,7 +61,8 @@ class MainTest {
         // One op timer cannot tell the copies' ops apart.
         assertEquals("dae-sweep: error: --parallel: 1 or more, and 1 with --profile; got 2",
                 run(2, "bench", "--parallel", "2", "--profile"));
-        assertEquals("dae-sweep: error: --parallel: 1 or more, and 1 with --profile; got 0", run(2, "bench", "--parallel", "0"));
+        assertEquals("dae-sweep: error: --parallel: 1 or more, and 1 with --profile; got 0",
+                run(2, "bench", "--parallel", "0"));
     }
 
     @Test

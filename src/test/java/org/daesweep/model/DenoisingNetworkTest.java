@@ -106,7 +106,8 @@ class DenoisingNetworkTest {
     /** BatchNorm of bn0 in its textbook form, with the given statistics per channel. */
     private static INDArray normalise(INDArray a, INDArray mean, INDArray variance, Map<String, INDArray> params) {
         long[] perChannel = {1, a.size(1), 1, 1};
-        INDArray scale = params.get("bn0_gamma").div(Transforms.sqrt(variance.add(CaeGraph.BN_EPS))).reshape(perChannel);
+        INDArray std = Transforms.sqrt(variance.add(CaeGraph.BN_EPS));
+        INDArray scale = params.get("bn0_gamma").div(std).reshape(perChannel);
         return a.sub(mean.reshape(perChannel)).mul(scale).add(params.get("bn0_beta").reshape(perChannel));
     }
 
@@ -252,7 +253,8 @@ class DenoisingNetworkTest {
         Map<String, INDArray> params = graph.initialParameters(3);
         Nd4j.getRandom().setSeed(11);
         for (String layer : CaeGraph.batchNormLayers(params)) {
-            INDArray gamma = params.get(layer + "_gamma").assign(Nd4j.rand(DataType.FLOAT, params.get(layer + "_gamma").shape()).add(0.5));
+            INDArray gamma = params.get(layer + "_gamma");
+            gamma.assign(Nd4j.rand(DataType.FLOAT, gamma.shape()).add(0.5));
             for (int c = 1; mixedSigns && c < gamma.length(); c += 2) {
                 gamma.putScalar(c, -gamma.getFloat(c));
             }
