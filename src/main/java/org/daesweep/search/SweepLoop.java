@@ -160,7 +160,7 @@ public final class SweepLoop {
      */
     private double secondsLeft(Map<String, Piece> running) {
         double perTrial = scheduler.expectedEpochsPerTrial();
-        double waiting = Math.max(0, maxTrials - results.size()) * perTrial;
+        double waitingEpochs = Math.max(0, maxTrials - results.size()) * perTrial;
         List<TimeLeft.Running> underWay = new ArrayList<>();
         long now = System.nanoTime();
         for (TrialResult r : results.values()) {
@@ -169,10 +169,10 @@ public final class SweepLoop {
             if (piece != null) {
                 underWay.add(new TimeLeft.Running(more, (now - piece.startNanos()) / 1e9));
             } else {
-                waiting += more;
+                waitingEpochs += more;
             }
         }
-        return timeLeft.seconds(waiting, underWay, slots);
+        return timeLeft.seconds(waitingEpochs, underWay, slots);
     }
 
     /** Why the loop ended early (a budget), or null when it ran every trial it could. */
