@@ -33,6 +33,7 @@ import org.daesweep.training.TrainingData;
 import org.daesweep.training.TrialResult;
 import org.daesweep.training.TrialStatus;
 import org.daesweep.training.TrialStep;
+import org.daesweep.training.WarmUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,16 @@ public final class SweepDriver {
                 images.width(), data.training().cleanTrain().count(), data.training().cleanValidation().count(),
                 data.cleanTest().count(), config.noise().describe());
 
-        SparkSession spark = session();
+        SparkConf sparkConf = sparkConf(config);
+        String master = sparkConf.get("spark.master");
+        if (master.equals("local") || master.startsWith("local[")) {
+            // The trials run in this JVM: it warms up for them while Spark starts. A cluster's
+            // executors start after that, and their first task arrives with them, so there a
+            // warm-up has nothing to overlap (docs/PERFORMANCE.md section 17).
+            WarmUp.startOnce(new WarmUp.Spec(config.space().base(), images.height(), images.width(),
+                    sparkConf.getInt("spark.task.cpus", 1)));
+        }
+        SparkSession spark = SparkSession.builder().config(sparkConf).getOrCreate();
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             ResultStore store = new ResultStore(spark, config.sweepDir());
@@ -252,10 +262,6 @@ public final class SweepDriver {
                 .min(Comparator.comparingDouble(TrialResult::bestValidationMse))
                 .orElseThrow(() -> new UserException("all " + trials.size() + " trials failed; the trials table "
                         + "has each one's status and error"));
-    }
-
-    private SparkSession session() {
-        return SparkSession.builder().config(sparkConf(config)).getOrCreate();
     }
 
     /** spark-submit's settings (from system properties), with the sweep's defaults for what they leave out. */
