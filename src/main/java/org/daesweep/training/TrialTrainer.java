@@ -24,6 +24,14 @@ import java.util.function.Consumer;
  */
 public final class TrialTrainer {
     private static final int RECALIBRATION_BATCH = 256;
+    /**
+     * Training images (the split has shuffled them) whose pass sets BatchNorm's statistics for
+     * validation before the last epoch; after the last, every training image's. A pass over all
+     * of them after every epoch took ~23% of a BatchNorm trial's time on the reference protocol
+     * (docs/PERFORMANCE.md section 17), and means and variances over 1,024 x 784 pixels per channel
+     * hardly move with more.
+     */
+    private static final int RECALIBRATION_SAMPLE = 1024;
     /** Relative change of the validation MSE over an epoch below which a collapsed network counts as stuck. */
     private static final double STUCK_CHANGE = 1e-3;
     private final Listener[] stepListeners;
@@ -114,9 +122,13 @@ public final class TrialTrainer {
                 }
             }
             step = (epoch - 1L) * stepsPerEpoch + endBatch;
-            // Running BatchNorm statistics are for inference only, so measuring mid-epoch does
-            // not change how training continues.
-            net.recalibrate(Batches.inOrder(noisy, RECALIBRATION_BATCH));
+            // BatchNorm's population statistics serve inference only, so measuring them mid-epoch
+            // does not change how training continues, and without validation they are needed only
+            // when the run ends.
+            if (data.hasValidation() || step >= endStep) {
+                ImageSet sample = step >= totalSteps ? noisy : noisy.head(RECALIBRATION_SAMPLE);
+                net.recalibrate(Batches.inOrder(sample, RECALIBRATION_BATCH));
+            }
             double validationLoss = Double.NaN;
             if (data.hasValidation()) {
                 predicted = new Denoiser(net).denoise(data.noisyValidation());

@@ -5,18 +5,21 @@ import org.daesweep.config.ConfigLoader;
 import org.daesweep.config.SweepConfig;
 import org.daesweep.data.ImageSet;
 import org.daesweep.data.SplitSpec;
+import org.daesweep.model.DenoisingNetwork;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.noise.GaussianNoise;
 import org.daesweep.noise.NoiseSetup;
 import org.daesweep.model.Hyperparameter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrialTrainerTest {
@@ -40,6 +43,20 @@ class TrialTrainerTest {
             s += (double) v * v;
         }
         return s / clean.pixels().length;
+    }
+
+    @Test
+    void batchNormEndsWithTheStatisticsOfEveryTrainingImage() {
+        // Between epochs a sample of the 1,280 training images sets them, for validation.
+        Hyperparameters hp = Hyperparameters.referenceBaseline().with(Hyperparameter.FILTERS, 8)
+                .with(Hyperparameter.BATCH_NORM, true).with(Hyperparameter.LOSS, "bce").withTraining(2, 64);
+        DenoisingNetwork net = new TrialTrainer().train(hp, data, 3, Duration.ZERO, e -> { }).network();
+        INDArray probe = Batches.range(data.noisyValidation(), 0, 16);
+        INDArray trained = net.predict(probe).dup();
+        net.recalibrate(Batches.inOrder(data.noisyTrain().head(1024), 256));
+        assertNotEquals(trained, net.predict(probe), "a sample's statistics would show");
+        net.recalibrate(Batches.inOrder(data.noisyTrain(), 256));
+        assertEquals(trained, net.predict(probe));
     }
 
     @Test
