@@ -52,13 +52,19 @@ public final class SweepProgress {
                 : String.format("best val MSE %.5f (%s: %s)", best.bestValidationMse(), best.spec().id(),
                 describe(best, searched));
         String left = Double.isNaN(c.secondsLeft()) ? "" : ", ~" + duration(c.secondsLeft()) + " left";
-        // "4 collapsed", not "4 failed": a collapse or a divergence is a result of the configuration.
-        String ended = c.ended().isEmpty() ? "0 failed" : java.util.Arrays.stream(TrialStatus.values())
-                .filter(c.ended()::containsKey).map(s -> c.ended().get(s) + " " + s.label())
-                .collect(Collectors.joining(", "));
+        String ended = c.ended().isEmpty() ? "0 failed" : byStatus(c.ended());
         return String.format("trials %d/%d started, %d running, %d paused, %s; %s; %s epochs; %s elapsed%s",
                 c.started(), c.total(), c.running(), c.paused(), ended, bestText, Scheduler.formatEpochs(Math.round(c.epochsSpent() * 10) / 10.0),
                 duration(c.elapsedSeconds()), c.finished() ? ", done" : left);
+    }
+
+    /**
+     * Trial counts by status in the statuses' order, e.g. {@code 4 collapsed, 1 failed}: "4
+     * collapsed", not "4 failed", as a collapse or a divergence is a result of the configuration.
+     */
+    public static String byStatus(Map<TrialStatus, Integer> counts) {
+        return java.util.Arrays.stream(TrialStatus.values()).filter(counts::containsKey)
+                .map(s -> counts.get(s) + " " + s.label()).collect(Collectors.joining(", "));
     }
 
     /** The searched hyperparameters of a trial, e.g. {@code filters=32 learning-rate=0.00210}. */

@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Runs a sweep on the driver: load, split, add noise and broadcast once; the search loop runs
@@ -260,8 +261,9 @@ public final class SweepDriver {
         return trials.stream()
                 .filter(t -> t.status() == TrialStatus.OK && Double.isFinite(t.bestValidationMse()))
                 .min(Comparator.comparingDouble(TrialResult::bestValidationMse))
-                .orElseThrow(() -> new UserException("all " + trials.size() + " trials failed; the trials table "
-                        + "has each one's status and error"));
+                .orElseThrow(() -> new UserException("no trial ended ok (" + SweepProgress.byStatus(trials.stream()
+                        .collect(Collectors.groupingBy(TrialResult::status, Collectors.summingInt(t -> 1))))
+                        + "), so there is nothing to retrain; the trials table has each one's status and error"));
     }
 
     /** spark-submit's settings (from system properties), with the sweep's defaults for what they leave out. */

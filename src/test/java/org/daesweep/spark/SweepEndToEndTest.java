@@ -201,7 +201,7 @@ class SweepEndToEndTest {
                 evaluate.robustness = []
                 """), List.of());
         UserException e = assertThrows(UserException.class, () -> new SweepDriver(config, false, 0).run());
-        assertTrue(e.getMessage().contains("all 1 trials failed"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("no trial ended ok (1 timeout)"), e.getMessage());
         readBack(spark -> {
         Row trial = read(spark, dir.resolve("out/e2e"), Tables.TRIALS).first();
         assertEquals("timeout", trial.getAs("status"));
