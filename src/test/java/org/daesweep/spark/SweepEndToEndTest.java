@@ -192,12 +192,13 @@ class SweepEndToEndTest {
 
     @Test
     void aTrialStuckInABatchPastItsTimeoutIsCancelledByTheDriver() throws Exception {
-        // One batch of 600 images through a 64-filter U-Net takes seconds (a 32-filter one came to
-        // finish inside 2 s as training got faster); the driver cancels the job at
-        // twice the 1 s timeout, before the trial can look at its clock after the batch.
+        // One batch of 600 images through a 64-filter U-Net takes ~30 s at one thread; the driver
+        // cancels the job at twice the 1 s timeout, before the trial can look at its clock after
+        // the batch. The space must fix the filters too: with the shared conf's 8 or 16, a batch
+        // took under 2 s and the trial's own timeout could reach the driver first.
         SweepConfig config = ConfigLoader.load(conf("""
-                trial { model = unet, convs = 2, filters = 64, batch-size = 600, timeout = 1s }
-                search.trials = 1
+                trial { model = unet, convs = 2, batch-size = 600, timeout = 1s }
+                search { trials = 1, space { filters = [64] } }
                 evaluate.robustness = []
                 """), List.of());
         UserException e = assertThrows(UserException.class, () -> new SweepDriver(config, false, 0).run());
