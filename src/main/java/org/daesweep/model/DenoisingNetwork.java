@@ -9,12 +9,13 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.autodiff.samediff.TrainingConfig;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -30,6 +31,7 @@ public final class DenoisingNetwork {
     private final SameDiff training;
     private final SameDiff inference;
     private final LossRecorder lossRecorder = new LossRecorder();
+    private StepPlan plan;
     private Listener[] listeners = {lossRecorder};
     private final long seed;
     private final long totalSteps;
@@ -72,16 +74,69 @@ public final class DenoisingNetwork {
         return new DenoisingNetwork(hp, height, width, params, totalSteps, seed);
     }
 
-    /** One optimiser step on a batch of [n,1,h,w] inputs and targets; returns the batch's mean per-pixel loss. */
+    /**
+     * One optimiser step on a batch of [n,1,h,w] inputs and targets; returns the batch's mean
+     * per-pixel loss. The first step runs through SameDiff and is recorded as a {@link StepPlan};
+     * later batches of its shape replay the plan (unless a listener other than the loss's watches).
+     */
     public double fit(INDArray noisy, INDArray clean) {
+        Map<String, INDArray> batch = new java.util.HashMap<>(Map.of(CaeGraph.INPUT, noisy, CaeGraph.LABEL, clean));
         if (hp.dropout() > 0) {
-            training.fit(new org.nd4j.linalg.dataset.MultiDataSet(
-                    new INDArray[]{noisy, dropoutMask(noisy.size(0), hp.dropout())}, new INDArray[]{clean}), listeners);
+            batch.put(CaeGraph.DROPOUT_MASK, dropoutMask(noisy.size(0), hp.dropout()));
+        }
+        if (plan != null && listeners.length == 1 && plan.fits(batch)) {
+            plan.run(batch);
+            applyUpdates();
+            lossRecorder.last = plan.get(CaeGraph.PIXEL_LOSS).meanNumber().doubleValue();
         } else {
-            training.fit(new DataSet(noisy, clean), listeners);
+            fitWithSameDiff(batch);
         }
         NativeGarbage.collectIfGrown();
         return lossRecorder.last;
+    }
+
+    private void fitWithSameDiff(Map<String, INDArray> batch) {
+        StepPlan.Recorder recorder = plan == null && listeners.length == 1 ? new StepPlan.Recorder() : null;
+        Listener[] all = recorder == null ? listeners : new Listener[]{lossRecorder, recorder};
+        INDArray[] features = hp.dropout() > 0
+                ? new INDArray[]{batch.get(CaeGraph.INPUT), batch.get(CaeGraph.DROPOUT_MASK)}
+                : new INDArray[]{batch.get(CaeGraph.INPUT)};
+        training.fit(new org.nd4j.linalg.dataset.MultiDataSet(features, new INDArray[]{batch.get(CaeGraph.LABEL)}), all);
+        if (recorder != null) {
+            Set<String> keep = new java.util.HashSet<>(gradientNames().values());
+            keep.add(CaeGraph.PIXEL_LOSS);
+            plan = StepPlan.of(training, recorder, keep);
+        }
+    }
+
+    /** What SameDiff's training session does with a step's gradients (no regularisation is configured). */
+    private void applyUpdates() {
+        TrainingConfig config = training.getTrainingConfig();
+        int iteration = config.getIterationCount();
+        int epoch = config.getEpochCount();
+        gradientNames().forEach((name, gradient) -> {
+            INDArray g = plan.get(gradient);
+            training.getUpdaterMap().get(name).applyUpdater(g, iteration, epoch);
+            params.get(name).subi(g);
+        });
+        // SameDiff counts each fit call as an epoch.
+        config.incrementIterationCount();
+        config.incrementEpochCount();
+    }
+
+    /**
+     * The gradient variables of the parameters a step updates, by parameter: BatchNorm's population
+     * statistics have an updater but no gradient, so SameDiff never updates them either.
+     */
+    private Map<String, String> gradientNames() {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        training.getUpdaterMap().keySet().forEach(name -> {
+            org.nd4j.autodiff.samediff.SDVariable gradient = training.grad(name);
+            if (gradient != null) {
+                names.put(name, gradient.name());
+            }
+        });
+        return names;
     }
 
     /** Denoised images for a [n,1,h,w] batch. */

@@ -1,0 +1,100 @@
+package org.daesweep.model;
+
+import org.daesweep.TestData;
+import org.daesweep.data.ImageSet;
+import org.daesweep.training.NativeRuntime;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+class StepPlanTest {
+    private static final int STEPS = 4;
+
+    @BeforeAll
+    static void threads() {
+        NativeRuntime.configure(2);
+    }
+
+    private static Hyperparameters base() {
+        return Hyperparameters.referenceBaseline().with(Hyperparameter.FILTERS, 8).withTraining(1, 6);
+    }
+
+    /** Every op family of the graphs: activations, losses, BatchNorm, dropout, residual, U-Net, schedules. */
+    private static List<Hyperparameters> variants() {
+        return List.of(
+                base(),
+                base().with(Hyperparameter.BATCH_NORM, true).with(Hyperparameter.HALVE_SECOND, true)
+                        .with(Hyperparameter.LOSS, "mse").with(Hyperparameter.LR_SCHEDULE, "cosine"),
+                base().with(Hyperparameter.ACTIVATION, "swish").with(Hyperparameter.LOSS, "l1")
+                        .with(Hyperparameter.DROPOUT, 0.3).with(Hyperparameter.RESIDUAL, true),
+                base().with(Hyperparameter.ACTIVATION, "leakyrelu").with(Hyperparameter.CONVS, 2)
+                        .with(Hyperparameter.LR_SCHEDULE, "step"),
+                base().with(Hyperparameter.ACTIVATION, "elu").with(Hyperparameter.MODEL, "unet")
+                        .with(Hyperparameter.BATCH_NORM, true),
+                base().with(Hyperparameter.ACTIVATION, "tanh").with(Hyperparameter.MODEL, "unet")
+                        .with(Hyperparameter.DEPTH, 1).with(Hyperparameter.DROPOUT, 0.2));
+    }
+
+    @Test
+    void replayedStepsTrainExactlyAsSameDiffDoes() {
+        ImageSet images = TestData.strokeImages(6 * STEPS + 4, 16, 16);
+        INDArray all = Nd4j.create(images.pixels(), new long[]{images.count(), 1, 16, 16}, 'c');
+        for (Hyperparameters hp : variants()) {
+            DenoisingNetwork planned = DenoisingNetwork.create(hp, 16, 16, 3, STEPS + 1);
+            DenoisingNetwork sameDiff = DenoisingNetwork.create(hp, 16, 16, 3, STEPS + 1);
+            // Another listener makes the network run every step through SameDiff.
+            sameDiff.addTrainingListener(new BaseListener() {
+                @Override
+                public boolean isActive(Operation operation) {
+                    return false;
+                }
+            });
+            for (int s = 0; s < STEPS; s++) {
+                INDArray clean = all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(6 * s, 6 * s + 6));
+                INDArray noisy = clean.mul(0.8).addi(0.1);
+                assertEquals(sameDiff.fit(noisy, clean), planned.fit(noisy, clean), hp + ": loss of step " + s);
+            }
+            // A batch of another shape (an epoch's last) goes through SameDiff, and the plan stays valid.
+            INDArray last = all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(6 * STEPS, 6 * STEPS + 4));
+            assertEquals(sameDiff.fit(last, last), planned.fit(last, last), hp + ": loss of a smaller batch");
+            INDArray again = all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 6));
+            assertEquals(sameDiff.fit(again, again), planned.fit(again, again), hp + ": loss after the smaller batch");
+            assertEquals(sameDiff.iteration(), planned.iteration());
+            assertSame(sameDiff.parameters(), planned.parameters(), hp + ": parameter ");
+            assertSame(sameDiff.optimizerState(), planned.optimizerState(), hp + ": optimiser state ");
+        }
+    }
+
+    @Test
+    void aPlannedNetworkLearns() {
+        // Guards the comparison above against both sides doing nothing.
+        Hyperparameters hp = base();
+        DenoisingNetwork net = DenoisingNetwork.create(hp, 16, 16, 3, 10);
+        INDArray w = net.parameters().get("w0").dup();
+        ImageSet images = TestData.strokeImages(6, 16, 16);
+        INDArray clean = Nd4j.create(images.pixels(), new long[]{6, 1, 16, 16}, 'c');
+        double first = net.fit(clean, clean);
+        double last = first;
+        for (int s = 0; s < 9; s++) {
+            last = net.fit(clean, clean);
+        }
+        assertNotEquals(w, net.parameters().get("w0"));
+        org.junit.jupiter.api.Assertions.assertTrue(last < first, "loss " + first + " -> " + last);
+    }
+
+    private static void assertSame(Map<String, INDArray> expected, Map<String, INDArray> actual, String what) {
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((name, value) -> assertArrayEquals(value.data().asFloat(), actual.get(name).data().asFloat(),
+                what + name));
+    }
+}
