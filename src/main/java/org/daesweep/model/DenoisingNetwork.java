@@ -32,6 +32,7 @@ public final class DenoisingNetwork {
     private final SameDiff inference;
     private final LossRecorder lossRecorder = new LossRecorder();
     private StepPlan plan;
+    private StepPlan inferencePlan;
     private Listener[] listeners = {lossRecorder};
     private final long seed;
     private final long totalSteps;
@@ -96,7 +97,7 @@ public final class DenoisingNetwork {
     }
 
     private void fitWithSameDiff(Map<String, INDArray> batch) {
-        StepPlan.Recorder recorder = plan == null && listeners.length == 1 ? new StepPlan.Recorder() : null;
+        StepPlan.Recorder recorder = plan == null && listeners.length == 1 ? new StepPlan.Recorder(Operation.TRAINING) : null;
         Listener[] all = recorder == null ? listeners : new Listener[]{lossRecorder, recorder};
         INDArray[] features = hp.dropout() > 0
                 ? new INDArray[]{batch.get(CaeGraph.INPUT), batch.get(CaeGraph.DROPOUT_MASK)}
@@ -139,11 +140,24 @@ public final class DenoisingNetwork {
         return names;
     }
 
-    /** Denoised images for a [n,1,h,w] batch. */
+    /** Denoised images for a [n,1,h,w] batch; the first batch's shape is planned, as in {@link #fit}. */
     public INDArray predict(INDArray noisy) {
-        // SameDiff may hold its own reference per variable; point it at the live arrays.
-        params.forEach((name, arr) -> inference.associateArrayWithVariable(arr, name));
-        INDArray output = inference.output(Map.of(CaeGraph.INPUT, noisy), CaeGraph.OUTPUT).get(CaeGraph.OUTPUT);
+        Map<String, INDArray> batch = Map.of(CaeGraph.INPUT, noisy);
+        INDArray output;
+        if (inferencePlan != null && inferencePlan.fits(batch)) {
+            inferencePlan.run(batch);
+            output = inferencePlan.get(CaeGraph.OUTPUT).dup(); // the plan's array is the next batch's
+        } else {
+            // SameDiff may hold its own reference per variable; point it at the live arrays.
+            params.forEach((name, arr) -> inference.associateArrayWithVariable(arr, name));
+            StepPlan.Recorder recorder = inferencePlan == null ? new StepPlan.Recorder(Operation.INFERENCE) : null;
+            org.nd4j.autodiff.samediff.config.BatchOutputConfig pass = inference.batchOutput()
+                    .input(CaeGraph.INPUT, noisy).output(CaeGraph.OUTPUT);
+            output = (recorder == null ? pass : pass.listeners(recorder)).output().get(CaeGraph.OUTPUT);
+            if (recorder != null) {
+                inferencePlan = StepPlan.of(inference, recorder, Set.of(CaeGraph.OUTPUT));
+            }
+        }
         NativeGarbage.collectIfGrown();
         return output;
     }

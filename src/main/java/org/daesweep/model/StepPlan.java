@@ -25,13 +25,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One training step of a SameDiff graph as a fixed list of native op calls. SameDiff 1.0.0-M2.1
- * runs every step through a new session, which for every op works out the output shapes,
+ * One pass of a SameDiff graph (a training step, an inference) as a fixed list of native op
+ * calls. SameDiff 1.0.0-M2.1 runs every pass through a new session, which for every op works out the output shapes,
  * allocates and zeroes fresh buffers and builds a context: 15-40% of a step
- * (docs/PERFORMANCE.md section 18). A plan is recorded from SameDiff's own execution of a step,
- * then replays the same ops with the same arguments into buffers it owns, kept from step to step
- * and, within a step, shared by arrays whose lives do not overlap. Its results are SameDiff's to
- * the bit (StepPlanTest). It holds for one input shape only.
+ * (docs/PERFORMANCE.md section 18). A plan is recorded from SameDiff's own execution of a pass,
+ * then replays the same ops with the same arguments into buffers it owns, kept from pass to pass
+ * and, within a pass, shared by arrays whose lives do not overlap. Its results are SameDiff's to
+ * the bit (StepPlanTest). It holds for one input shape only; the arrays it keeps are overwritten
+ * by its next run.
  */
 final class StepPlan {
     private final List<DifferentialFunction> ops;
@@ -47,13 +48,18 @@ final class StepPlan {
         this.kept = kept;
     }
 
-    /** Watches one training step of SameDiff and keeps, for every op it runs, what a replay needs. */
+    /** Watches one pass of SameDiff (a training step or an inference) and keeps, for every op it runs, what a replay needs. */
     static final class Recorder extends BaseListener {
+        private final Operation pass;
         private final List<Call> calls = new ArrayList<>();
+
+        Recorder(Operation pass) {
+            this.pass = pass;
+        }
 
         @Override
         public boolean isActive(Operation operation) {
-            return operation == Operation.TRAINING;
+            return operation == pass;
         }
 
         @Override
@@ -87,8 +93,8 @@ final class StepPlan {
     }
 
     /**
-     * The plan of the step {@code recorder} saw. {@code keep}: arrays read after the step (the
-     * gradients, the loss), which no other array may share.
+     * The plan of the pass {@code recorder} saw. {@code keep}: arrays read after the pass (the
+     * gradients, the loss, the output), which no other array may share.
      */
     static StepPlan of(SameDiff sd, Recorder recorder, Set<String> keep) {
         List<Call> calls = recorder.calls;
@@ -154,7 +160,8 @@ final class StepPlan {
      * what the step read.
      */
     private static INDArray outside(SameDiff sd, String name, INDArray recorded, Map<String, INDArray> placeholders) {
-        SDVariable v = sd.hasVariable(name) ? sd.getVariable(name) : sd.getFunction("grad").getVariable(name);
+        SameDiff gradients = sd.getFunction("grad");
+        SDVariable v = sd.hasVariable(name) ? sd.getVariable(name) : gradients == null ? null : gradients.getVariable(name);
         if (v == null) {
             throw new IllegalStateException("cannot plan the step: no op computes its input " + name);
         }
@@ -173,7 +180,7 @@ final class StepPlan {
                 .allMatch(e -> Arrays.equals(e.getValue().shape(), placeholders.get(e.getKey()).shape()));
     }
 
-    /** Runs the step on a batch that {@link #fits}. */
+    /** Runs the pass on a batch that {@link #fits}. */
     void run(Map<String, INDArray> batch) {
         batch.forEach((name, value) -> placeholders.get(name).assign(value));
         for (int k = 0; k < ops.size(); k++) {
@@ -185,7 +192,7 @@ final class StepPlan {
         }
     }
 
-    /** An array the last step computed and the plan keeps. */
+    /** An array the last run computed and the plan keeps. */
     INDArray get(String name) {
         return kept.get(name);
     }
