@@ -32,6 +32,8 @@ public final class DenoisingNetwork {
     private final SameDiff inference;
     private final LossRecorder lossRecorder = new LossRecorder();
     private StepPlan plan;
+    /** The gradient variable of each parameter the plan's steps update; fixed with the plan. */
+    private Map<String, String> gradients;
     private StepPlan inferencePlan;
     private Listener[] listeners = {lossRecorder};
     private final long seed;
@@ -81,7 +83,8 @@ public final class DenoisingNetwork {
      * later batches of its shape replay the plan (unless a listener other than the loss's watches).
      */
     public double fit(INDArray noisy, INDArray clean) {
-        Map<String, INDArray> batch = new java.util.HashMap<>(Map.of(CaeGraph.INPUT, noisy, CaeGraph.LABEL, clean));
+        Map<String, INDArray> batch = new java.util.HashMap<>(
+                Map.of(CaeGraph.INPUT, noisy, CaeGraph.LABEL, clean));
         if (hp.dropout() > 0) {
             batch.put(CaeGraph.DROPOUT_MASK, dropoutMask(noisy.size(0), hp.dropout()));
         }
@@ -97,14 +100,17 @@ public final class DenoisingNetwork {
     }
 
     private void fitWithSameDiff(Map<String, INDArray> batch) {
-        StepPlan.Recorder recorder = plan == null && listeners.length == 1 ? new StepPlan.Recorder(Operation.TRAINING) : null;
+        StepPlan.Recorder recorder = plan == null && listeners.length == 1
+                ? new StepPlan.Recorder(Operation.TRAINING) : null;
         Listener[] all = recorder == null ? listeners : new Listener[]{lossRecorder, recorder};
         INDArray[] features = hp.dropout() > 0
                 ? new INDArray[]{batch.get(CaeGraph.INPUT), batch.get(CaeGraph.DROPOUT_MASK)}
                 : new INDArray[]{batch.get(CaeGraph.INPUT)};
-        training.fit(new org.nd4j.linalg.dataset.MultiDataSet(features, new INDArray[]{batch.get(CaeGraph.LABEL)}), all);
+        INDArray[] labels = {batch.get(CaeGraph.LABEL)};
+        training.fit(new org.nd4j.linalg.dataset.MultiDataSet(features, labels), all);
         if (recorder != null) {
-            Set<String> keep = new java.util.HashSet<>(gradientNames().values());
+            gradients = gradientNames();
+            Set<String> keep = new java.util.HashSet<>(gradients.values());
             keep.add(CaeGraph.PIXEL_LOSS);
             plan = StepPlan.of(training, recorder, keep);
         }
@@ -115,7 +121,7 @@ public final class DenoisingNetwork {
         TrainingConfig config = training.getTrainingConfig();
         int iteration = config.getIterationCount();
         int epoch = config.getEpochCount();
-        gradientNames().forEach((name, gradient) -> {
+        gradients.forEach((name, gradient) -> {
             INDArray g = plan.get(gradient);
             training.getUpdaterMap().get(name).applyUpdater(g, iteration, epoch);
             params.get(name).subi(g);

@@ -26,9 +26,9 @@ import java.util.Set;
 
 /**
  * One pass of a SameDiff graph (a training step, an inference) as a fixed list of native op
- * calls. SameDiff 1.0.0-M2.1 runs every pass through a new session, which for every op works out the output shapes,
- * allocates and zeroes fresh buffers and builds a context: 15-40% of a step
- * (docs/PERFORMANCE.md section 18). A plan is recorded from SameDiff's own execution of a pass,
+ * calls. SameDiff 1.0.0-M2.1 runs every pass through a new session, which for every op works
+ * out the output shapes, allocates and zeroes fresh buffers and builds a context: 15-40% of a
+ * step (docs/PERFORMANCE.md section 18). A plan is recorded from SameDiff's own execution of a pass,
  * then replays the same ops with the same arguments into buffers it owns, kept from pass to pass
  * and, within a pass, shared by arrays whose lives do not overlap. Its results are SameDiff's to
  * the bit (StepPlanTest). It holds for one input shape only; the arrays it keeps are overwritten
@@ -48,7 +48,10 @@ final class StepPlan {
         this.kept = kept;
     }
 
-    /** Watches one pass of SameDiff (a training step or an inference) and keeps, for every op it runs, what a replay needs. */
+    /**
+     * Watches one pass of SameDiff (a training step or an inference) and keeps, for every op it
+     * runs, what a replay needs.
+     */
     static final class Recorder extends BaseListener {
         private final Operation pass;
         private final List<Call> calls = new ArrayList<>();
@@ -78,7 +81,8 @@ final class StepPlan {
 
     /** An op as SameDiff ran it: its arguments, its inputs' arrays then, its outputs' shapes. */
     private record Call(DifferentialFunction op, List<String> inputs, List<String> outputs, long[] iArgs,
-                        double[] tArgs, boolean[] bArgs, DataType[] dArgs, INDArray[] inputArrays, Shape[] outputShapes) {
+                        double[] tArgs, boolean[] bArgs, DataType[] dArgs, INDArray[] inputArrays,
+                        Shape[] outputShapes) {
     }
 
     /** A buffer's type and shape: buffers are shared only between arrays of the same. */
@@ -116,7 +120,8 @@ final class StepPlan {
             INDArray[] inputs = new INDArray[call.inputs().size()];
             for (int i = 0; i < inputs.length; i++) {
                 String name = call.inputs().get(i);
-                inputs[i] = live.containsKey(name) ? live.get(name) : outside(sd, name, call.inputArrays()[i], placeholders);
+                inputs[i] = live.containsKey(name) ? live.get(name)
+                        : outside(sd, name, call.inputArrays()[i], placeholders);
             }
             INDArray[] outputs = new INDArray[call.outputs().size()];
             for (int j = 0; j < outputs.length; j++) {
@@ -149,7 +154,7 @@ final class StepPlan {
             }
         }
         if (!kept.keySet().equals(keep)) {
-            throw new IllegalStateException("the recorded step did not compute " + keep + ", only " + kept.keySet());
+            throw new IllegalStateException("the recorded pass did not compute " + keep + ", only " + kept.keySet());
         }
         return new StepPlan(ops, contexts, placeholders, kept);
     }
@@ -161,15 +166,17 @@ final class StepPlan {
      */
     private static INDArray outside(SameDiff sd, String name, INDArray recorded, Map<String, INDArray> placeholders) {
         SameDiff gradients = sd.getFunction("grad");
-        SDVariable v = sd.hasVariable(name) ? sd.getVariable(name) : gradients == null ? null : gradients.getVariable(name);
+        SDVariable v = sd.hasVariable(name) ? sd.getVariable(name)
+                : gradients == null ? null : gradients.getVariable(name);
         if (v == null) {
-            throw new IllegalStateException("cannot plan the step: no op computes its input " + name);
+            throw new IllegalStateException("cannot plan the pass: no op computes its input " + name);
         }
         return switch (v.getVariableType()) {
-            case PLACEHOLDER -> placeholders.computeIfAbsent(name, n -> new Shape(recorded.dataType(), recorded.shape()).allocate());
+            case PLACEHOLDER -> placeholders.computeIfAbsent(name,
+                    n -> new Shape(recorded.dataType(), recorded.shape()).allocate());
             case VARIABLE -> v.getArr();
             case CONSTANT -> recorded;
-            default -> throw new IllegalStateException("cannot plan the step: no op computes its input " + name
+            default -> throw new IllegalStateException("cannot plan the pass: no op computes its input " + name
                     + " (" + v.getVariableType() + ")");
         };
     }
