@@ -22,12 +22,16 @@ import java.util.concurrent.TimeUnit;
  * The driver's search loop, plain Java: keeps every task slot busy with either a paused trial
  * the {@link Scheduler} promotes or a new trial from the {@link Sampler}, until the trial
  * count is reached or a {@link StopCondition} ends the sweep, and reports every finished piece
- * at once (to the journal and the progress line). Resumes from the steps an earlier run journaled.
+ * (to the journal and the progress line) as soon as its slot has new work. Resumes from the
+ * steps an earlier run journaled.
  */
 public final class SweepLoop {
     /** Sees every finished piece of training and where the loop stands. */
     public interface Listener {
-        /** A piece ended; {@code merged} is the trial's result so far (what to journal). */
+        /**
+         * A piece ended; {@code merged} is the trial's result so far (what to journal). Called
+         * once the free slots have been given new work.
+         */
         void stepped(TrialStep step, TrialResult merged);
 
         /** Where the loop stands: after the free slots have been given new work, and every few seconds while it waits. */
@@ -87,6 +91,7 @@ public final class SweepLoop {
         Map<String, Piece> running = new HashMap<>();
         int nextIndex = results.values().stream().mapToInt(r -> r.spec().index() + 1).max().orElse(0);
         boolean changed = false;
+        List<Finished> unreported = new ArrayList<>();
         while (true) {
             if (stopReason == null) {
                 stopReason = stop.reached(state(running)).orElse(null);
@@ -120,6 +125,10 @@ public final class SweepLoop {
                     break;
                 }
             }
+            // Reported once the slots a piece freed have their next work: the journal write
+            // (a file and, on a local disk, a chmod process) no longer holds a slot idle.
+            unreported.forEach(f -> listener.stepped(f.step(), f.merged()));
+            unreported.clear();
             if (running.isEmpty()) {
                 break;
             }
@@ -127,7 +136,7 @@ public final class SweepLoop {
                 listener.progress(counts(running, false));
             }
             TrialStep step = take(done, () -> listener.progress(counts(running, false)));
-            listener.stepped(step, record(step, running.remove(step.result().spec().id())));
+            unreported.add(new Finished(step, record(step, running.remove(step.result().spec().id()))));
             changed = true;
         }
         listener.progress(counts(running, true));
@@ -188,6 +197,10 @@ public final class SweepLoop {
 
     /** A piece under way: the rung it trains to, and when it was submitted. */
     private record Piece(int rung, long startNanos) {
+    }
+
+    /** A finished piece and the trial's result with it, to report. */
+    private record Finished(TrialStep step, TrialResult merged) {
     }
 
     /** A finished piece, or what made the sweep unable to go on. */

@@ -31,7 +31,7 @@ class SweepLoopTest {
             Map.of(Hyperparameter.LEARNING_RATE, new Domain.Continuous(0.01, 1, false)));
 
     /** Trains synchronously; checks that a continued trial starts from its own checkpoint. */
-    private static final class FakeTrainer implements TrialExecutor {
+    private static class FakeTrainer implements TrialExecutor {
         final List<String> pieces = new ArrayList<>();
         final Map<String, Double> reached = new HashMap<>();
         double epochs;
@@ -59,7 +59,7 @@ class SweepLoopTest {
     }
 
     /** Keeps every trial's latest step, as the journal does. */
-    private static final class Journal implements SweepLoop.Listener {
+    private static class Journal implements SweepLoop.Listener {
         final Map<String, TrialStep> steps = new HashMap<>();
         SweepLoop.Counts last;
 
@@ -109,6 +109,29 @@ class SweepLoopTest {
                 "a diverged trial is never continued");
         assertEquals(27, journal.last.started());
         assertTrue(journal.last.finished());
+    }
+
+    @Test
+    void aFinishedPieceIsReportedOnceItsSlotHasNewWork() {
+        List<String> events = new ArrayList<>();
+        FakeTrainer trainer = new FakeTrainer() {
+            @Override
+            public CompletableFuture<TrialStep> run(TrialSpec spec, Checkpoint from, double until) {
+                events.add("run " + spec.id());
+                return super.run(spec, from, until);
+            }
+        };
+        Journal journal = new Journal() {
+            @Override
+            public void stepped(TrialStep step, TrialResult merged) {
+                events.add("journal " + merged.spec().id());
+                super.stepped(step, merged);
+            }
+        };
+        loop(new FullBudget(MAX_EPOCHS), Budget.NONE, 4).run(Map.of(), trainer, journal);
+        // Two slots: trial-0002 takes the slot trial-0000 freed before trial-0000 is journaled.
+        assertEquals(List.of("run trial-0000", "run trial-0001", "run trial-0002", "journal trial-0000",
+                "run trial-0003", "journal trial-0001", "journal trial-0002", "journal trial-0003"), events);
     }
 
     @Test
