@@ -169,6 +169,24 @@ public final class DenoisingNetwork {
     }
 
     /**
+     * Frees the buffers of the recorded passes now (activations and gradients at batch 64 on
+     * 28x28 images: 38 MB for the baseline, 142 MB for 64 filters with BatchNorm, 270 MB for the
+     * U-Net), rather than when the collector finds a finished trial's network dead, which took a
+     * full collection at the end of every trial piece. The network stays usable: its next step
+     * is recorded afresh.
+     */
+    public void releasePlans() {
+        if (plan != null) {
+            plan.release();
+            plan = null;
+        }
+        if (inferencePlan != null) {
+            inferencePlan.release();
+            inferencePlan = null;
+        }
+    }
+
+    /**
      * Sets BatchNorm's population statistics to the exact mean and variance of its input over
      * the given batches (a pass with the current weights), instead of a running average that
      * lags behind the weights; dropout is off for this pass, as in inference. A no-op without

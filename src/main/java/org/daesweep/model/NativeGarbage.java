@@ -39,11 +39,23 @@ public final class NativeGarbage {
         }
         if (BUDGET.exceededBy(residentBytes())) {
             System.gc();
-            BUDGET.collected(residentBytes());
+            BUDGET.countFrom(residentBytes());
         }
         if (System.nanoTime() - lastTrim > TRIM_INTERVAL_NANOS) {
             lastTrim = System.nanoTime();
             releaseFreeMemory();
+        }
+    }
+
+    /**
+     * The process has just grown by memory that stays in use (a recorded plan's buffers), not
+     * by garbage: growth counts from here. Otherwise a new trial's plans set off collections
+     * that found nothing to free: five in a 2-slot bench sweep, ~60 ms each with every trial
+     * of the JVM stopped.
+     */
+    static synchronized void grewByLiveMemory() {
+        if (AVAILABLE) {
+            BUDGET.countFrom(residentBytes());
         }
     }
 
@@ -89,8 +101,9 @@ public final class NativeGarbage {
             return resident - baseline > bytes;
         }
 
-        void collected(long residentAfter) {
-            baseline = residentAfter;
+        /** Growth counts from this resident set (after a collection, or after live growth). */
+        void countFrom(long resident) {
+            baseline = resident;
         }
     }
 

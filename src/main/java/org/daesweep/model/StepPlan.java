@@ -39,13 +39,16 @@ final class StepPlan {
     private final List<OpContext> contexts;
     private final Map<String, INDArray> placeholders;
     private final Map<String, INDArray> kept;
+    /** Every buffer the plan allocated (placeholders, op outputs), each once. */
+    private final List<INDArray> owned;
 
     private StepPlan(List<DifferentialFunction> ops, List<OpContext> contexts, Map<String, INDArray> placeholders,
-                     Map<String, INDArray> kept) {
+                     Map<String, INDArray> kept, List<INDArray> owned) {
         this.ops = ops;
         this.contexts = contexts;
         this.placeholders = placeholders;
         this.kept = kept;
+        this.owned = owned;
     }
 
     /**
@@ -91,8 +94,10 @@ final class StepPlan {
             this(type, Arrays.stream(dims).boxed().toList());
         }
 
-        INDArray allocate() {
-            return Nd4j.createUninitialized(type, dims.stream().mapToLong(Long::longValue).toArray(), 'c');
+        INDArray allocate(List<INDArray> owned) {
+            INDArray array = Nd4j.createUninitialized(type, dims.stream().mapToLong(Long::longValue).toArray(), 'c');
+            owned.add(array);
+            return array;
         }
     }
 
@@ -113,6 +118,7 @@ final class StepPlan {
         Map<String, Shape> shapes = new HashMap<>();
         Map<String, INDArray> placeholders = new HashMap<>();
         Map<String, INDArray> kept = new HashMap<>();
+        List<INDArray> owned = new ArrayList<>();
         List<DifferentialFunction> ops = new ArrayList<>();
         List<OpContext> contexts = new ArrayList<>();
         for (int k = 0; k < calls.size(); k++) {
@@ -121,14 +127,14 @@ final class StepPlan {
             for (int i = 0; i < inputs.length; i++) {
                 String name = call.inputs().get(i);
                 inputs[i] = live.containsKey(name) ? live.get(name)
-                        : outside(sd, name, call.inputArrays()[i], placeholders);
+                        : outside(sd, name, call.inputArrays()[i], placeholders, owned);
             }
             INDArray[] outputs = new INDArray[call.outputs().size()];
             for (int j = 0; j < outputs.length; j++) {
                 String name = call.outputs().get(j);
                 Shape shape = call.outputShapes()[j];
                 Deque<INDArray> pool = free.get(shape);
-                outputs[j] = keep.contains(name) || pool == null || pool.isEmpty() ? shape.allocate() : pool.pop();
+                outputs[j] = keep.contains(name) || pool == null || pool.isEmpty() ? shape.allocate(owned) : pool.pop();
                 live.put(name, outputs[j]);
                 shapes.put(name, shape);
                 if (keep.contains(name)) {
@@ -156,7 +162,8 @@ final class StepPlan {
         if (!kept.keySet().equals(keep)) {
             throw new IllegalStateException("the recorded pass did not compute " + keep + ", only " + kept.keySet());
         }
-        return new StepPlan(ops, contexts, placeholders, kept);
+        NativeGarbage.grewByLiveMemory();
+        return new StepPlan(ops, contexts, placeholders, kept, owned);
     }
 
     /**
@@ -164,7 +171,8 @@ final class StepPlan {
      * fills; a parameter is its live array, which the optimiser updates in place; a constant is
      * what the step read.
      */
-    private static INDArray outside(SameDiff sd, String name, INDArray recorded, Map<String, INDArray> placeholders) {
+    private static INDArray outside(SameDiff sd, String name, INDArray recorded, Map<String, INDArray> placeholders,
+                                    List<INDArray> owned) {
         SameDiff gradients = sd.getFunction("grad");
         SDVariable v = sd.hasVariable(name) ? sd.getVariable(name)
                 : gradients == null ? null : gradients.getVariable(name);
@@ -173,7 +181,7 @@ final class StepPlan {
         }
         return switch (v.getVariableType()) {
             case PLACEHOLDER -> placeholders.computeIfAbsent(name,
-                    n -> new Shape(recorded.dataType(), recorded.shape()).allocate());
+                    n -> new Shape(recorded.dataType(), recorded.shape()).allocate(owned));
             case VARIABLE -> v.getArr();
             case CONSTANT -> recorded;
             default -> throw new IllegalStateException("cannot plan the pass: no op computes its input " + name
@@ -202,6 +210,14 @@ final class StepPlan {
     /** An array the last run computed and the plan keeps. */
     INDArray get(String name) {
         return kept.get(name);
+    }
+
+    /**
+     * Frees the plan's buffers now, instead of whenever the collector finds the plan dead; the
+     * plan must not run again. Parameters and constants are not the plan's and stay.
+     */
+    void release() {
+        owned.forEach(INDArray::close);
     }
 
     private static boolean[] booleans(List<Boolean> values) {

@@ -152,6 +152,8 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
         TrainingRun run = new TrialTrainer().train(hp, data.merged(), seed, Duration.ZERO, e -> log.info(
                 "retrain epoch {}/{}: train loss {} in {} s", e.epoch(), hp.epochs(), String.format("%.5f", e.trainLoss()),
                 Math.round(e.seconds())));
-        return new Retrained(ModelFile.toBytes(run.network()), List.copyOf(run.epochs()), run.status(), run.message());
+        byte[] model = ModelFile.toBytes(run.network());
+        run.network().releasePlans();
+        return new Retrained(model, List.copyOf(run.epochs()), run.status(), run.message());
     }
 }

@@ -26,7 +26,7 @@ public final class TrialRunner {
      * a checkpoint when the trial ended the piece well and has epochs left.
      */
     public TrialStep run(TrialSpec spec, TrainingData data, Checkpoint from, double untilEpochs, String executor, String host) {
-        // The previous piece's buffers were collected when it ended: return them to the OS.
+        // The previous piece's buffers were freed when it ended: return them to the OS.
         NativeGarbage.releaseFreeMemory();
         long start = System.nanoTime();
         List<EpochStats> epochs = new ArrayList<>(from == null ? List.of() : from.epochs());
@@ -37,14 +37,18 @@ public final class TrialRunner {
                     run.lastValidationMse(), run.network().parameterCount(), seconds(start), run.message(), executor,
                     host, -1, List.of());
             boolean continues = run.status() == TrialStatus.OK && run.epochsTrained() < spec.hyperparameters().epochs();
-            return new TrialStep(result, continues ? run.checkpoint() : null, false);
+            TrialStep step = new TrialStep(result, continues ? run.checkpoint() : null, false);
+            // The bulk of a network's native memory, freed now: what is left of it (parameters,
+            // optimiser state) is small enough for the collections NativeGarbage asks for.
+            run.network().releasePlans();
+            return step;
         } catch (Throwable t) {
+            // ND4J frees a network's native buffers only when the collector finds it dead, and a
+            // failed piece's network is out of reach.
+            System.gc();
             String message = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
             return new TrialStep(TrialResult.unmeasured(spec, TrialStatus.FAILED, epochs, message, executor, host), null,
                     false);
-        } finally {
-            // ND4J frees a network's native buffers only when the collector finds it dead.
-            System.gc();
         }
     }
 

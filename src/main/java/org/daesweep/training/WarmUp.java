@@ -70,7 +70,7 @@ public final class WarmUp {
         TrainingData data = new TrainingData(noise(random, trainCount, spec), noise(random, trainCount, spec),
                 noise(random, hp.batchSize(), spec), noise(random, hp.batchSize(), spec), null);
         new TrialTrainer().train(hp.withTraining(1, hp.batchSize()), data, 0, Duration.ZERO, epoch -> {
-        });
+        }).network().releasePlans();
         return Duration.ofNanos(System.nanoTime() - start);
     }
 

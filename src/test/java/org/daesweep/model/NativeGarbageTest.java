@@ -19,7 +19,7 @@ class NativeGarbageTest {
         NativeGarbage.Budget budget = new NativeGarbage.Budget(64);
         budget.exceededBy(1000);
         assertTrue(budget.exceededBy(1100));
-        budget.collected(1100); // the garbage is freed later, by ND4J's deallocator threads
+        budget.countFrom(1100); // the garbage is freed later, by ND4J's deallocator threads
         assertFalse(budget.exceededBy(900));
         assertFalse(budget.exceededBy(960));
         // Measured from the 1,100 peak this growth would go unnoticed until 1,165.

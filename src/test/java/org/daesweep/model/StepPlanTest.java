@@ -16,6 +16,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StepPlanTest {
     private static final int STEPS = 4;
@@ -104,6 +105,40 @@ class StepPlanTest {
     }
 
     @Test
+    void releasedPlansFreeTheirBuffersAndTrainingGoesOnExactly() throws ReflectiveOperationException {
+        ImageSet images = TestData.strokeImages(12, 16, 16);
+        INDArray all = Nd4j.create(images.pixels(), new long[]{12, 1, 16, 16}, 'c');
+        INDArray first = all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 6));
+        INDArray second = all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(6, 12));
+        for (Hyperparameters hp : List.of(variants().get(1), variants().get(4))) {
+            DenoisingNetwork released = DenoisingNetwork.create(hp, 16, 16, 3, 6);
+            DenoisingNetwork kept = DenoisingNetwork.create(hp, 16, 16, 3, 6);
+            for (DenoisingNetwork net : List.of(released, kept)) {
+                net.fit(first, first);
+                net.fit(second, second); // replays the plan the first step recorded
+                net.predict(first);
+            }
+            INDArray loss = plan(released, "plan").get(CaeGraph.PIXEL_LOSS);
+            INDArray output = plan(released, "inferencePlan").get(CaeGraph.OUTPUT);
+            released.releasePlans();
+            assertTrue(loss.wasClosed() && output.wasClosed(), hp + ": the plans' buffers are freed");
+            for (INDArray batch : List.of(first, second, first)) {
+                assertEquals(kept.fit(batch, batch), released.fit(batch, batch), hp + ": loss after the release");
+            }
+            assertSame(kept.parameters(), released.parameters(), hp + ": parameter ");
+            assertSame(kept.optimizerState(), released.optimizerState(), hp + ": optimiser state ");
+            assertArrayEquals(kept.predict(second).data().asFloat(), released.predict(second).data().asFloat(),
+                    hp + ": prediction after the release");
+        }
+    }
+
+    private static StepPlan plan(DenoisingNetwork net, String field) throws ReflectiveOperationException {
+        java.lang.reflect.Field f = DenoisingNetwork.class.getDeclaredField(field);
+        f.setAccessible(true);
+        return (StepPlan) f.get(net);
+    }
+
+    @Test
     void aPlannedNetworkLearns() {
         // Guards the comparison above against both sides doing nothing.
         Hyperparameters hp = base();
@@ -117,7 +152,7 @@ class StepPlanTest {
             last = net.fit(clean, clean);
         }
         assertNotEquals(w, net.parameters().get("w0"));
-        org.junit.jupiter.api.Assertions.assertTrue(last < first, "loss " + first + " -> " + last);
+        assertTrue(last < first, "loss " + first + " -> " + last);
     }
 
     private static void assertSame(Map<String, INDArray> expected, Map<String, INDArray> actual, String what) {
