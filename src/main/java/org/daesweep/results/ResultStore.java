@@ -4,6 +4,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -13,6 +14,8 @@ import org.daesweep.UserException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -72,8 +75,18 @@ public final class ResultStore {
 
     public void writeFile(String name, byte[] content) {
         Path tmp = new Path(new Path(root, TMP), name + "-" + UUID.randomUUID());
-        try (FSDataOutputStream out = fs.create(tmp, false)) {
-            out.write(content);
+        try {
+            if (fs instanceof LocalFileSystem local) {
+                // Without Hadoop's native library, its local file system starts a chmod process
+                // for every file it creates and for its .crc: two per journaled trial piece.
+                java.nio.file.Path file = local.pathToFile(tmp).toPath();
+                Files.createDirectories(file.getParent());
+                Files.write(file, content, StandardOpenOption.CREATE_NEW);
+            } else {
+                try (FSDataOutputStream out = fs.create(tmp, false)) {
+                    out.write(content);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + tmp, e);
         }
