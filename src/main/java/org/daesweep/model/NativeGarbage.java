@@ -14,8 +14,9 @@ import java.nio.file.Path;
  * set has grown by {@link #BUDGET_BYTES} keeps the freed buffers in malloc's free lists for the
  * next step: 3x faster training, a third of the memory (docs/PERFORMANCE.md). Most of a step's
  * arrays no longer need it, since SameDiff's sessions free what they release at once
- * (NativeRuntime; docs/PERFORMANCE.md section 15); it still catches what Java objects hold,
- * such as the arrays of a finished trial's graphs.
+ * (NativeRuntime; docs/PERFORMANCE.md section 15), and a finished trial frees its plans'
+ * buffers itself (section 19); it still catches what Java objects hold, such as a finished
+ * trial's parameters and optimiser state, and the arrays that passes outside plans return.
  */
 public final class NativeGarbage {
     static final long BUDGET_BYTES = 64L << 20;
