@@ -125,8 +125,8 @@ public final class SweepLoop {
                     break;
                 }
             }
-            // Reported once the slots a piece freed have their next work: the journal write
-            // (a file and, on a local disk, a chmod process) no longer holds a slot idle.
+            // Reported once the slots a piece freed have their next work, so that the journal
+            // write (a file on local or remote storage) never holds a slot idle.
             unreported.forEach(f -> listener.stepped(f.step(), f.merged()));
             unreported.clear();
             if (running.isEmpty()) {
