@@ -34,9 +34,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The Spark side of a sweep, kept thin: each piece of a trial is a single-task job, submitted
  * from a driver-side pool so that every task slot stays busy and every finished piece reaches
- * the driver (its journal) at once; the task calls the plain-Java {@link TrialRunner} on the
- * broadcast data with the ND4J threads its slot owns. A job group per trial names it in Spark's
- * UI and lets the driver cancel it.
+ * the driver at once (its journal as soon as the freed slot has new work); the task calls the
+ * plain-Java {@link TrialRunner} on the broadcast data with the ND4J threads its slot owns. A
+ * job group per trial names it in Spark's UI and lets the driver cancel it.
  */
 public final class TrialTasks implements TrialExecutor, AutoCloseable {
     /**
