@@ -49,7 +49,7 @@ public final class ResultStore {
             }
             Path marker = new Path(root, MARKER);
             if (!fs.exists(marker)) {
-                fs.create(marker, false).close();
+                create(marker, new byte[0]);
             }
         } catch (IOException e) {
             throw new UserException(dir + ": cannot create the output directory (" + e.getMessage() + ")");
@@ -76,21 +76,26 @@ public final class ResultStore {
     public void writeFile(String name, byte[] content) {
         Path tmp = new Path(new Path(root, TMP), name + "-" + UUID.randomUUID());
         try {
-            if (fs instanceof LocalFileSystem local) {
-                // Without Hadoop's native library, its local file system starts a chmod process
-                // for every file it creates and for its .crc: two per journaled trial piece.
-                java.nio.file.Path file = local.pathToFile(tmp).toPath();
-                Files.createDirectories(file.getParent());
-                Files.write(file, content, StandardOpenOption.CREATE_NEW);
-            } else {
-                try (FSDataOutputStream out = fs.create(tmp, false)) {
-                    out.write(content);
-                }
-            }
+            create(tmp, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + tmp, e);
         }
         publish(tmp, new Path(root, name));
+    }
+
+    /** Creates a file that does not exist yet, and its parent directories. */
+    private void create(Path path, byte[] content) throws IOException {
+        if (fs instanceof LocalFileSystem local) {
+            // Without Hadoop's native library, its local file system starts a chmod process for
+            // every file it creates and for its .crc: two per journaled trial piece.
+            java.nio.file.Path file = local.pathToFile(path).toPath();
+            Files.createDirectories(file.getParent());
+            Files.write(file, content, StandardOpenOption.CREATE_NEW);
+        } else {
+            try (FSDataOutputStream out = fs.create(path, false)) {
+                out.write(content);
+            }
+        }
     }
 
     /** The content of a file written earlier, or empty if there is none. */
@@ -157,7 +162,7 @@ public final class ResultStore {
     private boolean canWrite() {
         Path probe = new Path(new Path(root, TMP), "probe-" + UUID.randomUUID());
         try {
-            fs.create(probe, false).close();
+            create(probe, new byte[0]);
             fs.delete(probe, false);
             return true;
         } catch (IOException e) {
