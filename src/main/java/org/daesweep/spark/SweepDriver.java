@@ -70,25 +70,30 @@ public final class SweepDriver {
     }
 
     public SweepSummary run() {
+        // Every driver uses ND4J, if only to evaluate the best model: its loading overlaps the
+        // reading of the data and Spark's start.
+        WarmUp.loadLibraries();
         ImageSet images = new IdxImageReader().read(config.images()).head(config.limit());
         checkDepths(images);
+        SparkConf sparkConf = sparkConf(config);
+        String master = sparkConf.get("spark.master");
+        if (master.equals("local") || master.startsWith("local[")) {
+            // The trials run in this JVM: it warms up for them while the driver prepares the
+            // data and Spark starts, as soon as it knows the images' size. A cluster's executors
+            // start after that, and their first task arrives with them, so there a warm-up has
+            // nothing to overlap (docs/PERFORMANCE.md sections 17 and 20).
+            WarmUp.startOnce(new WarmUp.Spec(config.space().base(), images.height(), images.width(),
+                    sparkConf.getInt("spark.task.cpus", 1)));
+        }
         SweepData data = SweepData.prepare(images, config.split(), config.noise(), config.seed());
         log.info("{} images of {}x{}: {} train, {} validation, {} test; noise {}", images.count(), images.height(),
                 images.width(), data.training().cleanTrain().count(), data.training().cleanValidation().count(),
                 data.cleanTest().count(), config.noise().describe());
 
-        SparkConf sparkConf = sparkConf(config);
-        String master = sparkConf.get("spark.master");
-        if (master.equals("local") || master.startsWith("local[")) {
-            // The trials run in this JVM: it warms up for them while Spark starts. A cluster's
-            // executors start after that, and their first task arrives with them, so there a
-            // warm-up has nothing to overlap (docs/PERFORMANCE.md section 17).
-            WarmUp.startOnce(new WarmUp.Spec(config.space().base(), images.height(), images.width(),
-                    sparkConf.getInt("spark.task.cpus", 1)));
-        }
         SparkSession spark = SparkSession.builder().config(sparkConf).getOrCreate();
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            TrialTasks.warmUp(jsc);
             ResultStore store = new ResultStore(spark, config.sweepDir());
             TrialJournal journal = new TrialJournal(store);
             Map<String, TrialStep> earlier = journal.open(plan(), restart);

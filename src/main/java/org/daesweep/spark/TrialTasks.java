@@ -61,6 +61,22 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
     }
 
     /**
+     * Starts a one-task job of the form every piece's job takes, and returns at once. A JVM's
+     * first Spark job pays Spark's one-time costs (the closure cleaner, the job scope's JSON
+     * mapper, the scheduler's and the serialisers' classes): ~0.5 s from a sweep's start to its
+     * first trial's task, with one slot or two. Started as soon as Spark is up, that runs while
+     * the driver opens the journal and broadcasts the data (docs/PERFORMANCE.md section 20).
+     * Nothing waits for it: a trial's job submitted before it ends queues behind it, and if it
+     * fails (Spark stopped by a sweep that could not start) the failure stays in its future.
+     */
+    static void warmUp(JavaSparkContext jsc) {
+        CompletableFuture.runAsync(() -> {
+            jsc.setJobDescription("dae-sweep: warm-up");
+            jsc.parallelize(List.of(0), 1).map(x -> x).collect();
+        }, task -> daemon("dae-sweep-spark-warm-up").newThread(task).start());
+    }
+
+    /**
      * A job that Spark itself gives up on (executors lost beyond its retries) becomes a failed,
      * retryable step: not journaled, so a resumed sweep runs it again. A job still running
      * {@link #CANCEL_GRACE} past trial.timeout (a batch that does not end) is cancelled and the

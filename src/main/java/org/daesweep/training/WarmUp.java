@@ -5,9 +5,15 @@ import org.daesweep.model.Hyperparameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.nd4j.imports.converters.DifferentialFunctionClassHolder;
+import org.nd4j.linalg.factory.Nd4j;
+
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Trains a throwaway network once per JVM on a background thread, so that the first trials do
@@ -15,14 +21,26 @@ import java.util.concurrent.CompletableFuture;
  * and generating oneDNN's kernels made the first trial of a local bench sweep take 3.3-5.3 s
  * against 1.3-2.3 s for the same shapes later, and with two task slots both first trials paid
  * it side by side. A local sweep's driver starts it before Spark, whose start it overlaps
- * (docs/PERFORMANCE.md section 17). Trials do not wait for it, and depend on nothing it leaves
+ * (docs/PERFORMANCE.md sections 17 and 20). Trials do not wait for it, and depend on nothing it leaves
  * behind: their results are the same with or without it.
  */
 public final class WarmUp {
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
     /** Training batches: the second step runs on what the first one loaded and compiled. */
     private static final int BATCHES = 2;
+    /** One thread, so that the warm-up's training starts after the libraries it needs have loaded. */
+    private static final ThreadPoolExecutor THREAD = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), task -> {
+                Thread t = new Thread(task, "dae-sweep-warm-up");
+                t.setDaemon(true); // never keeps a finished sweep's JVM alive
+                return t;
+            });
+    private static CompletableFuture<Void> libraries;
     private static CompletableFuture<Duration> started;
+
+    static {
+        THREAD.allowCoreThreadTimeOut(true);
+    }
 
     private WarmUp() {
     }
@@ -35,6 +53,30 @@ public final class WarmUp {
     }
 
     /**
+     * Loads ND4J's native library and SameDiff's registry of ops on the warm-up thread, unless
+     * that started before: ~1.0 s and ~1.1 s of one-time set-up that a JVM's first SameDiff step
+     * pays otherwise. It needs nothing from the sweep, so a driver starts it before it reads
+     * the data, and a warm-up started later trains once it is done.
+     *
+     * @return done when the libraries are loaded
+     */
+    public static synchronized CompletableFuture<Void> loadLibraries() {
+        if (libraries == null) {
+            libraries = CompletableFuture.runAsync(() -> {
+                NativeRuntime.prepare();
+                Nd4j.getBackend();
+                DifferentialFunctionClassHolder.getInstance();
+            }, THREAD);
+            libraries.whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    log.warn("loading ND4J ahead of the trials failed (they load it themselves): {}", failure.toString());
+                }
+            });
+        }
+        return libraries;
+    }
+
+    /**
      * Starts this JVM's warm-up unless one started before (the first spec wins; the driver of a
      * sweep that runs again in the same JVM asks again). A failed warm-up is logged and changes
      * nothing else.
@@ -43,11 +85,7 @@ public final class WarmUp {
      */
     public static synchronized CompletableFuture<Duration> startOnce(Spec spec) {
         if (started == null) {
-            started = CompletableFuture.supplyAsync(() -> run(spec), task -> {
-                Thread t = new Thread(task, "dae-sweep-warm-up");
-                t.setDaemon(true); // never keeps a finished sweep's JVM alive
-                t.start();
-            });
+            started = CompletableFuture.supplyAsync(() -> run(spec), THREAD);
             started.whenComplete((took, failure) -> {
                 if (failure != null) {
                     log.warn("warm-up for trials failed (trials are not affected, only their start is slower): {}",

@@ -33,10 +33,13 @@ class WarmUpTest {
     }
 
     @Test
-    void aJvmWarmsUpOnceAndTheWarmUpEnds() throws Exception {
+    void aJvmLoadsAndWarmsUpOnceAndTheWarmUpEnds() throws Exception {
+        var libraries = WarmUp.loadLibraries();
+        assertSame(libraries, WarmUp.loadLibraries());
         WarmUp.Spec spec = new WarmUp.Spec(SMALL, 28, 28, 1);
         var first = WarmUp.startOnce(spec);
         assertSame(first, WarmUp.startOnce(new WarmUp.Spec(SMALL, 16, 16, 1)));
         assertTrue(first.get(5, TimeUnit.MINUTES).toNanos() > 0);
+        assertTrue(libraries.isDone() && !libraries.isCompletedExceptionally());
     }
 }
