@@ -49,9 +49,14 @@ final class Batches {
 
     /** Images {@code [from..to)} in file order, as a new tensor. */
     static INDArray range(ImageSet images, int from, int to) {
+        return range(images, from, to, to - from);
+    }
+
+    /** Images {@code [from..to)} in file order, as a new tensor of {@code count} images, blank after them. */
+    static INDArray range(ImageSet images, int from, int to, int count) {
         int size = images.imageSize();
-        float[] buf = new float[(to - from) * size];
-        System.arraycopy(images.pixels(), from * size, buf, 0, buf.length);
-        return Nd4j.create(buf, new long[]{to - from, 1, images.height(), images.width()}, 'c');
+        float[] buf = new float[count * size];
+        System.arraycopy(images.pixels(), from * size, buf, 0, (to - from) * size);
+        return Nd4j.create(buf, new long[]{count, 1, images.height(), images.width()}, 'c');
     }
 }

@@ -27,9 +27,15 @@ public final class Denoiser {
         }
         float[] out = new float[noisy.pixels().length];
         int size = noisy.imageSize();
-        for (int from = 0; from < noisy.count(); from += batch) {
-            int to = Math.min(noisy.count(), from + batch);
-            INDArray prediction = network.predict(Batches.range(noisy, from, to));
+        // Batches of one size, the last padded with blank images: the network replays one
+        // recorded pass for all of them, where a smaller last batch went through a SameDiff
+        // session every time (docs/PERFORMANCE.md section 20). Inference treats each image
+        // alone, so the padding changes no output.
+        int batches = (noisy.count() + batch - 1) / batch;
+        int even = (noisy.count() + batches - 1) / batches;
+        for (int from = 0; from < noisy.count(); from += even) {
+            int to = Math.min(noisy.count(), from + even);
+            INDArray prediction = network.predict(Batches.range(noisy, from, to, even));
             float[] values = prediction.dup('c').data().asFloat();
             System.arraycopy(values, 0, out, from * size, (to - from) * size);
         }
