@@ -12,12 +12,12 @@ public final class Denoiser {
      */
     private static final long MAX_ACTIVATION_BYTES = 24L << 20;
     private final DenoisingNetwork network;
-    private final int batch;
+    private final int largestBatch;
 
     public Denoiser(DenoisingNetwork network) {
         this.network = network;
         long bytesPerImage = 4L * network.height() * network.width() * network.hyperparameters().filtersAt(0);
-        this.batch = (int) Math.max(1, Math.min(256, MAX_ACTIVATION_BYTES / bytesPerImage));
+        this.largestBatch = (int) Math.max(1, Math.min(256, MAX_ACTIVATION_BYTES / bytesPerImage));
     }
 
     public ImageSet denoise(ImageSet noisy) {
@@ -31,7 +31,7 @@ public final class Denoiser {
         // recorded pass for all of them, where a smaller last batch went through a SameDiff
         // session every time (docs/PERFORMANCE.md section 20). Inference treats each image
         // alone, so the padding changes no output.
-        int batches = (noisy.count() + batch - 1) / batch;
+        int batches = (noisy.count() + largestBatch - 1) / largestBatch;
         int even = (noisy.count() + batches - 1) / batches;
         for (int from = 0; from < noisy.count(); from += even) {
             int to = Math.min(noisy.count(), from + even);

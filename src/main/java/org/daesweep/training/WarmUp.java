@@ -2,11 +2,10 @@ package org.daesweep.training;
 
 import org.daesweep.data.ImageSet;
 import org.daesweep.model.Hyperparameters;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.nd4j.imports.converters.DifferentialFunctionClassHolder;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Random;
@@ -21,8 +20,8 @@ import java.util.concurrent.TimeUnit;
  * and generating oneDNN's kernels made the first trial of a local bench sweep take 3.3-5.3 s
  * against 1.3-2.3 s for the same shapes later, and with two task slots both first trials paid
  * it side by side. A local sweep's driver starts it before Spark, whose start it overlaps
- * (docs/PERFORMANCE.md sections 17 and 20). Trials do not wait for it, and depend on nothing it leaves
- * behind: their results are the same with or without it.
+ * (docs/PERFORMANCE.md sections 17 and 20). Trials do not wait for it, and depend on nothing
+ * it leaves behind: their results are the same with or without it.
  */
 public final class WarmUp {
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
