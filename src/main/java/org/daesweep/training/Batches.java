@@ -4,6 +4,7 @@ import org.daesweep.data.ImageSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -18,14 +19,15 @@ final class Batches {
     /** Images {@code order[from..to)} of the set, in a tensor that the next call with the same size overwrites. */
     INDArray gather(ImageSet images, int[] order, int from, int to) {
         int size = images.imageSize();
-        float[] buf = new float[(to - from) * size];
-        float[] src = images.pixels();
-        for (int i = from; i < to; i++) {
-            System.arraycopy(src, order[i] * size, buf, (i - from) * size, size);
-        }
         INDArray target = reusable.computeIfAbsent(to - from,
                 n -> Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, 1, images.height(), images.width()));
-        target.data().setData(buf);
+        // Straight into the tensor's native memory: ND4J's setData(float[]) writes element by
+        // element, which with the Java array it needed took ~2% of a small trial's training thread.
+        FloatBuffer out = target.data().asNioFloat();
+        float[] src = images.pixels();
+        for (int i = from; i < to; i++) {
+            out.put(src, order[i] * size, size);
+        }
         return target;
     }
 
