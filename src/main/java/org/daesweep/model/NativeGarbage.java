@@ -10,19 +10,13 @@ import java.nio.file.Path;
  * memory only when the garbage collector finds the Java object unreachable, and a training step
  * allocates hundreds of MB natively but little on the Java heap, so the collector runs rarely:
  * the resident set climbed to 8 GB for one trial, and every step wrote into freshly mapped
- * pages (page faults and zeroing took over half of the step). Collecting whenever the native
- * memory in use has grown by {@link #BUDGET_BYTES} keeps the freed buffers in malloc's free
- * lists for the next step: 3x faster training, a third of the memory (docs/PERFORMANCE.md).
- * Most of a step's arrays no longer need it, since SameDiff's sessions free what they release
- * at once (NativeRuntime; docs/PERFORMANCE.md section 15), and a finished trial frees its plans'
+ * pages (page faults and zeroing took over half of the step). Collecting whenever the resident
+ * set has grown by {@link #BUDGET_BYTES} keeps the freed buffers in malloc's free lists for the
+ * next step: 3x faster training, a third of the memory (docs/PERFORMANCE.md). Most of a step's
+ * arrays no longer need it, since SameDiff's sessions free what they release at once
+ * (NativeRuntime; docs/PERFORMANCE.md section 15), and a finished trial frees its plans'
  * buffers itself (section 19); it still catches what Java objects hold, such as a finished
  * trial's parameters and optimiser state, and the arrays that passes outside plans return.
- * <p>
- * Growth is measured in malloc's bytes in use where glibc reports them, because the resident
- * set also grows by what no collection frees: the Java heap's pages touched for the first
- * time, and free memory malloc keeps. Measured by the resident set, the budget set off one or
- * two full collections in every bench sweep, each of which freed nothing and stopped every
- * trial of the JVM for 40-100 ms (docs/PERFORMANCE.md section 21).
  */
 public final class NativeGarbage {
     static final long BUDGET_BYTES = 64L << 20;
@@ -32,9 +26,7 @@ public final class NativeGarbage {
     private static final long TRIM_INTERVAL_NANOS = 10_000_000_000L;
     private static final Path STATM = Path.of("/proc/self/statm");
     private static final long PAGE_BYTES = 4096;
-    /** glibc's count of malloc's bytes in use, where there is one; otherwise the resident set. */
-    private static final boolean MALLOC_COUNTED = Glibc.mallocInUse().isPresent();
-    private static final boolean AVAILABLE = MALLOC_COUNTED || Files.isReadable(STATM);
+    private static final boolean AVAILABLE = Files.isReadable(STATM);
     private static final Budget BUDGET = new Budget(BUDGET_BYTES);
     private static long lastTrim = System.nanoTime();
 
@@ -46,9 +38,9 @@ public final class NativeGarbage {
         if (!AVAILABLE) {
             return;
         }
-        if (BUDGET.exceededBy(nativeBytes())) {
+        if (BUDGET.exceededBy(residentBytes())) {
             System.gc();
-            BUDGET.countFrom(nativeBytes());
+            BUDGET.countFrom(residentBytes());
         }
         if (System.nanoTime() - lastTrim > TRIM_INTERVAL_NANOS) {
             lastTrim = System.nanoTime();
@@ -64,12 +56,8 @@ public final class NativeGarbage {
      */
     static synchronized void grewByLiveMemory() {
         if (AVAILABLE) {
-            BUDGET.countFrom(nativeBytes());
+            BUDGET.countFrom(residentBytes());
         }
-    }
-
-    private static long nativeBytes() {
-        return MALLOC_COUNTED ? Glibc.mallocInUse().orElse(0) : residentBytes();
     }
 
     /**
@@ -93,7 +81,7 @@ public final class NativeGarbage {
                 .getTotalMemorySize();
     }
 
-    /** When to collect, given the native memory after each step: apart from glibc and the collector, to be tested. */
+    /** When to collect, given the resident set after each step: apart from /proc and the collector, to be tested. */
     static final class Budget {
         private final long bytes;
         private long baseline = -1;
@@ -102,21 +90,21 @@ public final class NativeGarbage {
             this.bytes = bytes;
         }
 
-        boolean exceededBy(long bytesNow) {
-            if (baseline < 0 || bytesNow < baseline) {
+        boolean exceededBy(long resident) {
+            if (baseline < 0 || resident < baseline) {
                 // ND4J frees a collected array's buffer later, on its deallocator threads, so the
-                // memory read just after a collection can still hold all that garbage.
+                // resident set read just after a collection can still hold all that garbage.
                 // Following it down keeps that peak from becoming the baseline: a ratchet that let
                 // one 96-filter trial saw between 9 and 17 GB.
-                baseline = bytesNow;
+                baseline = resident;
                 return false;
             }
-            return bytesNow - baseline > bytes;
+            return resident - baseline > bytes;
         }
 
-        /** Growth counts from these bytes (after a collection, or after live growth). */
-        void countFrom(long bytesNow) {
-            baseline = bytesNow;
+        /** Growth counts from this resident set (after a collection, or after live growth). */
+        void countFrom(long resident) {
+            baseline = resident;
         }
     }
 
