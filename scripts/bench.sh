@@ -40,7 +40,7 @@ one_thread() {
     | sed -n 's/^RESULT.* train_img_s=\([0-9]*\).*/\1/p'
 }
 # This machine's speed drifts by 20-30% within minutes, and so does what two trainings get
-# against one (1.6x-2.2x in one hour), so each round runs both slot counts and the machine's
+# against one (1.6x-2.3x in one hour), so each round runs both slot counts and the machine's
 # figure back to back, and the scaling is the median of the rounds' own ratios.
 rounds=3
 [[ "$quick" == "--quick" ]] && rounds=1
