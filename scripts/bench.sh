@@ -51,9 +51,10 @@ for round in $(seq "$rounds"); do
   tph1=$(sweep_once 1); tph2=$(sweep_once 2)
   alone=$(one_thread)
   together=$( (one_thread & one_thread; wait) | awk '{ s += $1 } END { print s }')
-  echo "ROUND $round trials_per_hour_1_slot=$tph1 trials_per_hour_2_slots=$tph2 scaling=$(ratio "$tph1" "$tph2")" \
-    "one_training_img_s=$alone two_trainings_img_s=$together machine=$(ratio "$alone" "$together")"
-  rows+="$tph1 $tph2 $(ratio "$tph1" "$tph2") $(ratio "$alone" "$together")"$'\n'
+  scaling=$(ratio "$tph1" "$tph2"); ceiling=$(ratio "$alone" "$together")
+  echo "ROUND $round trials_per_hour_1_slot=$tph1 trials_per_hour_2_slots=$tph2 scaling=$scaling" \
+    "one_training_img_s=$alone two_trainings_img_s=$together machine=$ceiling"
+  rows+="$tph1 $tph2 $scaling $ceiling"$'\n'
 done
 median_of() { awk -v c="$1" 'NF { print $c }' <<<"$rows" | median; }
 tph1=$(median_of 1); tph2=$(median_of 2); scaling=$(median_of 3); ceiling=$(median_of 4)
