@@ -41,14 +41,17 @@ one_thread() {
 }
 # This machine's speed drifts by 20-30% within minutes, and so does what two trainings get
 # against one (1.6x-2.3x in one hour), so each round runs both slot counts and the machine's
-# figure back to back, and the scaling is the median of the rounds' own ratios.
-rounds=3
+# figure back to back, and the scaling is the median of the rounds' own ratios. Rounds alternate
+# which slot count runs first, so a steady drift does not favour one; single rounds ranged from
+# 1.45x to 2.13x in one hour, hence five of them.
+rounds=5
 [[ "$quick" == "--quick" ]] && rounds=1
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b / a }'; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 rows=""
 for round in $(seq "$rounds"); do
-  tph1=$(sweep_once 1); tph2=$(sweep_once 2)
+  if (( round % 2 )); then tph1=$(sweep_once 1); tph2=$(sweep_once 2)
+  else tph2=$(sweep_once 2); tph1=$(sweep_once 1); fi
   alone=$(one_thread)
   together=$( (one_thread & one_thread; wait) | awk '{ s += $1 } END { print s }')
   scaling=$(ratio "$tph1" "$tph2"); ceiling=$(ratio "$alone" "$together")
