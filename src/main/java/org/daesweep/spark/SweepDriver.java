@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -93,7 +94,7 @@ public final class SweepDriver {
         SparkSession spark = SparkSession.builder().config(sparkConf).getOrCreate();
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            TrialTasks.warmUp(jsc);
+            CompletableFuture<Void> sparkWarmUp = TrialTasks.warmUp(jsc);
             ResultStore store = new ResultStore(spark, config.sweepDir());
             TrialJournal journal = new TrialJournal(store);
             Map<String, TrialStep> earlier = journal.open(plan(), restart);
@@ -105,6 +106,10 @@ public final class SweepDriver {
             log.info("training data: broadcast {}, read once per executor", broadcast.id());
 
             Scheduler scheduler = config.scheduler().create(config.space().base().epochs());
+            // Spark's one-time costs belong to the sweep's start, not to its first trials: until
+            // the warm-up job ends, a trial's job only queues (docs/PERFORMANCE.md section 22).
+            // If it failed, the trials' jobs meet the same failure and record it.
+            sparkWarmUp.exceptionally(e -> null).join();
             long start = System.nanoTime();
             SearchOutcome search = search(jsc, broadcast, journal, earlier, scheduler);
             double trialSeconds = (System.nanoTime() - start) / 1e9;

@@ -66,11 +66,11 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
      * mapper, the scheduler's and the serialisers' classes): ~0.5 s from a sweep's start to its
      * first trial's task, with one slot or two. Started as soon as Spark is up, that runs while
      * the driver opens the journal and broadcasts the data (docs/PERFORMANCE.md section 20).
-     * Nothing waits for it: a trial's job submitted before it ends queues behind it, and if it
-     * fails (Spark stopped by a sweep that could not start) the failure stays in its future.
+     * The returned future ends with the job; if the job fails (Spark stopped by a sweep that
+     * could not start) the failure stays in it.
      */
-    static void warmUp(JavaSparkContext jsc) {
-        CompletableFuture.runAsync(() -> {
+    static CompletableFuture<Void> warmUp(JavaSparkContext jsc) {
+        return CompletableFuture.runAsync(() -> {
             jsc.setJobDescription("dae-sweep: warm-up");
             jsc.parallelize(List.of(0), 1).map(x -> x).collect();
         }, task -> daemon("dae-sweep-spark-warm-up").newThread(task).start());

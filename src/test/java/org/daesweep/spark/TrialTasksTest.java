@@ -8,16 +8,19 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class TrialTasksTest {
     @Test
-    void theWarmUpRunsOneJobOfOneTask() throws Exception {
-        JavaSparkContext jsc = new JavaSparkContext(new SparkConf().setMaster("local[1]").setAppName("warm-up")
-                .set("spark.ui.enabled", "false"));
+    void theWarmUpRunsOneJobOfOneTaskAndItsFutureEndsWithIt() throws Exception {
+        JavaSparkContext jsc = context();
         try {
-            TrialTasks.warmUp(jsc);
+            TrialTasks.warmUp(jsc).get(60, TimeUnit.SECONDS);
+            // The status tracker hears of the job's end from Spark's listener bus, a little later.
             long deadline = System.nanoTime() + 60_000_000_000L;
             List<SparkJobInfo> jobs = List.of();
             while (System.nanoTime() < deadline && (jobs.isEmpty()
@@ -32,5 +35,17 @@ class TrialTasksTest {
         } finally {
             jsc.stop();
         }
+    }
+
+    @Test
+    void aWarmUpOnAStoppedSparkFailsInItsFuture() {
+        JavaSparkContext jsc = context();
+        jsc.stop();
+        assertThrows(ExecutionException.class, () -> TrialTasks.warmUp(jsc).get(60, TimeUnit.SECONDS));
+    }
+
+    private static JavaSparkContext context() {
+        return new JavaSparkContext(new SparkConf().setMaster("local[1]").setAppName("warm-up")
+                .set("spark.ui.enabled", "false"));
     }
 }
