@@ -108,7 +108,7 @@ public final class SweepDriver {
             Scheduler scheduler = config.scheduler().create(config.space().base().epochs());
             // Spark's one-time costs belong to the sweep's start, not to its first trials: until
             // the warm-up job ends, a trial's job only queues (docs/PERFORMANCE.md section 22).
-            // If it failed, the trials' jobs meet the same failure and record it.
+            // If it failed, the trials' jobs meet the same failure and report it (TrialTasks.runJob).
             sparkWarmUp.exceptionally(e -> null).join();
             long start = System.nanoTime();
             SearchOutcome search = search(jsc, broadcast, journal, earlier, scheduler);
