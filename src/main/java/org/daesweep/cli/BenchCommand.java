@@ -1,6 +1,7 @@
 package org.daesweep.cli;
 
 import org.daesweep.data.IdxImageReader;
+import org.daesweep.data.Storage;
 import org.daesweep.data.ImageSet;
 import org.daesweep.data.SplitSpec;
 import org.daesweep.model.Hyperparameter;
@@ -84,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
         if (filters != null) {
             hp = hp.with(Hyperparameter.FILTERS, filters);
         }
-        ImageSet all = new IdxImageReader().read(images);
+        ImageSet all = new IdxImageReader().read(Storage.standalone(), Storage.standalone().path(images.toString()));
         SweepData data = SweepData.prepare(all, new SplitSpec(0.2, 0.2, 42), NoiseSetup.of(new GaussianNoise(0.5)), 42);
         TrainingData train = TrainingData.trainingOnly(data.training().noisyTrain().head(count),
                 data.training().cleanTrain().head(count));

@@ -7,6 +7,7 @@ import org.daesweep.metrics.ImageScores;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.results.SweepSummary;
 import org.daesweep.search.SweepProgress;
+import org.daesweep.spark.SparkStorage;
 import org.daesweep.spark.SweepDriver;
 import org.daesweep.training.TrialResult;
 import org.daesweep.training.TrialStatus;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,8 +26,9 @@ import java.util.concurrent.Callable;
         description = "Run a hyperparameter sweep described by a HOCON file.")
 final class SweepCommand implements Callable<Integer> {
     private static final int TRIALS_SHOWN = 10;
-    @Option(names = "--conf", required = true, paramLabel = "FILE", description = "the sweep configuration (HOCON)")
-    Path conf;
+    @Option(names = "--conf", required = true, paramLabel = "FILE",
+            description = "the sweep configuration (HOCON): a local path, file:, hdfs:// or s3a://")
+    String conf;
 
     @Option(names = "--restart", description = "discard the trials an earlier run of this sweep finished and start over "
             + "(by default a rerun resumes: finished trials are kept, the rest run)")
@@ -47,7 +48,7 @@ final class SweepCommand implements Callable<Integer> {
         if (extend < 0 || (extend > 0 && restart)) {
             throw new UserException("--extend: give a number of trials >= 1, and not with --restart");
         }
-        SweepConfig config = ConfigLoader.load(conf, overrides);
+        SweepConfig config = ConfigLoader.load(SparkStorage.fromSubmit(), conf, overrides);
         SweepSummary summary = new SweepDriver(config, restart, extend).run();
         print(summary, config.space().domains().keySet(), System.out);
         return 0;

@@ -10,7 +10,10 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import org.daesweep.UserException;
+import org.daesweep.data.ImageSize;
+import org.daesweep.data.ImageSource;
 import org.daesweep.data.SplitSpec;
+import org.daesweep.data.Storage;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.noise.GaussianNoise;
@@ -28,8 +31,7 @@ import org.daesweep.search.SchedulerSpec;
 import org.daesweep.search.SearchSpace;
 import org.daesweep.search.TpeSampler;
 
-import java.io.File;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,18 +51,26 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
-    public static SweepConfig load(Path file, List<String> overrides) {
-        if (!Files.isRegularFile(file)) {
-            throw new UserException(file + ": no such configuration file");
+    /** Reads the file through Hadoop's FileSystem, so {@code --conf hdfs://...} works like a local path. */
+    public static SweepConfig load(Storage storage, String location, List<String> overrides) {
+        org.apache.hadoop.fs.Path path = storage.path(location);
+        if (!storage.exists(path) || storage.isDirectory(path)) {
+            throw new UserException(location + ": no such configuration file");
         }
+        String text = new String(storage.readAll(path), StandardCharsets.UTF_8);
         Config user;
         try {
-            Config fromFile = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            Config fromFile = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription(location));
             user = parseOverrides(overrides).withFallback(fromFile);
         } catch (ConfigException e) {
-            throw new UserException(file + ": " + e.getMessage());
+            throw new UserException(location + ": " + e.getMessage());
         }
-        return fromConfig(user, file.toString());
+        return fromConfig(user, location);
+    }
+
+    /** A local configuration file (tests, tools). */
+    public static SweepConfig load(Path file, List<String> overrides) {
+        return load(Storage.standalone(), file.toString(), overrides);
     }
 
     /** Validates a parsed user configuration; {@code source} names it in messages. */
@@ -155,9 +165,6 @@ public final class ConfigLoader {
         if (limit < 0) {
             throw new BadKey("data.limit: must be >= 0, got " + limit);
         }
-        if (!"idx".equals(c.getString("data.format"))) {
-            throw new BadKey("data.format: only idx is supported, got " + c.getString("data.format"));
-        }
         SweepConfig.Retrain retrain = new SweepConfig.Retrain(positive(c, "retrain.epochs"),
                 positive(c, "retrain.batch-size"), c.getBoolean("retrain.distributed"),
                 positive(c, "retrain.averaging-frequency"));
@@ -165,10 +172,24 @@ public final class ConfigLoader {
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new BadKey("sweep.name: use letters, digits, '.', '_' and '-' only, got '" + name + "'");
         }
-        return new SweepConfig(name, c.getLong("sweep.seed"), new File(c.getString("data.images")).toPath(),
+        return new SweepConfig(name, c.getLong("sweep.seed"), imageSource(c),
                 limit, split(c), noise(c, defaults), space, sampler, trials, scheduler(c, space), budget(c), timeout(c), c.getLong("search.seed"), retrain,
                 noiseList(c, defaults, "evaluate.robustness"), c.getString("output.dir"), c.getString("spark.master"), taskCpus,
                 c.root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false)));
+    }
+
+    private static ImageSource imageSource(Config c) {
+        String format = string(c, "data.format");
+        if (!ImageSource.FORMATS.contains(format)) {
+            throw new BadKey("data.format: must be one of " + ImageSource.FORMATS + ", got " + c.getString("data.format"));
+        }
+        String size = c.getString("data.size").trim();
+        try {
+            return new ImageSource(c.getString("data.images"), format,
+                    size.isEmpty() || size.equals("0") ? null : ImageSize.parse(size));
+        } catch (IllegalArgumentException e) {
+            throw new BadKey("data.size: " + e.getMessage());
+        }
     }
 
     private static Duration timeout(Config c) {

@@ -1,5 +1,6 @@
 package org.daesweep.config;
 
+import org.daesweep.data.ImageSource;
 import org.daesweep.data.SplitSpec;
 import org.daesweep.noise.NoiseModel;
 import org.daesweep.noise.NoiseSetup;
@@ -9,7 +10,6 @@ import org.daesweep.search.SchedulerSpec;
 import org.daesweep.search.SearchSpace;
 
 import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,7 +17,7 @@ import java.util.List;
 public record SweepConfig(
         String name,
         long seed,
-        Path images,
+        ImageSource images,
         int limit,
         SplitSpec split,
         NoiseSetup noise,

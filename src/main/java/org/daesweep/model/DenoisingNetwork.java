@@ -241,6 +241,18 @@ public final class DenoisingNetwork {
         return Nd4j.create(mask, new long[]{n, dropoutShape[0], dropoutShape[1], dropoutShape[2]}, 'c');
     }
 
+    /**
+     * This network's parameters (shared, not copied) in a graph for images of another size: the
+     * networks are fully convolutional, so only the graph's placeholders depend on the size.
+     * Sides must divide by 2^depth.
+     */
+    public DenoisingNetwork atSize(int newHeight, int newWidth) {
+        if (newHeight == height && newWidth == width) {
+            return this;
+        }
+        return new DenoisingNetwork(hp, newHeight, newWidth, params, totalSteps, seed);
+    }
+
     /** Also reports every training step to {@code listener} (for profiling). */
     public void addTrainingListener(Listener listener) {
         listeners = Arrays.copyOf(listeners, listeners.length + 1);

@@ -7,7 +7,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.daesweep.UserException;
 import org.daesweep.config.SweepConfig;
-import org.daesweep.data.IdxImageReader;
 import org.daesweep.data.ImageSet;
 import org.daesweep.metrics.ImageScores;
 import org.daesweep.model.DenoisingNetwork;
@@ -74,9 +73,9 @@ public final class SweepDriver {
         // Every driver uses ND4J, if only to evaluate the best model: its loading overlaps the
         // reading of the data and Spark's start.
         WarmUp.loadLibraries();
-        ImageSet images = new IdxImageReader().read(config.images()).head(config.limit());
-        checkDepths(images);
         SparkConf sparkConf = sparkConf(config);
+        ImageSet images = config.images().read(SparkStorage.of(sparkConf)).head(config.limit());
+        checkDepths(images);
         String master = sparkConf.get("spark.master");
         if (master.equals("local") || master.startsWith("local[")) {
             // The trials run in this JVM: it warms up for them while the driver prepares the

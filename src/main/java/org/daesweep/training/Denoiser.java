@@ -20,6 +20,10 @@ public final class Denoiser {
         this.largestBatch = (int) Math.max(1, Math.min(256, MAX_ACTIVATION_BYTES / bytesPerImage));
     }
 
+    public DenoisingNetwork network() {
+        return network;
+    }
+
     public ImageSet denoise(ImageSet noisy) {
         if (noisy.height() != network.height() || noisy.width() != network.width()) {
             throw new org.daesweep.UserException("the model denoises " + network.height() + "x" + network.width()

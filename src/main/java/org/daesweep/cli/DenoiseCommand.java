@@ -1,0 +1,267 @@
+package org.daesweep.cli;
+
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.daesweep.UserException;
+import org.daesweep.config.ConfigLoader;
+import org.daesweep.config.SweepConfig;
+import org.daesweep.data.ImageSet;
+import org.daesweep.data.Storage;
+import org.daesweep.denoise.DenoisePlanner;
+import org.daesweep.denoise.DenoiseReport;
+import org.daesweep.denoise.Denoising;
+import org.daesweep.denoise.ImageScore;
+import org.daesweep.denoise.ShareResult;
+import org.daesweep.model.DenoisingNetwork;
+import org.daesweep.model.ModelFile;
+import org.daesweep.noise.NoiseModel;
+import org.daesweep.noise.NoiseSpec;
+import org.daesweep.spark.DenoiseJob;
+import org.daesweep.spark.SparkStorage;
+import org.daesweep.spark.SweepDriver;
+import org.daesweep.training.NativeRuntime;
+import org.daesweep.training.SweepData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Applies a trained model to images: an IDX file, one image file, or a folder of them, on any
+ * Hadoop file system; in this JVM, or as a Spark job when a master is given (or under spark-submit).
+ */
+@Command(name = "denoise", mixinStandardHelpOptions = true,
+        description = {"Denoise images with a trained model: an IDX file, an image file (PNG, JPEG, BMP, GIF, TIFF) "
+                + "or a folder of them (recursively). Paths may be local, file:, hdfs:// or s3a://.",
+                "Exit code: 0 all denoised, 1 some inputs were skipped (named in the summary), 2 a usage or input error."},
+        sortOptions = false)
+final class DenoiseCommand implements Callable<Integer> {
+    private static final int SKIPPED_SHOWN = 10;
+
+    @Option(names = "--model", required = true, paramLabel = "M",
+            description = "a sweep directory (its best-model.zip) or a model file")
+    String model;
+
+    @Option(names = "--input", paramLabel = "IN",
+            description = "an IDX file, an image file or a folder of images; folders are read recursively, in path "
+                    + "order, and files that are not images are counted and left alone")
+    String input;
+
+    @Option(names = "--output", paramLabel = "OUT",
+            description = "where the denoised images go, mirroring the input: an IDX file for an IDX (gzip if the name "
+                    + "ends in .gz), a PNG for an image, a folder of PNGs with the same relative names for a folder. "
+                    + "Must not exist yet (or be an empty folder)")
+    String output;
+
+    @Option(names = "--clean", paramLabel = "REF", arity = "0..1", fallbackValue = "",
+            description = "score every image (MSE, PSNR, SSIM) against its clean original in REF, laid out as the input "
+                    + "(same count and size; in a folder, the same relative names, any suffix). Without REF, with "
+                    + "--add-noise: the input itself is the clean original")
+    String clean;
+
+    @Option(names = "--add-noise", paramLabel = "SPEC",
+            description = "noise the (clean) input first, e.g. gaussian:0.5, salt-pepper:0.1, poisson:10; for a demo or "
+                    + "an evaluation on new data")
+    String addNoise;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of --add-noise (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--split", paramLabel = "test",
+            description = "instead of --input: the sweep's own test images with its noise, from its config.conf "
+                    + "(needs a sweep directory as --model); scores them as the sweep's metrics table does")
+    String split;
+
+    @Option(names = "--scores", paramLabel = "DIR",
+            description = "where the per-image scores table (Parquet) goes; default <OUT>.scores beside the output")
+    String scores;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "run as a Spark job on this master (local[4], spark://host:7077, yarn): the model is "
+                    + "broadcast and the inputs are shared out to tasks. Under spark-submit this is the default")
+    String master;
+
+    @Override
+    public Integer call() {
+        Storage storage = SparkStorage.fromSubmit();
+        ModelSource source = resolveModel(storage);
+        DenoisingNetwork network = ModelFile.read(new ByteArrayInputStream(source.bytes()), source.location());
+        DenoisePlanner.Plan plan = plan(storage, network);
+        boolean onSpark = master != null || System.getProperty("spark.master") != null;
+        PrintStream out = System.out;
+        out.printf("Denoising %d images (%s %s) with %s: %s, trained on %dx%d%s%n", plan.request().count(), plan.kind(),
+                input == null ? "of " + model : input, source.location(), network.hyperparameters().model(),
+                network.height(), network.width(), onSpark ? ", as a Spark job" : "");
+        if (plan.ignoredFiles() > 0) {
+            out.printf("  %d files that are not images left alone%n", plan.ignoredFiles());
+        }
+        Path scoresTable = scoresTable(storage, plan);
+        long start = System.nanoTime();
+        DenoiseReport report;
+        if (onSpark) {
+            report = onSpark(storage, source, plan, scoresTable, start);
+        } else {
+            NativeRuntime.configure(Math.max(1, Runtime.getRuntime().availableProcessors()));
+            List<ShareResult> results = Denoising.runHere(plan.request(), network, storage);
+            report = DenoiseReport.of(plan.request().count(), results, (System.nanoTime() - start) / 1e9);
+            if (scoresTable != null) {
+                writeScoresLocally(storage, scoresTable, report.scores());
+            }
+        }
+        print(report, plan, scoresTable, out);
+        return report.skipped().isEmpty() ? 0 : 1;
+    }
+
+    private DenoiseReport onSpark(Storage storage, ModelSource source, DenoisePlanner.Plan plan, Path scoresTable,
+                                  long start) {
+        SparkConf conf = new SparkConf().setAppName("dae-sweep denoise");
+        if (master != null) {
+            conf.setMaster(master);
+        }
+        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        try {
+            Storage sparkStorage = new Storage(spark.sparkContext().hadoopConfiguration());
+            List<ShareResult> results = DenoiseJob.run(JavaSparkContext.fromSparkContext(spark.sparkContext()),
+                    plan.request(), source.bytes(), sparkStorage);
+            DenoiseReport report = DenoiseReport.of(plan.request().count(), results, (System.nanoTime() - start) / 1e9);
+            if (scoresTable != null) {
+                DenoiseJob.writeScores(spark, sparkStorage, scoresTable, report.scores());
+            }
+            return report;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static void writeScoresLocally(Storage storage, Path table, List<ImageScore> scores) {
+        SparkSession spark = SparkSession.builder().master("local[1]").appName("dae-sweep denoise scores")
+                .config("spark.ui.enabled", "false").getOrCreate();
+        try {
+            DenoiseJob.writeScores(spark, storage, table, scores);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private DenoisePlanner.Plan plan(Storage storage, DenoisingNetwork network) {
+        DenoisePlanner planner = new DenoisePlanner(storage);
+        if (split != null) {
+            if (input != null || clean != null || addNoise != null) {
+                throw new UserException("--split: takes the sweep's own images, noise and clean originals; "
+                        + "give it without --input, --clean or --add-noise");
+            }
+            if (!split.equals("test")) {
+                throw new UserException("--split: only 'test' (the sweep's held-out images), got '" + split + "'");
+            }
+            SweepData data = sweepData(storage);
+            if (data.cleanTest().height() != network.height() || data.cleanTest().width() != network.width()) {
+                throw new UserException(model + ": the model was trained on " + network.height() + "x" + network.width()
+                        + " images, the sweep's configuration gives " + data.cleanTest().height() + "x"
+                        + data.cleanTest().width());
+            }
+            return planner.split(data.noisyTest(), data.cleanTest(), data.testIndices(), output);
+        }
+        if (input == null) {
+            throw new UserException("--input: give the images to denoise (or --split test for a sweep's own test images)");
+        }
+        NoiseModel noise = null;
+        if (addNoise != null) {
+            try {
+                noise = NoiseSpec.parse(addNoise);
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--add-noise: " + e.getMessage());
+            }
+        }
+        if ("".equals(clean) && noise == null) {
+            throw new UserException("--clean: give the clean references (--clean REF), or add noise to clean input "
+                    + "with --add-noise to score against the input itself");
+        }
+        if (output == null && clean == null) {
+            throw new UserException("--output: give where the denoised images go (or --clean to score only)");
+        }
+        return planner.plan(input, output, clean, noise, seed);
+    }
+
+    /** The test split a sweep evaluated its best model on: its own configuration, images, split and noise. */
+    private SweepData sweepData(Storage storage) {
+        Path dir = storage.path(model);
+        Path conf = new Path(dir, "config.conf");
+        if (!storage.isDirectory(dir) || !storage.exists(conf)) {
+            throw new UserException(model + ": --split needs a sweep directory with its config.conf as --model");
+        }
+        String text = new String(storage.readAll(conf), StandardCharsets.UTF_8);
+        SweepConfig config = ConfigLoader.fromConfig(ConfigFactory.parseString(text,
+                ConfigParseOptions.defaults().setOriginDescription(conf.toString())), conf.toString());
+        ImageSet images = config.images().read(storage).head(config.limit());
+        return SweepData.prepare(images, config.split(), config.noise(), config.seed());
+    }
+
+    private record ModelSource(String location, byte[] bytes) {
+    }
+
+    private ModelSource resolveModel(Storage storage) {
+        Path path = storage.qualified(model);
+        if (!storage.exists(path)) {
+            throw new UserException(model + ": no such model file or sweep directory");
+        }
+        if (storage.isDirectory(path)) {
+            path = new Path(path, SweepDriver.MODEL_FILE);
+            if (!storage.exists(path)) {
+                throw new UserException(model + ": a directory without " + SweepDriver.MODEL_FILE
+                        + " (not a finished sweep)");
+            }
+        }
+        return new ModelSource(path.toString(), storage.readAll(path));
+    }
+
+    private Path scoresTable(Storage storage, DenoisePlanner.Plan plan) {
+        if (!plan.request().scored()) {
+            if (scores != null) {
+                throw new UserException("--scores: there are no scores without --clean (or --split test)");
+            }
+            return null;
+        }
+        if (scores == null && plan.output() == null) {
+            return null;
+        }
+        Path table = storage.qualified(scores != null ? scores : plan.output() + ".scores");
+        if (storage.exists(table)) {
+            throw new UserException(table + ": already exists; give another --scores or delete it");
+        }
+        return table;
+    }
+
+    static void print(DenoiseReport r, DenoisePlanner.Plan plan, Path scoresTable, PrintStream out) {
+        out.printf("Denoised %d of %d images in %.1f s (%.0f images/s)%n", r.denoised(), r.inputs(), r.seconds(),
+                r.imagesPerSecond());
+        if (!r.scores().isEmpty()) {
+            out.printf("Scores against the clean images (%d images)%n", r.scores().size());
+            out.printf("  %-12s %9s %9s %7s%n", "image", "MSE", "PSNR dB", "SSIM");
+            out.printf("  %-12s %9.5f %9.2f %7.3f%n", "denoised", r.mean(ImageScore::mse), r.mean(ImageScore::psnr),
+                    r.mean(ImageScore::ssim));
+            out.printf("  %-12s %9.5f %9.2f %7.3f%n", "noisy input", r.mean(ImageScore::noisyMse),
+                    r.mean(ImageScore::noisyPsnr), r.mean(ImageScore::noisySsim));
+            if (scoresTable != null) {
+                out.printf("Scores table: %s%n", scoresTable);
+            }
+        }
+        if (plan.output() != null) {
+            out.printf("Output: %s%n", plan.output());
+        }
+        if (!r.skipped().isEmpty()) {
+            out.printf("Skipped %d inputs:%n", r.skipped().size());
+            r.skipped().stream().limit(SKIPPED_SHOWN).forEach(s -> out.printf("  %s: %s%n", s.name(), s.problem()));
+            if (r.skipped().size() > SKIPPED_SHOWN) {
+                out.printf("  ... and %d more%n", r.skipped().size() - SKIPPED_SHOWN);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.daesweep.data;
+
+import org.apache.hadoop.fs.Path;
+
+import java.io.Serializable;
+
+/**
+ * Where a sweep's images come from and how to read them: an IDX file or a folder of image files,
+ * on any file system Hadoop reaches.
+ *
+ * @param location a path or URI as the user wrote it
+ * @param format   {@code auto} (a directory is a folder of images, a file is IDX), {@code idx} or {@code images}
+ * @param size     the size folder images are fitted to, or null to require one size
+ */
+public record ImageSource(String location, String format, ImageSize size) implements Serializable {
+    public static final java.util.List<String> FORMATS = java.util.List.of("auto", "idx", "images");
+
+    public ImageSet read(Storage storage) {
+        Path path = storage.path(location);
+        return reader(storage, path).read(storage, path);
+    }
+
+    private ImageReader reader(Storage storage, Path path) {
+        boolean folder = switch (format) {
+            case "idx" -> false;
+            case "images" -> true;
+            default -> storage.isDirectory(path);
+        };
+        return folder ? new ImageFolderReader(size) : new IdxImageReader();
+    }
+
+    @Override
+    public String toString() {
+        return location + (format.equals("auto") ? "" : " (" + format + ")") + (size == null ? "" : " fitted to " + size);
+    }
+}

@@ -1,0 +1,188 @@
+package org.daesweep.data;
+
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Image files through ImageIO: whatever it reads (PNG, JPEG, BMP, GIF, TIFF, WBMP) becomes a
+ * {@link Picture} from the raw samples, with no colour-space conversion, so a gray PNG's values
+ * are the file's values /255 (or /65535 at 16 bits). Pictures are written as PNG at their depth.
+ */
+public final class PictureCodec {
+    private static final Set<String> SUFFIXES = suffixes();
+
+    private PictureCodec() {
+    }
+
+    /** Whether a file's name says it is an image ImageIO can read (by its suffix, case-insensitive). */
+    public static boolean isImageName(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && SUFFIXES.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** The suffixes ImageIO reads here, for messages. */
+    public static String suffixList() {
+        return String.join(", ", SUFFIXES);
+    }
+
+    /**
+     * @throws BadImageException when the bytes are not an image ImageIO reads, or the decoder
+     *                           warned (a truncated JPEG decodes with a gray tail and a warning)
+     */
+    public static Picture decode(byte[] bytes) throws BadImageException {
+        BufferedImage image;
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new BadImageException("not an image format ImageIO reads");
+            }
+            ImageReader reader = readers.next();
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            try {
+                reader.setInput(in, true, true);
+                image = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+            if (!warnings.isEmpty()) {
+                throw new BadImageException(warnings.get(0));
+            }
+        } catch (IIOException e) {
+            throw new BadImageException(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            // ImageIO's decoders throw unchecked exceptions on damaged data too
+            throw new BadImageException(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        return fromImage(image);
+    }
+
+    static Picture fromImage(BufferedImage image) throws BadImageException {
+        ColorModel cm = image.getColorModel();
+        int h = image.getHeight();
+        int w = image.getWidth();
+        if (cm instanceof IndexColorModel palette) {
+            return fromPalette(image, palette, h, w);
+        }
+        Raster raster = image.getRaster();
+        int bands = raster.getNumBands();
+        int colours = cm.getNumColorComponents();
+        if (colours != 1 && colours != 3) {
+            throw new BadImageException(colours + " colour components (only gray and RGB are denoised)");
+        }
+        int bits = cm.getComponentSize(0);
+        if (bits != 8 && bits != 16) {
+            throw new BadImageException(bits + "-bit samples (8 and 16 are read)");
+        }
+        float max = (1 << bits) - 1;
+        float[][] planes = new float[colours][];
+        for (int b = 0; b < colours; b++) {
+            planes[b] = samples(raster, b, h, w, max);
+        }
+        float[] alpha = cm.hasAlpha() && bands > colours ? samples(raster, colours, h, w, max) : null;
+        return new Picture(h, w, planes, alpha, bits);
+    }
+
+    private static float[] samples(Raster raster, int band, int h, int w, float max) {
+        int[] values = raster.getSamples(raster.getMinX(), raster.getMinY(), w, h, band, (int[]) null);
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] / max;
+        }
+        return out;
+    }
+
+    /** A palette image's colours, looked up; a palette of grays gives a gray picture. */
+    private static Picture fromPalette(BufferedImage image, IndexColorModel palette, int h, int w) {
+        boolean gray = true;
+        for (int i = 0; i < palette.getMapSize() && gray; i++) {
+            gray = palette.getRed(i) == palette.getGreen(i) && palette.getGreen(i) == palette.getBlue(i);
+        }
+        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        float[][] planes = new float[gray ? 1 : 3][h * w];
+        float[] alpha = palette.hasAlpha() ? new float[h * w] : null;
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            for (int c = 0; c < planes.length; c++) {
+                planes[c][i] = ((p >> (16 - 8 * c)) & 0xff) / 255f;
+            }
+            if (alpha != null) {
+                alpha[i] = (p >>> 24) / 255f;
+            }
+        }
+        return new Picture(h, w, planes, alpha, 8);
+    }
+
+    /** The picture as a PNG of its own depth, gray or RGB, with its alpha. */
+    public static byte[] png(Picture picture) {
+        boolean hasAlpha = picture.alpha() != null;
+        ColorSpace space = ColorSpace.getInstance(picture.isColour() ? ColorSpace.CS_sRGB : ColorSpace.CS_GRAY);
+        ComponentColorModel cm = new ComponentColorModel(space, hasAlpha, false,
+                hasAlpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE,
+                picture.bitDepth() == 16 ? DataBuffer.TYPE_USHORT : DataBuffer.TYPE_BYTE);
+        WritableRaster raster = cm.createCompatibleWritableRaster(picture.width(), picture.height());
+        int max = (1 << picture.bitDepth()) - 1;
+        float[][] planes = picture.planes();
+        for (int b = 0; b < planes.length; b++) {
+            raster.setSamples(0, 0, picture.width(), picture.height(), b, quantise(planes[b], max));
+        }
+        if (hasAlpha) {
+            raster.setSamples(0, 0, picture.width(), picture.height(), planes.length, quantise(picture.alpha(), max));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(new BufferedImage(cm, raster, false, null), "png", out)) {
+                throw new IllegalStateException("no PNG writer for a " + planes.length + "-plane picture");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static int[] quantise(float[] values, int max) {
+        int[] out = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = Math.round(Math.min(1f, Math.max(0f, values[i])) * max);
+        }
+        return out;
+    }
+
+    private static Set<String> suffixes() {
+        Set<String> s = new TreeSet<>();
+        for (String suffix : ImageIO.getReaderFileSuffixes()) {
+            if (!suffix.isEmpty()) {
+                s.add(suffix.toLowerCase(Locale.ROOT));
+            }
+        }
+        return s;
+    }
+
+    /** An image file that cannot be decoded; the message says why, for the skipped-files summary. */
+    public static final class BadImageException extends Exception {
+        public BadImageException(String message) {
+            super(message);
+        }
+    }
+}

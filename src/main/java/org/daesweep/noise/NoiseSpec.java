@@ -1,0 +1,31 @@
+package org.daesweep.noise;
+
+import java.util.Locale;
+
+/** Noise written on a command line: {@code gaussian:0.5}, {@code salt-pepper:0.1}, {@code poisson:10}. */
+public final class NoiseSpec {
+    private NoiseSpec() {
+    }
+
+    /** @throws IllegalArgumentException saying what is wrong and what is expected */
+    public static NoiseModel parse(String spec) {
+        String[] parts = spec.trim().toLowerCase(Locale.ROOT).split(":", 2);
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("expected TYPE:VALUE such as gaussian:0.5, salt-pepper:0.1 or poisson:10, got '"
+                    + spec + "'");
+        }
+        double value;
+        try {
+            value = Double.parseDouble(parts[1]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + parts[1] + "' is not a number in '" + spec + "'");
+        }
+        return switch (parts[0]) {
+            case "gaussian" -> new GaussianNoise(value);
+            case "salt-pepper" -> new SaltPepperNoise(value);
+            case "poisson" -> new PoissonNoise(value);
+            default -> throw new IllegalArgumentException("noise type must be gaussian, salt-pepper or poisson, got '"
+                    + parts[0] + "'");
+        };
+    }
+}
