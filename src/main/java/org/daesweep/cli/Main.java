@@ -24,7 +24,7 @@ public final class Main implements Runnable {
         }
     }
 
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         return new CommandLine(new Main())
                 .setExecutionExceptionHandler(new UserErrorHandler());
     }

@@ -38,8 +38,15 @@ class SweepEndToEndTest {
         SweepConfig config = ConfigLoader.load(conf, List.of());
         SweepSummary summary = new SweepDriver(config, false, 0).run();
         Path out = dir.resolve("out/e2e");
+        Path denoiseScores = dir.resolve("denoise-scores");
+        assertEquals(0, org.daesweep.cli.Main.commandLine().execute("denoise", "--model", out.toString(),
+                "--split", "test", "--scores", denoiseScores.toString()));
 
         readBack(spark -> {
+        double denoisePsnr = spark.read().parquet(denoiseScores.toString())
+                .agg(org.apache.spark.sql.functions.avg("psnr")).first().getDouble(0);
+        assertEquals(summary.bestScores().meanPsnr(), denoisePsnr, 1e-4,
+                "denoise --split test scores the sweep's test images as the sweep did");
         Dataset<Row> trials = read(spark, out, Tables.TRIALS);
         assertEquals(Tables.trialsSchema(), trials.schema());
         assertEquals(2, trials.count());
