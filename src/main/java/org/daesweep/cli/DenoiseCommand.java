@@ -101,7 +101,7 @@ final class DenoiseCommand implements Callable<Integer> {
                 input == null ? "of " + model : input, source.location(), network.hyperparameters().model(),
                 network.height(), network.width(), onSpark ? ", as a Spark job" : "");
         if (plan.ignoredFiles() > 0) {
-            out.printf("  %d files that are not images left alone%n", plan.ignoredFiles());
+            out.printf("  %d %s, left alone%n", plan.ignoredFiles(), plan.ignoredFiles() == 1 ? "file is not an image" : "files are not images");
         }
         Path scoresTable = scoresTable(storage, plan);
         long start = System.nanoTime();
@@ -257,7 +257,7 @@ final class DenoiseCommand implements Callable<Integer> {
             out.printf("Output: %s%n", plan.output());
         }
         if (!r.skipped().isEmpty()) {
-            out.printf("Skipped %d inputs:%n", r.skipped().size());
+            out.printf("Skipped %d %s:%n", r.skipped().size(), r.skipped().size() == 1 ? "input" : "inputs");
             r.skipped().stream().limit(SKIPPED_SHOWN).forEach(s -> out.printf("  %s: %s%n", s.name(), s.problem()));
             if (r.skipped().size() > SKIPPED_SHOWN) {
                 out.printf("  ... and %d more%n", r.skipped().size() - SKIPPED_SHOWN);

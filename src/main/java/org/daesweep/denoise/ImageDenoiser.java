@@ -5,6 +5,8 @@ import org.daesweep.data.Mirror;
 import org.daesweep.data.Picture;
 import org.daesweep.model.DenoisingNetwork;
 import org.daesweep.training.Denoiser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +24,9 @@ public final class ImageDenoiser {
     private static final int SIZES_KEPT = 8;
     private final DenoisingNetwork network;
     private final int multiple;
+    private static final Logger log = LoggerFactory.getLogger(ImageDenoiser.class);
     private final Map<Long, Denoiser> bySize = new LinkedHashMap<>(16, 0.75f, true);
+    private boolean colourNoted;
 
     public ImageDenoiser(DenoisingNetwork network) {
         this.network = network;
@@ -35,6 +39,10 @@ public final class ImageDenoiser {
 
     /** Denoised copies of the pictures, in order; alpha and bit depth are kept. */
     public List<Picture> denoise(List<Picture> pictures) {
+        if (!colourNoted && pictures.stream().anyMatch(Picture::isColour)) {
+            colourNoted = true;
+            log.info("colour images: each of red, green and blue is denoised alone by the grayscale model");
+        }
         float[][][] out = new float[pictures.size()][][];
         Map<Long, List<int[]>> groups = new LinkedHashMap<>();
         for (int i = 0; i < pictures.size(); i++) {

@@ -80,7 +80,7 @@ class DenoiseCommandTest {
         Files.write(in.resolve("bad.png"), new byte[]{1, 2, 3});
         Run r = run("denoise", "--model", model.toString(), "--input", in.toString(), "--output", dir.resolve("out").toString());
         assertEquals(1, r.code(), r.err());
-        assertTrue(r.out().contains("Skipped 1 inputs:") && r.out().contains("bad.png: "), r.out());
+        assertTrue(r.out().contains("Skipped 1 input:") && r.out().contains("bad.png: "), r.out());
         assertTrue(Files.exists(dir.resolve("out/good.png")));
     }
 
