@@ -73,22 +73,7 @@ sealed interface Inputs extends Serializable {
 
         @Override
         public Stream open(Storage storage, int from, int to) {
-            return new Stream() {
-                private int next = from;
-
-                @Override
-                public List<Item> next(int max) {
-                    List<Item> items = new ArrayList<>();
-                    for (; next < to && items.size() < max; next++) {
-                        items.add(read(storage, next));
-                    }
-                    return items;
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            return new OneByOne(from, to, index -> read(storage, index));
         }
 
         private Item read(Storage storage, int index) {
@@ -112,23 +97,34 @@ sealed interface Inputs extends Serializable {
 
         @Override
         public Stream open(Storage storage, int from, int to) {
-            return new Stream() {
-                private int next = from;
+            return new OneByOne(from, to, index -> Item.read(index, Integer.toString(sourceIndices[index]),
+                    Picture.gray(images.image(index), images.height(), images.width())));
+        }
+    }
 
-                @Override
-                public List<Item> next(int max) {
-                    List<Item> items = new ArrayList<>();
-                    for (; next < to && items.size() < max; next++) {
-                        items.add(Item.read(next, Integer.toString(sourceIndices[next]),
-                                Picture.gray(images.image(next), images.height(), images.width())));
-                    }
-                    return items;
-                }
+    /** Items made one at a time from their index, with nothing to close. */
+    final class OneByOne implements Stream {
+        private final int to;
+        private final java.util.function.IntFunction<Item> item;
+        private int next;
 
-                @Override
-                public void close() {
-                }
-            };
+        OneByOne(int from, int to, java.util.function.IntFunction<Item> item) {
+            this.next = from;
+            this.to = to;
+            this.item = item;
+        }
+
+        @Override
+        public List<Item> next(int max) {
+            List<Item> items = new ArrayList<>();
+            for (; next < to && items.size() < max; next++) {
+                items.add(item.apply(next));
+            }
+            return items;
+        }
+
+        @Override
+        public void close() {
         }
     }
 }

@@ -19,10 +19,12 @@ sealed interface Outputs extends Serializable {
     Sink open(Storage storage, int share);
 
     /** After every share: whatever joins the shares' writes into the final result. */
-    void finish(Storage storage, int shares);
+    default void finish(Storage storage, int shares) {
+    }
 
     /** Called when a run fails, to leave no temporary files behind. */
-    void abandon(Storage storage);
+    default void abandon(Storage storage) {
+    }
 
     interface Sink extends AutoCloseable {
         void write(Item item, Picture denoised) throws IOException;
@@ -102,14 +104,6 @@ sealed interface Outputs extends Serializable {
                 }
             };
         }
-
-        @Override
-        public void finish(Storage storage, int shares) {
-        }
-
-        @Override
-        public void abandon(Storage storage) {
-        }
     }
 
     /** Nothing written: scores only. */
@@ -125,14 +119,6 @@ sealed interface Outputs extends Serializable {
                 public void close() {
                 }
             };
-        }
-
-        @Override
-        public void finish(Storage storage, int shares) {
-        }
-
-        @Override
-        public void abandon(Storage storage) {
         }
     }
 }
