@@ -21,9 +21,8 @@ spark_runtime_classpath() {
 }
 
 # glibc reads its tunables at process start: transparent huge pages for malloc's memory, which
-# makes models with activations over 32 MB train several times faster (4x at 128 filters;
-# NativeRuntime, docs/PERFORMANCE.md section 14). Exported for every JVM the scripts start; a
-# value the user set is kept.
+# makes models with activations over 32 MB train several times faster (NativeRuntime,
+# docs/DESIGN.md). Exported for every JVM the scripts start; a value the user set is kept.
 case ":${GLIBC_TUNABLES:-}:" in
   *:glibc.malloc.hugetlb=*) ;;
   *) export GLIBC_TUNABLES="${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}glibc.malloc.hugetlb=1" ;;

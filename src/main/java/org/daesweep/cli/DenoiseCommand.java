@@ -23,7 +23,7 @@ import org.daesweep.noise.NoiseSpec;
 import org.daesweep.spark.DenoiseJob;
 import org.daesweep.spark.SparkStorage;
 import org.daesweep.spark.SweepDriver;
-import org.daesweep.training.NativeRuntime;
+import org.daesweep.runtime.NativeRuntime;
 import org.daesweep.training.SweepData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package org.daesweep.cli;
 
-import org.daesweep.training.NativeRuntime;
+import org.daesweep.runtime.NativeRuntime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

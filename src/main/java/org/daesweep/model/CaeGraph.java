@@ -25,9 +25,8 @@ import java.util.Random;
  * convolution adds to the noisy input's logit, so it learns a correction of the input instead of
  * the whole image, and the output stays a probability that every loss accepts.
  *
- * <p>SameDiff, not DL4J's layer API: the layers run convolutions as im2col + gemm in Java and
- * train the reference CAE at ~65-110 images/s here, while SameDiff calls libnd4j's conv2d ops,
- * which the oneDNN build runs 5-8x faster (docs/PERFORMANCE.md).
+ * <p>SameDiff, not DL4J's layer API: the layers run convolutions as im2col + gemm in Java,
+ * while SameDiff calls libnd4j's conv2d ops, which the oneDNN build runs natively (docs/DESIGN.md).
  *
  * <p>Training and inference are two graphs over the same parameter arrays: BatchNorm normalises
  * with batch statistics in one and population statistics in the other; dropout acts in the
@@ -264,9 +263,7 @@ public final class CaeGraph {
         /**
          * ReLU is max(x, 0): its gradient is built from vectorised ops (compare, cast, multiply),
          * where {@code relu}'s backward is libnd4j's thresholdedrelu_bp, a per-element
-         * std::function call. Where ReLU stays at full resolution (before a BatchNorm) that took
-         * 24-28 ms of the 64-filter step; with the same function the tuned shape trains ~10%
-         * faster (docs/PERFORMANCE.md section 16).
+         * std::function call, which is slow where ReLU stays at full resolution (before a BatchNorm).
          */
         @Override
         public SDVariable activation(SDVariable x) {

@@ -1,5 +1,6 @@
 package org.daesweep.model;
 
+import org.daesweep.runtime.NativeGarbage;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.Listener;
@@ -31,10 +32,10 @@ public final class DenoisingNetwork {
     private final SameDiff training;
     private final SameDiff inference;
     private final LossRecorder lossRecorder = new LossRecorder();
-    private StepPlan plan;
+    private RecordedPass plan;
     /** The gradient variable of each parameter the plan's steps update; fixed with the plan. */
     private Map<String, String> gradients;
-    private StepPlan inferencePlan;
+    private RecordedPass inferencePlan;
     private Listener[] listeners = {lossRecorder};
     private final long seed;
     private final long totalSteps;
@@ -79,7 +80,7 @@ public final class DenoisingNetwork {
 
     /**
      * One optimiser step on a batch of [n,1,h,w] inputs and targets; returns the batch's mean
-     * per-pixel loss. The first step runs through SameDiff and is recorded as a {@link StepPlan};
+     * per-pixel loss. The first step runs through SameDiff and is recorded as a {@link RecordedPass};
      * later batches of its shape replay the plan (unless a listener other than the loss's watches).
      */
     public double fit(INDArray noisy, INDArray clean) {
@@ -100,8 +101,8 @@ public final class DenoisingNetwork {
     }
 
     private void fitWithSameDiff(Map<String, INDArray> batch) {
-        StepPlan.Recorder recorder = plan == null && listeners.length == 1
-                ? new StepPlan.Recorder(Operation.TRAINING) : null;
+        RecordedPass.Recorder recorder = plan == null && listeners.length == 1
+                ? new RecordedPass.Recorder(Operation.TRAINING) : null;
         Listener[] all = recorder == null ? listeners : new Listener[]{lossRecorder, recorder};
         INDArray[] features = hp.dropout() > 0
                 ? new INDArray[]{batch.get(CaeGraph.INPUT), batch.get(CaeGraph.DROPOUT_MASK)}
@@ -112,7 +113,7 @@ public final class DenoisingNetwork {
             gradients = gradientNames();
             Set<String> keep = new java.util.HashSet<>(gradients.values());
             keep.add(CaeGraph.PIXEL_LOSS);
-            plan = StepPlan.of(training, recorder, keep);
+            plan = RecordedPass.of(training, recorder, keep);
         }
     }
 
@@ -156,12 +157,12 @@ public final class DenoisingNetwork {
         } else {
             // SameDiff may hold its own reference per variable; point it at the live arrays.
             params.forEach((name, arr) -> inference.associateArrayWithVariable(arr, name));
-            StepPlan.Recorder recorder = inferencePlan == null ? new StepPlan.Recorder(Operation.INFERENCE) : null;
+            RecordedPass.Recorder recorder = inferencePlan == null ? new RecordedPass.Recorder(Operation.INFERENCE) : null;
             org.nd4j.autodiff.samediff.config.BatchOutputConfig pass = inference.batchOutput()
                     .input(CaeGraph.INPUT, noisy).output(CaeGraph.OUTPUT);
             output = (recorder == null ? pass : pass.listeners(recorder)).output().get(CaeGraph.OUTPUT);
             if (recorder != null) {
-                inferencePlan = StepPlan.of(inference, recorder, Set.of(CaeGraph.OUTPUT));
+                inferencePlan = RecordedPass.of(inference, recorder, Set.of(CaeGraph.OUTPUT));
             }
         }
         NativeGarbage.collectIfGrown();

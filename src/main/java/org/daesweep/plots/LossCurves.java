@@ -1,7 +1,7 @@
 package org.daesweep.plots;
 
-import org.daesweep.training.EpochStats;
-import org.daesweep.training.TrialResult;
+import org.daesweep.trial.EpochStats;
+import org.daesweep.trial.TrialResult;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;

@@ -1,7 +1,7 @@
 package org.daesweep.results;
 
 import org.daesweep.metrics.ImageScores;
-import org.daesweep.training.TrialResult;
+import org.daesweep.trial.TrialResult;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package org.daesweep.results;
 
+import org.daesweep.trial.Epochs;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
@@ -8,10 +9,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.daesweep.metrics.ImageScores;
 import org.daesweep.model.Hyperparameter;
-import org.daesweep.search.Scheduler;
-import org.daesweep.training.EpochStats;
-import org.daesweep.training.TrialResult;
-import org.daesweep.training.TrialStatus;
+import org.daesweep.trial.EpochStats;
+import org.daesweep.trial.TrialResult;
+import org.daesweep.trial.TrialStatus;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +82,7 @@ public final class Tables {
         if (r.status() != TrialStatus.OK) {
             return r.status().label();
         }
-        return r.rung() == rungs.size() - 1 ? "completed" : "pruned at rung " + r.rung() + " (" + Scheduler.formatEpochs(rungs.get(r.rung())) + " epochs)";
+        return r.rung() == rungs.size() - 1 ? "completed" : "pruned at rung " + r.rung() + " (" + Epochs.format(rungs.get(r.rung())) + " epochs)";
     }
 
     public static StructType rungsSchema() {

@@ -1,7 +1,7 @@
 package org.daesweep.results;
 
 import org.daesweep.UserException;
-import org.daesweep.training.TrialStep;
+import org.daesweep.trial.TrialPiece;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -36,7 +36,7 @@ public final class TrialJournal {
      * plan, by trial id. A different plan in the same directory is an error unless
      * {@code restart}, which discards the earlier journal.
      */
-    public Map<String, TrialStep> open(String plan, boolean restart) {
+    public Map<String, TrialPiece> open(String plan, boolean restart) {
         String earlier = store.readFile(PLAN).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
         if (restart || earlier == null) {
             store.delete(DIR);
@@ -45,7 +45,7 @@ public final class TrialJournal {
                     + PLAN + " differs); use another sweep.name or output.dir, or pass --restart to start over");
         }
         store.writeFile(PLAN, plan.getBytes(StandardCharsets.UTF_8));
-        Map<String, TrialStep> done = new LinkedHashMap<>();
+        Map<String, TrialPiece> done = new LinkedHashMap<>();
         for (String file : store.list(DIR)) {
             store.readFile(DIR + "/" + file).map(TrialJournal::decode).ifPresent(r -> done.put(r.result().spec().id(), r));
         }
@@ -53,7 +53,7 @@ public final class TrialJournal {
     }
 
     /** Persists a trial's latest step (atomically; safe to call from several threads). */
-    public void record(TrialStep step) {
+    public void record(TrialPiece step) {
         store.writeFile(DIR + "/" + fileName(step.result().spec().id()), encode(step));
     }
 
@@ -67,7 +67,7 @@ public final class TrialJournal {
         return fileName.substring(0, fileName.length() - ".bin".length());
     }
 
-    private static byte[] encode(TrialStep step) {
+    private static byte[] encode(TrialPiece step) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(step);
@@ -78,9 +78,9 @@ public final class TrialJournal {
     }
 
     /** A record this version cannot read (written by another version, or damaged) is run again. */
-    private static TrialStep decode(byte[] bytes) {
+    private static TrialPiece decode(byte[] bytes) {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return (TrialStep) in.readObject();
+            return (TrialPiece) in.readObject();
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
             return null;
         }

@@ -1,9 +1,14 @@
 package org.daesweep.search;
 
-import org.daesweep.training.Checkpoint;
-import org.daesweep.training.TrialResult;
-import org.daesweep.training.TrialStatus;
-import org.daesweep.training.TrialStep;
+import org.daesweep.search.sampler.Sampler;
+import org.daesweep.search.scheduler.Scheduler;
+import org.daesweep.search.space.SearchSpace;
+import org.daesweep.search.stop.StopCondition;
+import org.daesweep.trial.TrialSpec;
+import org.daesweep.trial.Checkpoint;
+import org.daesweep.trial.TrialResult;
+import org.daesweep.trial.TrialStatus;
+import org.daesweep.trial.TrialPiece;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +37,7 @@ public final class SweepLoop {
          * A piece ended; {@code merged} is the trial's result so far (what to journal). Called
          * once the free slots have been given new work.
          */
-        void stepped(TrialStep step, TrialResult merged);
+        void stepped(TrialPiece step, TrialResult merged);
 
         /** Where the loop stands: after the free slots have been given new work, and every few seconds while it waits. */
         void progress(Counts counts);
@@ -85,7 +90,7 @@ public final class SweepLoop {
      *
      * @param earlier the journaled steps of an earlier run of this sweep, by trial id
      */
-    public List<TrialResult> run(Map<String, TrialStep> earlier, TrialExecutor executor, Listener listener) {
+    public List<TrialResult> run(Map<String, TrialPiece> earlier, TrialExecutor executor, Listener listener) {
         earlier.values().stream().sorted(Comparator.comparingInt(s -> s.result().spec().index())).forEach(this::replay);
         BlockingQueue<Done> done = new LinkedBlockingQueue<>();
         Map<String, Piece> running = new HashMap<>();
@@ -135,7 +140,7 @@ public final class SweepLoop {
             if (changed) {
                 listener.progress(counts(running, false));
             }
-            TrialStep step = take(done, () -> listener.progress(counts(running, false)));
+            TrialPiece step = take(done, () -> listener.progress(counts(running, false)));
             unreported.add(new Finished(step, record(step, running.remove(step.result().spec().id()))));
             changed = true;
         }
@@ -200,15 +205,15 @@ public final class SweepLoop {
     }
 
     /** A finished piece and the trial's result with it, to report. */
-    private record Finished(TrialStep step, TrialResult merged) {
+    private record Finished(TrialPiece step, TrialResult merged) {
     }
 
     /** A finished piece, or what made the sweep unable to go on. */
-    private record Done(TrialStep step, Throwable error) {
+    private record Done(TrialPiece step, Throwable error) {
     }
 
     /** The next finished piece; {@code waiting} runs every few seconds until one comes, so long trials still show progress. */
-    private static TrialStep take(BlockingQueue<Done> done, Runnable waiting) {
+    private static TrialPiece take(BlockingQueue<Done> done, Runnable waiting) {
         Done d;
         try {
             while ((d = done.poll(WAIT_TICK_SECONDS, TimeUnit.SECONDS)) == null) {
@@ -230,7 +235,7 @@ public final class SweepLoop {
     }
 
     /** Folds a finished piece into the trial's result and tells the scheduler. */
-    private TrialResult record(TrialStep step, Piece piece) {
+    private TrialResult record(TrialPiece step, Piece piece) {
         int attempted = piece.rung();
         TrialResult r = step.result();
         String id = r.spec().id();
@@ -250,7 +255,7 @@ public final class SweepLoop {
         return merged;
     }
 
-    private void replay(TrialStep step) {
+    private void replay(TrialPiece step) {
         TrialResult r = step.result();
         results.put(r.spec().id(), r);
         scheduler.admitted(r.spec().id());

@@ -1,7 +1,8 @@
 package org.daesweep.search;
 
-import org.daesweep.training.TrialResult;
-import org.daesweep.training.TrialStatus;
+import org.daesweep.trial.Epochs;
+import org.daesweep.trial.TrialResult;
+import org.daesweep.trial.TrialStatus;
 
 import org.daesweep.model.Hyperparameter;
 
@@ -54,7 +55,7 @@ public final class SweepProgress {
         String left = Double.isNaN(c.secondsLeft()) ? "" : ", ~" + duration(c.secondsLeft()) + " left";
         String ended = c.ended().isEmpty() ? "0 failed" : byStatus(c.ended());
         return String.format("trials %d/%d started, %d running, %d paused, %s; %s; %s epochs; %s elapsed%s",
-                c.started(), c.total(), c.running(), c.paused(), ended, bestText, Scheduler.formatEpochs(Math.round(c.epochsSpent() * 10) / 10.0),
+                c.started(), c.total(), c.running(), c.paused(), ended, bestText, Epochs.format(Math.round(c.epochsSpent() * 10) / 10.0),
                 duration(c.elapsedSeconds()), c.finished() ? ", done" : left);
     }
 

@@ -1,7 +1,8 @@
 package org.daesweep.search;
 
-import org.daesweep.training.Checkpoint;
-import org.daesweep.training.TrialStep;
+import org.daesweep.trial.TrialSpec;
+import org.daesweep.trial.Checkpoint;
+import org.daesweep.trial.TrialPiece;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -12,5 +13,5 @@ public interface TrialExecutor {
      * future completes with the step, failures included; it completes exceptionally only when the
      * sweep itself cannot go on.
      */
-    CompletableFuture<TrialStep> run(TrialSpec spec, Checkpoint from, double untilEpochs);
+    CompletableFuture<TrialPiece> run(TrialSpec spec, Checkpoint from, double untilEpochs);
 }

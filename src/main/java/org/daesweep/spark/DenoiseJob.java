@@ -18,7 +18,7 @@ import org.daesweep.denoise.ImageScore;
 import org.daesweep.denoise.ShareResult;
 import org.daesweep.denoise.ShareRunner;
 import org.daesweep.model.ModelFile;
-import org.daesweep.training.NativeRuntime;
+import org.daesweep.runtime.NativeRuntime;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;

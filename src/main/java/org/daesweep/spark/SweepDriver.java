@@ -21,18 +21,19 @@ import org.daesweep.results.SweepSummary;
 import org.daesweep.results.Tables;
 import org.daesweep.model.Topology;
 import org.daesweep.model.Hyperparameter;
-import org.daesweep.search.Domain;
-import org.daesweep.search.Scheduler;
+import org.daesweep.search.space.Domain;
+import org.daesweep.search.scheduler.Scheduler;
 import org.daesweep.search.SweepLoop;
 import org.daesweep.search.SweepProgress;
 import org.daesweep.training.Denoiser;
-import org.daesweep.training.NativeRuntime;
+import org.daesweep.runtime.NativeRuntime;
 import org.daesweep.training.SweepData;
 import org.daesweep.training.TrainingData;
-import org.daesweep.training.TrialResult;
-import org.daesweep.training.TrialStatus;
-import org.daesweep.training.TrialStep;
-import org.daesweep.training.WarmUp;
+import org.daesweep.training.TrainingWarmUp;
+import org.daesweep.trial.TrialResult;
+import org.daesweep.trial.TrialStatus;
+import org.daesweep.trial.TrialPiece;
+import org.daesweep.runtime.WarmUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,8 +82,8 @@ public final class SweepDriver {
             // The trials run in this JVM: it warms up for them while the driver prepares the
             // data and Spark starts, as soon as it knows the images' size. A cluster's executors
             // start after that, and their first task arrives with them, so there a warm-up has
-            // nothing to overlap (docs/PERFORMANCE.md sections 17 and 20).
-            WarmUp.startOnce(new WarmUp.Spec(config.space().base(), images.height(), images.width(),
+            // nothing to overlap.
+            WarmUp.startOnce(new TrainingWarmUp(config.space().base(), images.height(), images.width(),
                     sparkConf.getInt("spark.task.cpus", 1)));
         }
         SweepData data = SweepData.prepare(images, config.split(), config.noise(), config.seed());
@@ -96,7 +97,7 @@ public final class SweepDriver {
             CompletableFuture<Void> sparkWarmUp = TrialTasks.warmUp(jsc);
             ResultStore store = new ResultStore(spark, config.sweepDir());
             TrialJournal journal = new TrialJournal(store);
-            Map<String, TrialStep> earlier = journal.open(plan(), restart);
+            Map<String, TrialPiece> earlier = journal.open(plan(), restart);
             if (extend > 0 && earlier.isEmpty()) {
                 throw new UserException(store.location() + ": nothing to extend (no trials of this sweep there yet)");
             }
@@ -106,7 +107,7 @@ public final class SweepDriver {
 
             Scheduler scheduler = config.scheduler().create(config.space().base().epochs());
             // Spark's one-time costs belong to the sweep's start, not to its first trials: until
-            // the warm-up job ends, a trial's job only queues (docs/PERFORMANCE.md section 22).
+            // the warm-up job ends, a trial's job only queues.
             // If it failed, the trials' jobs meet the same failure and report it (TrialTasks.runJob).
             sparkWarmUp.exceptionally(e -> null).join();
             long start = System.nanoTime();
@@ -156,7 +157,7 @@ public final class SweepDriver {
 
     /** The search loop over Spark tasks, journaling every piece as it ends and showing progress. */
     private SearchOutcome search(JavaSparkContext jsc, Broadcast<TrainingData> broadcast, TrialJournal journal,
-                                 Map<String, TrialStep> earlier, Scheduler scheduler) {
+                                 Map<String, TrialPiece> earlier, Scheduler scheduler) {
         int threads = jsc.getConf().getInt("spark.task.cpus", 1);
         int slots = Math.max(1, jsc.defaultParallelism() / threads);
         int maxTrials = Math.max(config.trials(), earlier.size()) + extend;
@@ -176,10 +177,10 @@ public final class SweepDriver {
         java.util.Set<String> ran = new java.util.HashSet<>();
         SweepLoop.Listener listener = new SweepLoop.Listener() {
             @Override
-            public void stepped(TrialStep step, TrialResult merged) {
+            public void stepped(TrialPiece step, TrialResult merged) {
                 ran.add(merged.spec().id());
                 if (!step.retryable()) {
-                    journal.record(new TrialStep(merged, step.checkpoint(), false));
+                    journal.record(new TrialPiece(merged, step.checkpoint(), false));
                 }
             }
 

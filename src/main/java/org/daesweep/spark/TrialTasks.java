@@ -5,18 +5,18 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.model.ModelFile;
-import org.daesweep.model.NativeGarbage;
+import org.daesweep.runtime.NativeGarbage;
 import org.daesweep.search.TrialExecutor;
-import org.daesweep.search.TrialSpec;
-import org.daesweep.training.Checkpoint;
-import org.daesweep.training.EpochStats;
-import org.daesweep.training.NativeRuntime;
+import org.daesweep.trial.TrialSpec;
+import org.daesweep.trial.Checkpoint;
+import org.daesweep.trial.EpochStats;
+import org.daesweep.runtime.NativeRuntime;
 import org.daesweep.training.TrainingData;
 import org.daesweep.training.TrainingRun;
-import org.daesweep.training.TrialResult;
+import org.daesweep.trial.TrialResult;
 import org.daesweep.training.TrialRunner;
-import org.daesweep.training.TrialStatus;
-import org.daesweep.training.TrialStep;
+import org.daesweep.trial.TrialStatus;
+import org.daesweep.trial.TrialPiece;
 import org.daesweep.training.TrialTrainer;
 
 import java.io.Serializable;
@@ -63,9 +63,8 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
     /**
      * Starts a one-task job of the form every piece's job takes, and returns at once. A JVM's
      * first Spark job pays Spark's one-time costs (the closure cleaner, the job scope's JSON
-     * mapper, the scheduler's and the serialisers' classes): ~0.5 s from a sweep's start to its
-     * first trial's task, with one slot or two. Started as soon as Spark is up, that runs while
-     * the driver opens the journal and broadcasts the data (docs/PERFORMANCE.md section 20).
+     * mapper, the scheduler's and the serialisers' classes). Started as soon as Spark is up, that
+     * runs while the driver opens the journal and broadcasts the data.
      * The returned future ends with the job; if the job fails (Spark stopped by a sweep that
      * could not start) the failure stays in it.
      */
@@ -83,11 +82,11 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
      * trial recorded as timed out.
      */
     @Override
-    public CompletableFuture<TrialStep> run(TrialSpec spec, Checkpoint from, double untilEpochs) {
+    public CompletableFuture<TrialPiece> run(TrialSpec spec, Checkpoint from, double untilEpochs) {
         return CompletableFuture.supplyAsync(() -> runJob(spec, from, untilEpochs), pool);
     }
 
-    private TrialStep runJob(TrialSpec spec, Checkpoint from, double untilEpochs) {
+    private TrialPiece runJob(TrialSpec spec, Checkpoint from, double untilEpochs) {
         jsc.setJobGroup(spec.id(), "dae-sweep " + spec.id() + " to epoch " + untilEpochs, true);
         AtomicBoolean cancelled = new AtomicBoolean();
         Duration grace = timeout.compareTo(CANCEL_GRACE) < 0 ? timeout : CANCEL_GRACE;
@@ -108,11 +107,11 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
             }
             List<EpochStats> epochs = from == null ? List.of() : from.epochs();
             if (cancelled.get()) {
-                return new TrialStep(TrialResult.unmeasured(spec, TrialStatus.TIMEOUT, epochs,
+                return new TrialPiece(TrialResult.unmeasured(spec, TrialStatus.TIMEOUT, epochs,
                         "cancelled by the driver " + grace.toSeconds() + " s past trial.timeout (" + timeout + ")",
                         "", ""), null, false);
             }
-            return new TrialStep(TrialResult.unmeasured(spec, TrialStatus.FAILED, epochs,
+            return new TrialPiece(TrialResult.unmeasured(spec, TrialStatus.FAILED, epochs,
                     "Spark gave up on the task: " + e.getMessage(), "", ""), null, true);
         } finally {
             if (cancel != null) {
@@ -151,7 +150,7 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
             implements Serializable {
     }
 
-    private static TrialStep runPiece(TrialSpec spec, TrainingData data, Checkpoint from, double untilEpochs, int threads,
+    private static TrialPiece runPiece(TrialSpec spec, TrainingData data, Checkpoint from, double untilEpochs, int threads,
                                       Duration timeout) {
         NativeRuntime.configure(threads);
         SparkEnv env = SparkEnv.get();

@@ -33,8 +33,7 @@ public final class Denoiser {
         int size = noisy.imageSize();
         // Batches of one size, the last padded with blank images: the network replays one
         // recorded pass for all of them, where a smaller last batch went through a SameDiff
-        // session every time (docs/PERFORMANCE.md section 20). Inference treats each image
-        // alone, so the padding changes no output.
+        // session every time. Inference treats each image alone, so the padding changes no output.
         int batches = (noisy.count() + largestBatch - 1) / largestBatch;
         int even = (noisy.count() + batches - 1) / batches;
         for (int from = 0; from < noisy.count(); from += even) {

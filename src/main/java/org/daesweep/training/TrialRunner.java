@@ -1,14 +1,19 @@
 package org.daesweep.training;
 
-import org.daesweep.model.NativeGarbage;
-import org.daesweep.search.TrialSpec;
+import org.daesweep.trial.Checkpoint;
+import org.daesweep.trial.EpochStats;
+import org.daesweep.trial.TrialPiece;
+import org.daesweep.trial.TrialResult;
+import org.daesweep.trial.TrialStatus;
+import org.daesweep.runtime.NativeGarbage;
+import org.daesweep.trial.TrialSpec;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs one piece of a trial to a {@link TrialStep} and never throws: any exception or error
+ * Runs one piece of a trial to a {@link TrialPiece} and never throws: any exception or error
  * (out of memory included) is caught and recorded as a failed trial, so the caller (a Spark
  * task) does not fail and Spark does not retry a bad configuration.
  */
@@ -25,7 +30,7 @@ public final class TrialRunner {
      * Trains from {@code from} (null: a fresh network) until {@code untilEpochs}; the step carries
      * a checkpoint when the trial ended the piece well and has epochs left.
      */
-    public TrialStep run(TrialSpec spec, TrainingData data, Checkpoint from, double untilEpochs, String executor, String host) {
+    public TrialPiece run(TrialSpec spec, TrainingData data, Checkpoint from, double untilEpochs, String executor, String host) {
         // The previous piece's buffers were freed when it ended: return them to the OS.
         NativeGarbage.releaseFreeMemory();
         long start = System.nanoTime();
@@ -37,7 +42,7 @@ public final class TrialRunner {
                     run.lastValidationMse(), run.network().parameterCount(), seconds(start), run.message(), executor,
                     host, -1, List.of());
             boolean continues = run.status() == TrialStatus.OK && run.epochsTrained() < spec.hyperparameters().epochs();
-            TrialStep step = new TrialStep(result, continues ? run.checkpoint() : null, false);
+            TrialPiece step = new TrialPiece(result, continues ? run.checkpoint() : null, false);
             // The bulk of a network's native memory, freed now: what is left of it (parameters,
             // optimiser state) is small enough for the collections NativeGarbage asks for.
             run.network().releasePlans();
@@ -47,7 +52,7 @@ public final class TrialRunner {
             // failed piece's network is out of reach.
             System.gc();
             String message = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-            return new TrialStep(TrialResult.unmeasured(spec, TrialStatus.FAILED, epochs, message, executor, host), null,
+            return new TrialPiece(TrialResult.unmeasured(spec, TrialStatus.FAILED, epochs, message, executor, host), null,
                     false);
         }
     }

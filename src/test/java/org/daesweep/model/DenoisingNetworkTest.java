@@ -3,7 +3,7 @@ package org.daesweep.model;
 import org.daesweep.TestData;
 import org.daesweep.UserException;
 import org.daesweep.data.ImageSet;
-import org.daesweep.training.NativeRuntime;
+import org.daesweep.runtime.NativeRuntime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

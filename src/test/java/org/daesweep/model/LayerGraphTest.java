@@ -2,7 +2,7 @@ package org.daesweep.model;
 
 import org.daesweep.TestData;
 import org.daesweep.UserException;
-import org.daesweep.training.NativeRuntime;
+import org.daesweep.runtime.NativeRuntime;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

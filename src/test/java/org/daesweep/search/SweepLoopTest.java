@@ -1,13 +1,24 @@
 package org.daesweep.search;
 
+import org.daesweep.trial.Epochs;
+import org.daesweep.search.sampler.RandomSampler;
+import org.daesweep.search.scheduler.Asha;
+import org.daesweep.search.scheduler.FullBudget;
+import org.daesweep.search.scheduler.Scheduler;
+import org.daesweep.search.scheduler.SchedulerSpec;
+import org.daesweep.search.space.Domain;
+import org.daesweep.search.space.SearchSpace;
+import org.daesweep.search.stop.Budget;
+import org.daesweep.search.stop.StopCondition;
+import org.daesweep.trial.TrialSpec;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
-import org.daesweep.training.Checkpoint;
-import org.daesweep.training.EpochStats;
-import org.daesweep.training.PartialEpoch;
-import org.daesweep.training.TrialResult;
-import org.daesweep.training.TrialStatus;
-import org.daesweep.training.TrialStep;
+import org.daesweep.trial.Checkpoint;
+import org.daesweep.trial.EpochStats;
+import org.daesweep.trial.PartialEpoch;
+import org.daesweep.trial.TrialResult;
+import org.daesweep.trial.TrialStatus;
+import org.daesweep.trial.TrialPiece;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,10 +48,10 @@ class SweepLoopTest {
         double epochs;
 
         @Override
-        public CompletableFuture<TrialStep> run(TrialSpec spec, Checkpoint from, double until) {
+        public CompletableFuture<TrialPiece> run(TrialSpec spec, Checkpoint from, double until) {
             double start = from == null ? 0 : from.epochsTrained();
             assertEquals(reached.getOrDefault(spec.id(), 0.0), start, 1e-9, spec.id() + " continues where it stopped");
-            pieces.add(spec.id() + ":" + Scheduler.formatEpochs(start) + "->" + Scheduler.formatEpochs(until));
+            pieces.add(spec.id() + ":" + Epochs.format(start) + "->" + Epochs.format(until));
             reached.put(spec.id(), until);
             epochs += until - start;
             List<EpochStats> stats = new ArrayList<>(from == null ? List.of() : from.epochs());
@@ -54,18 +65,18 @@ class SweepLoopTest {
             TrialResult r = new TrialResult(spec, broken ? TrialStatus.DIVERGED : TrialStatus.OK, stats, until,
                     broken ? Double.NaN : rate + 1 / until, 10, 1, "", "0", "h", -1, List.of());
             Checkpoint next = !broken && until < MAX_EPOCHS ? new Checkpoint(stats, partial, new byte[0]) : null;
-            return CompletableFuture.completedFuture(new TrialStep(r, next, false));
+            return CompletableFuture.completedFuture(new TrialPiece(r, next, false));
         }
     }
 
     /** Keeps every trial's latest step, as the journal does. */
     private static class Journal implements SweepLoop.Listener {
-        final Map<String, TrialStep> steps = new HashMap<>();
+        final Map<String, TrialPiece> steps = new HashMap<>();
         SweepLoop.Counts last;
 
         @Override
-        public void stepped(TrialStep step, TrialResult merged) {
-            steps.put(merged.spec().id(), new TrialStep(merged, step.checkpoint(), false));
+        public void stepped(TrialPiece step, TrialResult merged) {
+            steps.put(merged.spec().id(), new TrialPiece(merged, step.checkpoint(), false));
         }
 
         @Override
@@ -116,14 +127,14 @@ class SweepLoopTest {
         List<String> events = new ArrayList<>();
         FakeTrainer trainer = new FakeTrainer() {
             @Override
-            public CompletableFuture<TrialStep> run(TrialSpec spec, Checkpoint from, double until) {
+            public CompletableFuture<TrialPiece> run(TrialSpec spec, Checkpoint from, double until) {
                 events.add("run " + spec.id());
                 return super.run(spec, from, until);
             }
         };
         Journal journal = new Journal() {
             @Override
-            public void stepped(TrialStep step, TrialResult merged) {
+            public void stepped(TrialPiece step, TrialResult merged) {
                 events.add("journal " + merged.spec().id());
                 super.stepped(step, merged);
             }

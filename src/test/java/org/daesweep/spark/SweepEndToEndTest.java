@@ -10,8 +10,8 @@ import org.daesweep.config.SweepConfig;
 import org.daesweep.model.ModelFile;
 import org.daesweep.results.SweepSummary;
 import org.daesweep.results.Tables;
-import org.daesweep.training.NativeRuntime;
-import org.daesweep.training.TrialResult;
+import org.daesweep.runtime.NativeRuntime;
+import org.daesweep.trial.TrialResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -239,7 +239,7 @@ class SweepEndToEndTest {
         // Nothing assumes MNIST's 28x28: the size comes from the IDX header.
         SweepConfig config = ConfigLoader.load(conf("evaluate.robustness = []", 32, 48), List.of());
         SweepSummary summary = new SweepDriver(config, false, 0).run();
-        assertEquals(2, summary.trials().stream().filter(t -> t.status() == org.daesweep.training.TrialStatus.OK).count(),
+        assertEquals(2, summary.trials().stream().filter(t -> t.status() == org.daesweep.trial.TrialStatus.OK).count(),
                 summary.trials().toString());
         assertEquals(200, summary.bestScores().count());
         assertTrue(summary.bestScores().meanPsnr() > summary.noisyScores().meanPsnr(), "the model denoises");

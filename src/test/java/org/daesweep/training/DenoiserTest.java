@@ -1,5 +1,6 @@
 package org.daesweep.training;
 
+import org.daesweep.runtime.NativeRuntime;
 import org.daesweep.TestData;
 import org.daesweep.data.ImageSet;
 import org.daesweep.model.DenoisingNetwork;

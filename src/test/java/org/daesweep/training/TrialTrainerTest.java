@@ -1,5 +1,9 @@
 package org.daesweep.training;
 
+import org.daesweep.runtime.NativeRuntime;
+import org.daesweep.trial.Checkpoint;
+import org.daesweep.trial.PartialEpoch;
+import org.daesweep.trial.TrialStatus;
 import org.daesweep.TestData;
 import org.daesweep.config.ConfigLoader;
 import org.daesweep.config.SweepConfig;

@@ -1,0 +1,5 @@
+/**
+ * The commands (sweep, denoise, inspect, bench): parse what the user typed, call the layers
+ * below, print one-screen summaries. The top layer: nothing imports it.
+ */
+package org.daesweep.cli;

@@ -1,0 +1,2 @@
+/** MSE, PSNR and SSIM as scikit-image computes them. */
+package org.daesweep.metrics;

@@ -1,0 +1,2 @@
+/** One trial's training in plain Java (no Spark): epochs, validation, collapse detection, checkpoints, the retrain. */
+package org.daesweep.training;

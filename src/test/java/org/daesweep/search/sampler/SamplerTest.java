@@ -1,0 +1,114 @@
+package org.daesweep.search.sampler;
+
+import org.daesweep.search.space.Domain;
+import org.daesweep.search.space.SearchSpace;
+import org.daesweep.trial.TrialSpec;
+import org.daesweep.model.Hyperparameter;
+import org.daesweep.model.Hyperparameters;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SamplerTest {
+    private final SearchSpace space = new SearchSpace(Hyperparameters.referenceBaseline(), Map.of(
+            Hyperparameter.FILTERS, new Domain.IntRange(32, 128, 32),
+            Hyperparameter.LEARNING_RATE, new Domain.Choice(List.of(1e-3, 5e-4, 1e-4)),
+            Hyperparameter.BATCH_NORM, new Domain.Choice(List.of(true, false))));
+
+    private List<Hyperparameters> first(Sampler sampler, int count, long seed) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> sampler.propose(space, i, seed, List.of())).toList();
+    }
+
+    @Test
+    void gridCoversEveryCombinationOnce() {
+        GridSampler grid = new GridSampler(false);
+        assertEquals(24, grid.capacity(space));
+        List<Hyperparameters> all = first(grid, 24, 0);
+        Set<String> seen = new HashSet<>();
+        for (Hyperparameters hp : all) {
+            seen.add(hp.filters() + "/" + hp.learningRate() + "/" + hp.batchNorm());
+            assertEquals(Hyperparameters.referenceBaseline().kernel(), hp.kernel(), "unsearched keys keep the base value");
+        }
+        assertEquals(24, seen.size());
+        assertThrows(IllegalArgumentException.class, () -> grid.propose(space, 24, 0, List.of()));
+    }
+
+    @Test
+    void shuffledGridVisitsTheSameCellsInASeededOrder() {
+        List<Hyperparameters> a = first(new GridSampler(true), 24, 1);
+        assertEquals(new HashSet<>(first(new GridSampler(false), 24, 0)), new HashSet<>(a));
+        assertEquals(a, first(new GridSampler(true), 24, 1));
+        assertNotEquals(a, first(new GridSampler(true), 24, 2));
+    }
+
+    @Test
+    void randomIsReproducibleBySeedAndExtendsAsPrefix() {
+        RandomSampler random = new RandomSampler();
+        List<Hyperparameters> a = first(random, 20, 42);
+        assertEquals(a, first(random, 20, 42));
+        assertNotEquals(a, first(random, 20, 43));
+        assertEquals(a.subList(0, 5), first(random, 5, 42));
+        for (Hyperparameters hp : a) {
+            assertTrue(List.of(32, 64, 96, 128).contains(hp.filters()), "filters " + hp.filters());
+        }
+    }
+
+    @Test
+    void logUniformStaysInRangeAndSpreadsOverDecades() {
+        Domain.Continuous d = new Domain.Continuous(1e-5, 1e-1, true);
+        java.util.Random r = new java.util.Random(0);
+        int lowDecade = 0;
+        for (int i = 0; i < 4000; i++) {
+            double v = (Double) d.sample(r);
+            assertTrue(v >= 1e-5 && v <= 1e-1);
+            if (v < 1e-4) {
+                lowDecade++;
+            }
+        }
+        assertEquals(1000, lowDecade, 100, "a quarter of the draws in the lowest of four decades");
+    }
+
+    @Test
+    void trialSeedsAreDistinctAndStable() {
+        Set<Long> seeds = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            seeds.add(TrialSpec.of(i, 42, Hyperparameters.referenceBaseline()).seed());
+        }
+        assertEquals(1000, seeds.size());
+        assertEquals(TrialSpec.of(7, 42, Hyperparameters.referenceBaseline()), TrialSpec.of(7, 42, Hyperparameters.referenceBaseline()));
+        assertEquals("trial-0007", TrialSpec.of(7, 42, Hyperparameters.referenceBaseline()).id());
+    }
+
+    @Test
+    void tpeConcentratesOnWhatWorkedAndIsReproducible() {
+        // A noiseless objective: validation MSE = |log10(lr) + 3|, best at lr 1e-3, filters 64 a bonus.
+        SearchSpace lr = new SearchSpace(Hyperparameters.referenceBaseline(), Map.of(
+                Hyperparameter.LEARNING_RATE, new Domain.Continuous(1e-5, 1e-1, true),
+                Hyperparameter.FILTERS, new Domain.IntRange(32, 128, 32)));
+        TpeSampler tpe = new TpeSampler();
+        List<org.daesweep.trial.TrialResult> history = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Hyperparameters hp = tpe.propose(lr, i, 5, List.copyOf(history));
+            assertEquals(hp, tpe.propose(lr, i, 5, List.copyOf(history)), "same history, same proposal");
+            double mse = Math.abs(Math.log10(hp.learningRate()) + 3) + (hp.filters() == 64 ? 0 : 0.5);
+            history.add(new org.daesweep.trial.TrialResult(TrialSpec.of(i, 5, hp), org.daesweep.trial.TrialStatus.OK,
+                    List.of(new org.daesweep.trial.EpochStats(1, 1, 1, mse, 1)), 1, mse, 1, 1, "", "", "", 0,
+                    List.of(mse)));
+        }
+        java.util.function.ToDoubleFunction<List<org.daesweep.trial.TrialResult>> closeShare = trials -> trials.stream()
+                .filter(t -> Math.abs(Math.log10(t.spec().hyperparameters().learningRate()) + 3) < 0.5
+                        && t.spec().hyperparameters().filters() == 64).count() / (double) trials.size();
+        double random = closeShare.applyAsDouble(history.subList(0, TpeSampler.STARTUP));
+        double guided = closeShare.applyAsDouble(history.subList(20, 40));
+        // At random, 1 in 4 filters x 1 decade in 4 = ~6%.
+        assertTrue(guided > 0.3 && guided > 2 * random, "near the optimum: random " + random + ", tpe " + guided);
+    }
+}
