@@ -3,11 +3,11 @@
 # command (which resumes), and checks the trials table against the plan:
 #   trials: N expected, N present, 0 lost, 0 duplicated
 # Exits non-zero when a trial is lost or doubled.
-#   scripts/chaos.sh [CONF] [SECONDS_BEFORE_KILL]   (defaults: conf/bench-sweep.conf, 15)
+#   scripts/chaos.sh [CONF] [SECONDS_BEFORE_KILL]   (defaults: conf/bench-sweep.conf, 8: mid-search here)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 conf=${1:-conf/bench-sweep.conf}
-delay=${2:-15}
+delay=${2:-8}
 name=chaos
 logs=$(mktemp -d)
 scripts/fetch-data.sh >/dev/null
@@ -23,7 +23,7 @@ if ! kill -0 "$driver" 2>/dev/null; then
 fi
 kill -9 "$driver"
 wait "$driver" 2>/dev/null || true
-journaled=$(find "results/$name/journal" -name 'trial-*.bin' 2>/dev/null | wc -l)
+journaled=$(find "results/$name/journal" -name 'trial-*.json' 2>/dev/null | wc -l)
 echo "chaos: killed the driver (SIGKILL) after ${delay}s with $journaled trials journaled"
 
 scripts/run-local.sh sweep --conf "$conf" sweep.name=$name >"$logs/resume.log" 2>&1 \

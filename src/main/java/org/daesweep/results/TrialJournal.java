@@ -1,30 +1,47 @@
 package org.daesweep.results;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.daesweep.UserException;
+import org.daesweep.model.Hyperparameters;
 import org.daesweep.trial.TrialPiece;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Every trial's latest step (its result so far, and its checkpoint while the scheduler may still
- * continue it), persisted the moment the step ends, so that a sweep killed at any point resumes
- * with the trials it already has. One file per trial id, written atomically: a trial recorded
- * twice (a rerun, a retried job, its next rung) replaces its own file, never adds a row.
+ * Every trial's latest piece (its result so far, and its checkpoint while the scheduler may still
+ * continue it), persisted the moment the piece ends, so that a sweep killed at any point resumes
+ * with the trials it already has. One JSON file per trial id, written atomically: a trial
+ * recorded twice (a rerun, a retried job, its next rung) replaces its own file, never adds a row.
  *
  * <p>The plan (data, noise, search space, sampler, scheduler and seeds) is saved with the
  * journal; a rerun whose plan differs is refused rather than mixing two sweeps in one table.
+ * Both are data with a format version, never Java serialization: reading a results directory
+ * runs no code from it, and a file this version cannot read is named, not silently trained again.
  */
 public final class TrialJournal {
     public static final String DIR = "journal";
-    public static final String PLAN = "plan.txt";
+    public static final String PLAN = "plan.json";
+    static final String FORMAT = "dae-sweep-journal";
+    static final int VERSION = 1;
+    private static final String SUFFIX = ".json";
+    private static final String RESTART = "; pass --restart to discard the earlier trials and start over";
+    private static final ObjectMapper JSON = mapper();
     private final ResultStore store;
 
     public TrialJournal(ResultStore store) {
@@ -35,54 +52,137 @@ public final class TrialJournal {
      * Opens the journal for this plan: the results of trials already finished under the same
      * plan, by trial id. A different plan in the same directory is an error unless
      * {@code restart}, which discards the earlier journal.
+     *
+     * @param plan what earlier results depend on, as plain values (strings, numbers, lists, maps)
      */
-    public Map<String, TrialPiece> open(String plan, boolean restart) {
-        String earlier = store.readFile(PLAN).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
-        if (restart || earlier == null) {
+    public Map<String, TrialPiece> open(Map<String, Object> plan, boolean restart) {
+        // compared as parsed from its bytes, as the earlier plan is: valueToTree keeps a long a long, a parse may make it an int
+        JsonNode planJson = tree(PLAN, bytes(JSON.valueToTree(Map.of("format", "dae-sweep-plan", "version", VERSION,
+                "plan", plan))));
+        if (restart) {
             store.delete(DIR);
-        } else if (!earlier.equals(plan)) {
-            throw new UserException(store.location() + ": holds a sweep with another search space, data or seed ("
-                    + PLAN + " differs); use another sweep.name or output.dir, or pass --restart to start over");
+            store.delete("plan.txt");
+        } else {
+            checkEarlierPlan(planJson);
         }
-        store.writeFile(PLAN, plan.getBytes(StandardCharsets.UTF_8));
+        store.writeFile(PLAN, bytes(planJson));
         Map<String, TrialPiece> done = new LinkedHashMap<>();
         for (String file : store.list(DIR)) {
-            store.readFile(DIR + "/" + file).map(TrialJournal::decode).ifPresent(r -> done.put(r.result().spec().id(), r));
+            TrialPiece piece = decode(file, store.readFile(DIR + "/" + file).orElseThrow());
+            done.put(piece.result().spec().id(), piece);
         }
         return done;
     }
 
-    /** Persists a trial's latest step (atomically; safe to call from several threads). */
-    public void record(TrialPiece step) {
-        store.writeFile(DIR + "/" + fileName(step.result().spec().id()), encode(step));
+    private void checkEarlierPlan(JsonNode plan) {
+        if (store.readFile("plan.txt").isPresent()) {
+            throw new UserException(store.path("plan.txt") + ": a sweep of an earlier dae-sweep version, whose journal "
+                    + "this version does not read" + RESTART);
+        }
+        byte[] earlier = store.readFile(PLAN).orElse(null);
+        if (earlier == null) {
+            store.delete(DIR);
+            return;
+        }
+        JsonNode old = tree(PLAN, earlier);
+        if (old.path("version").asInt(-1) != VERSION) {
+            throw new UserException(store.path(PLAN) + ": plan format version " + old.path("version") + ", this build reads "
+                    + VERSION + RESTART);
+        }
+        if (!old.equals(plan)) {
+            throw new UserException(store.location() + ": holds a sweep with another search space, data or seed ("
+                    + PLAN + " differs); use another sweep.name or output.dir" + RESTART);
+        }
+    }
+
+    /** Persists a trial's latest piece (atomically; safe to call from several threads). */
+    public void record(TrialPiece piece) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("format", FORMAT);
+        node.put("version", VERSION);
+        node.set("piece", JSON.valueToTree(piece));
+        store.writeFile(DIR + "/" + fileName(piece.result().spec().id()), bytes(node));
     }
 
     /** The journal file of a trial; {@link #trialId} reads it back. */
     static String fileName(String trialId) {
-        return trialId + ".bin";
+        return trialId + SUFFIX;
     }
 
     /** The trial a journal file belongs to. */
     public static String trialId(String fileName) {
-        return fileName.substring(0, fileName.length() - ".bin".length());
+        return fileName.endsWith(SUFFIX) ? fileName.substring(0, fileName.length() - SUFFIX.length()) : fileName;
     }
 
-    private static byte[] encode(TrialPiece step) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(step);
+    private TrialPiece decode(String file, byte[] bytes) {
+        String where = store.path(DIR + "/" + file);
+        if (!file.endsWith(SUFFIX)) {
+            throw new UserException(where + ": not a journal file of this dae-sweep version (journals are " + FORMAT
+                    + " version " + VERSION + " JSON)" + RESTART);
+        }
+        JsonNode node = tree(where, bytes);
+        if (!FORMAT.equals(node.path("format").asText()) || node.path("version").asInt(-1) != VERSION) {
+            throw new UserException(where + ": journal format " + node.path("format") + " version " + node.path("version")
+                    + ", this build reads " + FORMAT + " version " + VERSION + RESTART);
+        }
+        try {
+            return JSON.treeToValue(node.get("piece"), TrialPiece.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new UserException(where + ": damaged journal record (" + firstLine(e) + ")" + RESTART);
+        }
+    }
+
+    private static JsonNode tree(String where, byte[] bytes) {
+        try {
+            JsonNode node = JSON.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw new UserException(where + ": not a JSON object" + RESTART);
+            }
+            return node;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UserException(where + ": not readable as JSON (" + firstLine(e) + ")" + RESTART);
         }
-        return bytes.toByteArray();
     }
 
-    /** A record this version cannot read (written by another version, or damaged) is run again. */
-    private static TrialPiece decode(byte[] bytes) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            return (TrialPiece) in.readObject();
-        } catch (IOException | ClassNotFoundException | ClassCastException e) {
-            return null;
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    private static String firstLine(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Records by their components; hyperparameters by their user-facing keys, as in a sweep file. */
+    private static ObjectMapper mapper() {
+        SimpleModule hyperparameters = new SimpleModule()
+                .addSerializer(Hyperparameters.class, new JsonSerializer<>() {
+                    @Override
+                    public void serialize(Hyperparameters hp, JsonGenerator out, SerializerProvider provider)
+                            throws IOException {
+                        out.writeObject(hp.toMap());
+                    }
+                })
+                .addDeserializer(Hyperparameters.class, new JsonDeserializer<>() {
+                    @Override
+                    public Hyperparameters deserialize(JsonParser in, DeserializationContext context) throws IOException {
+                        Map<String, Object> values = in.readValueAs(new com.fasterxml.jackson.core.type.TypeReference<
+                                LinkedHashMap<String, Object>>() {
+                        });
+                        return Hyperparameters.fromMap(values);
+                    }
+                });
+        return JsonMapper.builder()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .addModule(hyperparameters)
+                .build();
     }
 }

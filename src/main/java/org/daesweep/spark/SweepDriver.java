@@ -42,7 +42,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
@@ -247,12 +249,26 @@ public final class SweepDriver {
     }
 
     /** What earlier trial results depend on, for the journal's plan (the trial count may grow: --extend). */
-    private String plan() {
-        return "images=" + config.images() + " limit=" + config.limit() + " " + config.split()
-                + "\nnoise=" + config.noise().describe() + "\nseed=" + config.seed() + " search-seed=" + config.searchSeed()
-                + "\nsampler=" + config.sampler().getClass().getSimpleName() + " scheduler=" + config.scheduler()
-                + " timeout=" + config.trialTimeout()
-                + "\nspace=" + config.space().domains() + "\nbase=" + config.space().base().toMap() + "\n";
+    private Map<String, Object> plan() {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("images", config.images().location());
+        plan.put("data-format", config.images().format());
+        plan.put("data-size", config.images().size() == null ? "" : config.images().size().toString());
+        plan.put("limit", config.limit());
+        plan.put("split", Map.of("test-fraction", config.split().testFraction(),
+                "validation-fraction", config.split().validationFraction(), "seed", config.split().seed()));
+        plan.put("noise", config.noise().describe());
+        plan.put("seed", config.seed());
+        plan.put("search-seed", config.searchSeed());
+        plan.put("sampler", config.sampler().name());
+        plan.put("scheduler", Map.of("type", config.scheduler().type(), "min-epochs", config.scheduler().minEpochs(),
+                "reduction", config.scheduler().reduction()));
+        plan.put("timeout", config.trialTimeout().toString());
+        Map<String, Object> space = new TreeMap<>();
+        config.space().domains().forEach((h, d) -> space.put(h.key(), d.describe()));
+        plan.put("space", space);
+        plan.put("base", config.space().base().toMap());
+        return plan;
     }
 
     /** Every depth the space can give must fit the images, or no trial could run. */

@@ -143,7 +143,7 @@ class SweepEndToEndTest {
         SweepSummary first = new SweepDriver(config, false, 0).run();
         Path out = dir.resolve("out/e2e");
         // A crash after trial-0000 finished: trial-0001's journal record and the tables are gone.
-        Files.delete(out.resolve("journal/trial-0001.bin"));
+        Files.delete(out.resolve("journal/trial-0001.json"));
         deleteTree(out.resolve(Tables.TRIALS));
 
         SweepSummary resumed = new SweepDriver(config, false, 0).run();
@@ -151,12 +151,12 @@ class SweepEndToEndTest {
         assertNotEquals(first.trials().get(1).seconds(), resumed.trials().get(1).seconds(), "trial-0001 ran again");
         assertEquals(first.trials().get(1).epochs().stream().map(e -> e.trainLoss()).toList(),
                 resumed.trials().get(1).epochs().stream().map(e -> e.trainLoss()).toList(), "and trained the same");
-        assertEquals(List.of("trial-0000.bin", "trial-0001.bin"), Arrays.stream(out.resolve("journal").toFile().list())
+        assertEquals(List.of("trial-0000.json", "trial-0001.json"), Arrays.stream(out.resolve("journal").toFile().list())
                 .filter(n -> !n.endsWith(".crc")).sorted().toList());
 
         SweepConfig changed = ConfigLoader.load(conf(""), List.of("search.space.filters=[8, 32]"));
         UserException refused = assertThrows(UserException.class, () -> new SweepDriver(changed, false, 0).run());
-        assertTrue(refused.getMessage().contains("plan.txt differs") && refused.getMessage().contains("--restart"),
+        assertTrue(refused.getMessage().contains("plan.json differs") && refused.getMessage().contains("--restart"),
                 refused.getMessage());
     }
 

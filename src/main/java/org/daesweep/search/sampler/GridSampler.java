@@ -60,4 +60,9 @@ public final class GridSampler implements Sampler {
         }
         return size;
     }
+
+    @Override
+    public String name() {
+        return "grid";
+    }
 }

@@ -29,4 +29,9 @@ public final class RandomSampler implements Sampler {
     public long capacity(SearchSpace space) {
         return -1;
     }
+
+    @Override
+    public String name() {
+        return "random";
+    }
 }

@@ -17,4 +17,7 @@ public interface Sampler {
 
     /** How many distinct configurations this sampler can give, or -1 when unbounded. */
     long capacity(SearchSpace space);
+
+    /** Its name in a sweep file (search.sampler). */
+    String name();
 }

@@ -146,4 +146,9 @@ public final class TpeSampler implements Sampler {
         }
         return sum / (centers.length + PRIOR);
     }
+
+    @Override
+    public String name() {
+        return "tpe";
+    }
 }

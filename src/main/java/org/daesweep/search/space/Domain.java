@@ -12,6 +12,9 @@ public sealed interface Domain {
     /** Every value, in order, for grid search. */
     List<Object> gridValues();
 
+    /** The domain as plain values, as a sweep file writes it: what a resume compares. */
+    Object describe();
+
     /** A fixed value: not searched. */
     record Fixed(Object value) implements Domain {
         public Object sample(Random random) {
@@ -20,6 +23,10 @@ public sealed interface Domain {
 
         public List<Object> gridValues() {
             return List.of(value);
+        }
+
+        public Object describe() {
+            return value;
         }
     }
 
@@ -39,6 +46,10 @@ public sealed interface Domain {
         public List<Object> gridValues() {
             return values;
         }
+
+        public Object describe() {
+            return values;
+        }
     }
 
     /** Whole numbers min, min+step, ... up to max inclusive. */
@@ -54,6 +65,10 @@ public sealed interface Domain {
 
         public Object sample(Random random) {
             return min + step * random.nextInt((max - min) / step + 1);
+        }
+
+        public Object describe() {
+            return java.util.Map.of("type", "int", "min", min, "max", max, "step", step);
         }
 
         public List<Object> gridValues() {
@@ -83,6 +98,10 @@ public sealed interface Domain {
 
         public List<Object> gridValues() {
             throw new IllegalArgumentException("a continuous range has no grid; use a choice or an int range");
+        }
+
+        public Object describe() {
+            return java.util.Map.of("type", log ? "loguniform" : "uniform", "min", min, "max", max);
         }
     }
 }
