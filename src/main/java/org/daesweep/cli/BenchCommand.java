@@ -72,6 +72,34 @@ final class BenchCommand implements Callable<Integer> {
             throw new org.daesweep.UserException("--parallel: 1 or more, and 1 with --profile; got " + parallel);
         }
         NativeRuntime.configure(threads);
+        Hyperparameters hp = hyperparameters();
+        ImageSet all = new IdxImageReader().read(Storage.standalone(), Storage.standalone().path(images.toString()));
+        SweepData data = SweepData.prepare(all, new SplitSpec(0.2, 0.2, 42), NoiseSetup.of(new GaussianNoise(0.5)), 42);
+        TrainingData train = TrainingData.trainingOnly(data.training().noisyTrain().head(count),
+                data.training().cleanTrain().head(count));
+        int n = train.cleanTrain().count();
+        OpTimes opTimes = new OpTimes();
+        List<TrainingRun> runs = trainCopies(profile ? new TrialTrainer(opTimes) : new TrialTrainer(), hp, train);
+        TrainingRun run = runs.get(0);
+        double epochSeconds = meanTimedEpochSeconds(run);
+        double trainImagesPerSecond = runs.stream().mapToDouble(r -> n / meanTimedEpochSeconds(r)).sum();
+        if (profile) {
+            printProfile(opTimes, (long) hp.epochs() * ((n + batchSize - 1) / batchSize));
+        }
+        ImageSet test = data.noisyTest();
+        Denoiser denoiser = new Denoiser(run.network());
+        denoiser.denoise(test);
+        long start = System.nanoTime();
+        denoiser.denoise(test);
+        double inferSeconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("RESULT shape=%s threads=%d parallel=%d batch=%d images=%d train_img_s=%.0f epoch_s=%.2f "
+                        + "infer_img_s=%.0f peak_heap_mb=%.0f peak_rss_mb=%.0f%n",
+                shape, threads, parallel, batchSize, n, trainImagesPerSecond, epochSeconds, test.count() / inferSeconds,
+                peakHeapMb(), peakRssMb());
+        return 0;
+    }
+
+    private Hyperparameters hyperparameters() {
         Hyperparameters base = Hyperparameters.referenceBaseline().with(Hyperparameter.LOSS, "bce")
                 .withTraining(epochs, batchSize);
         Hyperparameters hp = switch (shape) {
@@ -82,24 +110,19 @@ final class BenchCommand implements Callable<Integer> {
                     .with(Hyperparameter.BATCH_NORM, true);
             default -> throw new org.daesweep.UserException("--shape: baseline, tuned or unet, got " + shape);
         };
-        if (filters != null) {
-            hp = hp.with(Hyperparameter.FILTERS, filters);
-        }
-        ImageSet all = new IdxImageReader().read(Storage.standalone(), Storage.standalone().path(images.toString()));
-        SweepData data = SweepData.prepare(all, new SplitSpec(0.2, 0.2, 42), NoiseSetup.of(new GaussianNoise(0.5)), 42);
-        TrainingData train = TrainingData.trainingOnly(data.training().noisyTrain().head(count),
-                data.training().cleanTrain().head(count));
+        return filters == null ? hp : hp.with(Hyperparameter.FILTERS, filters);
+    }
+
+    /** {@code --parallel} copies trained at once, each on a thread of its own, printing their epochs. */
+    private List<TrainingRun> trainCopies(TrialTrainer trainer, Hyperparameters hp, TrainingData train) throws Exception {
         int n = train.cleanTrain().count();
-        OpTimes opTimes = new OpTimes();
-        TrialTrainer trainer = profile ? new TrialTrainer(opTimes) : new TrialTrainer();
-        Hyperparameters config = hp;
         ExecutorService copies = Executors.newFixedThreadPool(parallel);
         List<Future<TrainingRun>> training = new ArrayList<>();
         for (int copy = 0; copy < parallel; copy++) {
             String label = parallel == 1 ? "" : "copy " + copy + ", ";
             training.add(copies.submit(() -> {
                 NativeRuntime.configure(threads); // OpenMP's thread count is per thread
-                return trainer.train(config, train, 42, java.time.Duration.ZERO, e -> System.out.printf(
+                return trainer.train(hp, train, 42, java.time.Duration.ZERO, e -> System.out.printf(
                         "%sepoch %d: %.2f s, %.0f images/s, loss %.4f%n", label, e.epoch(), e.seconds(), n / e.seconds(),
                         e.trainLoss()));
             }));
@@ -109,33 +132,18 @@ final class BenchCommand implements Callable<Integer> {
             runs.add(copy.get());
         }
         copies.shutdown();
-        TrainingRun run = runs.get(0);
-        double epochSeconds = meanTimedEpochSeconds(run);
-        double trainImagesPerSecond = runs.stream().mapToDouble(r -> n / meanTimedEpochSeconds(r)).sum();
+        return runs;
+    }
 
-        if (profile) {
-            long steps = (long) hp.epochs() * ((n + batchSize - 1) / batchSize);
-            System.out.println("op time per training step (all epochs):");
-            var ops = opTimes.byTime();
-            ops.stream().limit(profileOps).forEach(e -> System.out.printf("  %-28s %8.2f ms  %5.1f calls%n",
-                    e.op(), e.nanos() / 1e6 / steps, (double) e.calls() / steps));
-            double rest = ops.stream().skip(profileOps).mapToLong(OpTimes.Entry::nanos).sum() / 1e6 / steps;
-            double total = ops.stream().mapToLong(OpTimes.Entry::nanos).sum() / 1e6 / steps;
-            System.out.printf("  %-28s %8.2f ms%n  %-28s %8.2f ms%n",
-                    "the other " + Math.max(0, ops.size() - profileOps) + " ops", rest, "all ops", total);
-        }
-        ImageSet test = data.noisyTest();
-        Denoiser denoiser = new Denoiser(run.network());
-        denoiser.denoise(test);
-        long start = System.nanoTime();
-        denoiser.denoise(test);
-        double inferSeconds = (System.nanoTime() - start) / 1e9;
-
-        System.out.printf("RESULT shape=%s threads=%d parallel=%d batch=%d images=%d train_img_s=%.0f epoch_s=%.2f "
-                        + "infer_img_s=%.0f peak_heap_mb=%.0f peak_rss_mb=%.0f%n",
-                shape, threads, parallel, batchSize, n, trainImagesPerSecond, epochSeconds, test.count() / inferSeconds,
-                peakHeapMb(), peakRssMb());
-        return 0;
+    private void printProfile(OpTimes opTimes, long steps) {
+        System.out.println("op time per training step (all epochs):");
+        var ops = opTimes.byTime();
+        ops.stream().limit(profileOps).forEach(e -> System.out.printf("  %-28s %8.2f ms  %5.1f calls%n",
+                e.op(), e.nanos() / 1e6 / steps, (double) e.calls() / steps));
+        double rest = ops.stream().skip(profileOps).mapToLong(OpTimes.Entry::nanos).sum() / 1e6 / steps;
+        double total = ops.stream().mapToLong(OpTimes.Entry::nanos).sum() / 1e6 / steps;
+        System.out.printf("  %-28s %8.2f ms%n  %-28s %8.2f ms%n",
+                "the other " + Math.max(0, ops.size() - profileOps) + " ops", rest, "all ops", total);
     }
 
     /** The first epoch is warm-up unless it is the only one. */

@@ -130,33 +130,8 @@ public final class ConfigLoader {
     }
 
     private static SweepConfig build(Config c, Config defaults) {
-        Hyperparameters base = baseTrial(c);
-        SearchSpace space = new SearchSpace(base, domains(c));
-        if (space.domains().values().stream().allMatch(d -> d instanceof Domain.Fixed)) {
-            throw new BadKey(SPACE + ": empty: every trial would train the same configuration; "
-                    + "give at least one hyperparameter a list or a range, e.g. search.space { filters = [16, 32] }");
-        }
-        Sampler sampler = switch (string(c, "search.sampler")) {
-            case "random" -> new RandomSampler();
-            case "grid" -> new GridSampler(false);
-            case "tpe" -> new TpeSampler();
-            default -> throw new BadKey("search.sampler: must be random, grid or tpe, got " + c.getString("search.sampler"));
-        };
-        int trials = c.getInt("search.trials");
-        if (trials < 0) {
-            throw new BadKey("search.trials: must be >= 0, got " + trials);
-        }
-        if (sampler instanceof GridSampler) {
-            long size = gridSize(sampler, space);
-            if (trials > size) {
-                throw new BadKey("search.trials: " + trials + " trials asked but the grid holds only " + size);
-            }
-            if (trials == 0) {
-                trials = (int) size;
-            }
-        } else if (trials == 0) {
-            throw new BadKey("search.trials: a random search needs trials >= 1");
-        }
+        SearchSpace space = space(c);
+        Sampler sampler = sampler(c);
         int taskCpus = c.getInt("spark.task-cpus");
         if (taskCpus < 1) {
             throw new BadKey("spark.task-cpus: must be >= 1, got " + taskCpus);
@@ -172,10 +147,48 @@ public final class ConfigLoader {
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new BadKey("sweep.name: use letters, digits, '.', '_' and '-' only, got '" + name + "'");
         }
-        return new SweepConfig(name, c.getLong("sweep.seed"), imageSource(c),
-                limit, split(c), noise(c, defaults), space, sampler, trials, scheduler(c, space), budget(c), timeout(c), c.getLong("search.seed"), retrain,
-                noiseList(c, defaults, "evaluate.robustness"), c.getString("output.dir"), c.getString("spark.master"), taskCpus,
-                c.root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false)));
+        return new SweepConfig(name, c.getLong("sweep.seed"), imageSource(c), limit, split(c), noise(c, defaults), space,
+                sampler, trials(c, sampler, space), scheduler(c, space), budget(c), timeout(c), c.getLong("search.seed"),
+                retrain, noiseList(c, defaults, "evaluate.robustness"), c.getString("output.dir"),
+                c.getString("spark.master"), taskCpus, c.root().render(ConfigRenderOptions.concise().setFormatted(true)
+                .setJson(false)));
+    }
+
+    private static SearchSpace space(Config c) {
+        SearchSpace space = new SearchSpace(baseTrial(c), domains(c));
+        if (space.domains().values().stream().allMatch(d -> d instanceof Domain.Fixed)) {
+            throw new BadKey(SPACE + ": empty: every trial would train the same configuration; "
+                    + "give at least one hyperparameter a list or a range, e.g. search.space { filters = [16, 32] }");
+        }
+        return space;
+    }
+
+    private static Sampler sampler(Config c) {
+        return switch (string(c, "search.sampler")) {
+            case "random" -> new RandomSampler();
+            case "grid" -> new GridSampler(false);
+            case "tpe" -> new TpeSampler();
+            default -> throw new BadKey("search.sampler: must be random, grid or tpe, got " + c.getString("search.sampler"));
+        };
+    }
+
+    /** search.trials, checked against the sampler: 0 is the whole grid, and a grid cannot give more than it holds. */
+    private static int trials(Config c, Sampler sampler, SearchSpace space) {
+        int trials = c.getInt("search.trials");
+        if (trials < 0) {
+            throw new BadKey("search.trials: must be >= 0, got " + trials);
+        }
+        if (sampler instanceof GridSampler) {
+            long size = gridSize(sampler, space);
+            if (trials > size) {
+                throw new BadKey("search.trials: " + trials + " trials asked but the grid holds only " + size);
+            }
+            return trials == 0 ? (int) size : trials;
+        }
+        if (trials == 0) {
+            throw new BadKey("search.trials: a random search needs trials >= 1");
+        }
+        return trials;
     }
 
     private static ImageSource imageSource(Config c) {

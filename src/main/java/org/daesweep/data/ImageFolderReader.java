@@ -26,24 +26,7 @@ public final class ImageFolderReader implements ImageReader {
 
     @Override
     public ImageSet read(Storage storage, Path dir) {
-        if (!storage.isDirectory(dir)) {
-            throw new UserException(dir + ": not a directory of image files");
-        }
-        List<Path> images = new ArrayList<>();
-        int ignored = 0;
-        for (Path file : storage.filesBelow(dir)) {
-            if (PictureCodec.isImageName(file.getName())) {
-                images.add(file);
-            } else {
-                ignored++;
-            }
-        }
-        if (images.isEmpty()) {
-            throw new UserException(dir + ": holds no image files (" + PictureCodec.suffixList() + ")");
-        }
-        if (ignored > 0) {
-            log.info("{}: {} files that are not images left out", dir, ignored);
-        }
+        List<Path> images = imageFiles(storage, dir);
         List<float[]> planes = new ArrayList<>(images.size());
         int height = 0;
         int width = 0;
@@ -69,6 +52,27 @@ public final class ImageFolderReader implements ImageReader {
             System.arraycopy(planes.get(i), 0, pixels, i * height * width, height * width);
         }
         return new ImageSet(pixels, planes.size(), height, width);
+    }
+
+    /** The image files below {@code dir} in path order; the others are counted in the log. */
+    private static List<Path> imageFiles(Storage storage, Path dir) {
+        if (!storage.isDirectory(dir)) {
+            throw new UserException(dir + ": not a directory of image files");
+        }
+        List<Path> images = new ArrayList<>();
+        List<Path> all = storage.filesBelow(dir);
+        for (Path file : all) {
+            if (PictureCodec.isImageName(file.getName())) {
+                images.add(file);
+            }
+        }
+        if (images.isEmpty()) {
+            throw new UserException(dir + ": holds no image files (" + PictureCodec.suffixList() + ")");
+        }
+        if (all.size() > images.size()) {
+            log.info("{}: {} files that are not images left out", dir, all.size() - images.size());
+        }
+        return images;
     }
 
     private static Picture decode(Storage storage, Path file) {

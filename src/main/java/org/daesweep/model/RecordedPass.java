@@ -114,12 +114,8 @@ final class RecordedPass {
                 lastUse.put(in, k);
             }
         }
-        Map<Shape, Deque<INDArray>> free = new HashMap<>();
-        Map<String, INDArray> live = new HashMap<>();
-        Map<String, Shape> shapes = new HashMap<>();
+        Buffers buffers = new Buffers(keep);
         Map<String, INDArray> placeholders = new HashMap<>();
-        Map<String, INDArray> kept = new HashMap<>();
-        List<INDArray> owned = new ArrayList<>();
         List<DifferentialFunction> ops = new ArrayList<>();
         List<OpContext> contexts = new ArrayList<>();
         for (int k = 0; k < calls.size(); k++) {
@@ -127,44 +123,74 @@ final class RecordedPass {
             INDArray[] inputs = new INDArray[call.inputs().size()];
             for (int i = 0; i < inputs.length; i++) {
                 String name = call.inputs().get(i);
-                inputs[i] = live.containsKey(name) ? live.get(name)
-                        : outside(sd, name, call.inputArrays()[i], placeholders, owned);
+                inputs[i] = buffers.live.containsKey(name) ? buffers.live.get(name)
+                        : outside(sd, name, call.inputArrays()[i], placeholders, buffers.owned);
             }
             INDArray[] outputs = new INDArray[call.outputs().size()];
             for (int j = 0; j < outputs.length; j++) {
-                String name = call.outputs().get(j);
-                Shape shape = call.outputShapes()[j];
-                Deque<INDArray> pool = free.get(shape);
-                outputs[j] = keep.contains(name) || pool == null || pool.isEmpty() ? shape.allocate(owned) : pool.pop();
-                live.put(name, outputs[j]);
-                shapes.put(name, shape);
-                if (keep.contains(name)) {
-                    kept.put(name, outputs[j]);
-                }
+                outputs[j] = buffers.output(call.outputs().get(j), call.outputShapes()[j]);
             }
-            OpContext context = Nd4j.getExecutioner().buildContext();
-            context.setIArguments(call.iArgs());
-            context.setTArguments(call.tArgs());
-            context.setBArguments(call.bArgs());
-            if (call.dArgs().length > 0) {
-                context.setDArguments(call.dArgs());
-            }
-            context.setInputArrays(inputs);
-            context.setOutputArrays(outputs);
             ops.add(call.op());
-            contexts.add(context);
+            contexts.add(context(call, inputs, outputs));
             // Only now, so an op never writes into a buffer it reads.
-            for (String name : concat(call.inputs(), call.outputs())) {
+            buffers.release(concat(call.inputs(), call.outputs()), lastUse, k);
+        }
+        if (!buffers.kept.keySet().equals(keep)) {
+            throw new IllegalStateException("the recorded pass did not compute " + keep + ", only " + buffers.kept.keySet());
+        }
+        NativeGarbage.grewByLiveMemory();
+        return new RecordedPass(ops, contexts, placeholders, buffers.kept, buffers.owned);
+    }
+
+    private static OpContext context(Call call, INDArray[] inputs, INDArray[] outputs) {
+        OpContext context = Nd4j.getExecutioner().buildContext();
+        context.setIArguments(call.iArgs());
+        context.setTArguments(call.tArgs());
+        context.setBArguments(call.bArgs());
+        if (call.dArgs().length > 0) {
+            context.setDArguments(call.dArgs());
+        }
+        context.setInputArrays(inputs);
+        context.setOutputArrays(outputs);
+        return context;
+    }
+
+    /**
+     * The arrays a plan owns while it is recorded: a freed array of a shape serves the next
+     * output of that shape, except the arrays read after the pass ({@code keep}), which no other
+     * array may share.
+     */
+    private static final class Buffers {
+        private final Set<String> keep;
+        private final Map<Shape, Deque<INDArray>> free = new HashMap<>();
+        private final Map<String, INDArray> live = new HashMap<>();
+        private final Map<String, Shape> shapes = new HashMap<>();
+        private final Map<String, INDArray> kept = new HashMap<>();
+        private final List<INDArray> owned = new ArrayList<>();
+
+        Buffers(Set<String> keep) {
+            this.keep = keep;
+        }
+
+        INDArray output(String name, Shape shape) {
+            Deque<INDArray> pool = free.get(shape);
+            INDArray array = keep.contains(name) || pool == null || pool.isEmpty() ? shape.allocate(owned) : pool.pop();
+            live.put(name, array);
+            shapes.put(name, shape);
+            if (keep.contains(name)) {
+                kept.put(name, array);
+            }
+            return array;
+        }
+
+        /** Frees the named arrays that no call after {@code k} reads. */
+        void release(Iterable<String> names, Map<String, Integer> lastUse, int k) {
+            for (String name : names) {
                 if (live.containsKey(name) && lastUse.getOrDefault(name, -1) <= k && !keep.contains(name)) {
                     free.computeIfAbsent(shapes.get(name), s -> new ArrayDeque<>()).push(live.remove(name));
                 }
             }
         }
-        if (!kept.keySet().equals(keep)) {
-            throw new IllegalStateException("the recorded pass did not compute " + keep + ", only " + kept.keySet());
-        }
-        NativeGarbage.grewByLiveMemory();
-        return new RecordedPass(ops, contexts, placeholders, kept, owned);
     }
 
     /**

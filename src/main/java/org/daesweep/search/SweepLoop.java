@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * the {@link Scheduler} promotes or a new trial from the {@link Sampler}, until the trial
  * count is reached or a {@link StopCondition} ends the sweep, and reports every finished piece
  * (to the journal and the progress line) as soon as its slot has new work. Resumes from the
- * steps an earlier run journaled.
+ * pieces an earlier run journaled.
  */
 public final class SweepLoop {
     /** Sees every finished piece of training and where the loop stands. */
@@ -37,7 +37,7 @@ public final class SweepLoop {
          * A piece ended; {@code merged} is the trial's result so far (what to journal). Called
          * once the free slots have been given new work.
          */
-        void stepped(TrialPiece step, TrialResult merged);
+        void pieceEnded(TrialPiece piece, TrialResult merged);
 
         /** Where the loop stands: after the free slots have been given new work, and every few seconds while it waits. */
         void progress(Counts counts);
@@ -72,6 +72,9 @@ public final class SweepLoop {
     private int sinceImprovement;
     private TrialResult best;
     private String stopReason;
+    private final Map<String, UnderWay> running = new HashMap<>();
+    private final BlockingQueue<Done> done = new LinkedBlockingQueue<>();
+    private int nextIndex;
 
     public SweepLoop(SearchSpace space, Sampler sampler, long searchSeed, long sweepSeed, Scheduler scheduler,
                      StopCondition stop, int maxTrials, int slots) {
@@ -88,67 +91,75 @@ public final class SweepLoop {
     /**
      * Runs the search and returns every trial's result, in trial order.
      *
-     * @param earlier the journaled steps of an earlier run of this sweep, by trial id
+     * @param earlier the journaled pieces of an earlier run of this sweep, by trial id
      */
     public List<TrialResult> run(Map<String, TrialPiece> earlier, TrialExecutor executor, Listener listener) {
         earlier.values().stream().sorted(Comparator.comparingInt(s -> s.result().spec().index())).forEach(this::replay);
-        BlockingQueue<Done> done = new LinkedBlockingQueue<>();
-        Map<String, Piece> running = new HashMap<>();
-        int nextIndex = results.values().stream().mapToInt(r -> r.spec().index() + 1).max().orElse(0);
-        boolean changed = false;
+        nextIndex = results.values().stream().mapToInt(r -> r.spec().index() + 1).max().orElse(0);
         List<Finished> unreported = new ArrayList<>();
-        while (true) {
-            if (stopReason == null) {
-                stopReason = stop.reached(state(running)).orElse(null);
-            }
-            while (stopReason == null && running.size() < slots) {
-                boolean entryClosed = results.size() >= maxTrials || !scheduler.admitsNewTrials();
-                Optional<Scheduler.Promotion> promotion = scheduler.promote(results.size() >= maxTrials);
-                if (promotion.isPresent()) {
-                    String id = promotion.get().trialId();
-                    TrialResult current = results.get(id);
-                    // A promotion a resumed run had already carried out: nothing to do.
-                    if (current.rung() != promotion.get().fromRung() || !paused.containsKey(id)) {
-                        continue;
-                    }
-                    int rung = promotion.get().fromRung() + 1;
-                    stopReason = stop.refuses(state(running), pieceEpochs(rung)).orElse(null);
-                    if (stopReason == null) {
-                        submit(executor, current.spec(), paused.remove(id), rung, running, done);
-                    }
-                } else if (!entryClosed) {
-                    stopReason = stop.refuses(state(running), pieceEpochs(0)).orElse(null);
-                    if (stopReason == null) {
-                        TrialSpec spec = TrialSpec.of(nextIndex, sweepSeed,
-                                sampler.propose(space, nextIndex, searchSeed, history()));
-                        nextIndex++;
-                        scheduler.admitted(spec.id());
-                        results.put(spec.id(), TrialResult.started(spec));
-                        submit(executor, spec, null, 0, running, done);
-                    }
-                } else {
-                    break;
-                }
-            }
+        for (boolean first = true; ; first = false) {
+            fillFreeSlots(executor);
             // Reported once the slots a piece freed have their next work, so that the journal
             // write (a file on local or remote storage) never holds a slot idle.
-            unreported.forEach(f -> listener.stepped(f.step(), f.merged()));
+            unreported.forEach(f -> listener.pieceEnded(f.piece(), f.merged()));
             unreported.clear();
             if (running.isEmpty()) {
                 break;
             }
-            if (changed) {
-                listener.progress(counts(running, false));
+            if (!first) {
+                listener.progress(counts(false));
             }
-            TrialPiece step = take(done, () -> listener.progress(counts(running, false)));
-            unreported.add(new Finished(step, record(step, running.remove(step.result().spec().id()))));
-            changed = true;
+            TrialPiece piece = take(() -> listener.progress(counts(false)));
+            unreported.add(new Finished(piece, record(piece, running.remove(piece.result().spec().id()))));
         }
-        listener.progress(counts(running, true));
+        listener.progress(counts(true));
         return results.values().stream().sorted(Comparator.comparingInt(r -> r.spec().index())).toList();
     }
 
-    private StopCondition.SweepState state(Map<String, Piece> running) {
+    /** Gives every free slot work: a paused trial the scheduler promotes, else a new trial, while the budget allows. */
+    private void fillFreeSlots(TrialExecutor executor) {
+        if (stopReason == null) {
+            stopReason = stop.reached(state()).orElse(null);
+        }
+        while (stopReason == null && running.size() < slots) {
+            boolean entryClosed = results.size() >= maxTrials || !scheduler.admitsNewTrials();
+            Optional<Scheduler.Promotion> promotion = scheduler.promote(results.size() >= maxTrials);
+            if (promotion.isPresent()) {
+                continuePaused(executor, promotion.get());
+            } else if (!entryClosed) {
+                startTrial(executor);
+            } else {
+                return;
+            }
+        }
+    }
+
+    private void continuePaused(TrialExecutor executor, Scheduler.Promotion promotion) {
+        String id = promotion.trialId();
+        TrialResult current = results.get(id);
+        // A promotion a resumed run had already carried out: nothing to do.
+        if (current.rung() != promotion.fromRung() || !paused.containsKey(id)) {
+            return;
+        }
+        int rung = promotion.fromRung() + 1;
+        stopReason = stop.refuses(state(), pieceEpochs(rung)).orElse(null);
+        if (stopReason == null) {
+            submit(executor, current.spec(), paused.remove(id), rung);
+        }
+    }
+
+    private void startTrial(TrialExecutor executor) {
+        stopReason = stop.refuses(state(), pieceEpochs(0)).orElse(null);
+        if (stopReason == null) {
+            TrialSpec spec = TrialSpec.of(nextIndex, sweepSeed, sampler.propose(space, nextIndex, searchSeed, history()));
+            nextIndex++;
+            scheduler.admitted(spec.id());
+            results.put(spec.id(), TrialResult.started(spec));
+            submit(executor, spec, null, 0);
+        }
+    }
+
+    private StopCondition.SweepState state() {
         double underWay = running.values().stream().mapToDouble(p -> pieceEpochs(p.rung())).sum();
         return new StopCondition.SweepState(epochsSpent, underWay, elapsed(), sinceImprovement);
     }
@@ -159,27 +170,27 @@ public final class SweepLoop {
         return ends.get(rung) - (rung == 0 ? 0 : ends.get(rung - 1));
     }
 
-    private Counts counts(Map<String, Piece> running, boolean finished) {
+    private Counts counts(boolean finished) {
         int waiting = (int) results.keySet().stream().filter(id -> paused.containsKey(id) && !running.containsKey(id)).count();
         Map<TrialStatus, Integer> ended = new EnumMap<>(TrialStatus.class);
         results.values().stream().filter(r -> r.status() != TrialStatus.OK)
                 .forEach(r -> ended.merge(r.status(), 1, Integer::sum));
         return new Counts(results.size(), maxTrials, running.size(), waiting, ended, epochsSpent,
-                secondsLeft(running), best, elapsed(), finished);
+                secondsLeft(), best, elapsed(), finished);
     }
 
     /**
      * A trial is expected to train what the scheduler expects of the average trial; one that
      * ended (failed, collapsed, completed) trains nothing more.
      */
-    private double secondsLeft(Map<String, Piece> running) {
+    private double secondsLeft() {
         double perTrial = scheduler.expectedEpochsPerTrial();
         double waitingEpochs = Math.max(0, maxTrials - results.size()) * perTrial;
         List<TimeLeft.Running> underWay = new ArrayList<>();
         long now = System.nanoTime();
         for (TrialResult r : results.values()) {
             double more = r.status() == TrialStatus.OK ? Math.max(0, perTrial - r.epochsTrained()) : 0;
-            Piece piece = running.get(r.spec().id());
+            UnderWay piece = running.get(r.spec().id());
             if (piece != null) {
                 underWay.add(new TimeLeft.Running(more, (now - piece.startNanos()) / 1e9));
             } else {
@@ -194,26 +205,25 @@ public final class SweepLoop {
         return stopReason;
     }
 
-    private void submit(TrialExecutor executor, TrialSpec spec, Checkpoint from, int rung,
-                        Map<String, Piece> running, BlockingQueue<Done> done) {
-        running.put(spec.id(), new Piece(rung, System.nanoTime()));
-        executor.run(spec, from, scheduler.rungs().get(rung)).whenComplete((step, error) -> done.add(new Done(step, error)));
+    private void submit(TrialExecutor executor, TrialSpec spec, Checkpoint from, int rung) {
+        running.put(spec.id(), new UnderWay(rung, System.nanoTime()));
+        executor.run(spec, from, scheduler.rungs().get(rung)).whenComplete((piece, error) -> done.add(new Done(piece, error)));
     }
 
     /** A piece under way: the rung it trains to, and when it was submitted. */
-    private record Piece(int rung, long startNanos) {
+    private record UnderWay(int rung, long startNanos) {
     }
 
     /** A finished piece and the trial's result with it, to report. */
-    private record Finished(TrialPiece step, TrialResult merged) {
+    private record Finished(TrialPiece piece, TrialResult merged) {
     }
 
     /** A finished piece, or what made the sweep unable to go on. */
-    private record Done(TrialPiece step, Throwable error) {
+    private record Done(TrialPiece piece, Throwable error) {
     }
 
     /** The next finished piece; {@code waiting} runs every few seconds until one comes, so long trials still show progress. */
-    private static TrialPiece take(BlockingQueue<Done> done, Runnable waiting) {
+    private TrialPiece take(Runnable waiting) {
         Done d;
         try {
             while ((d = done.poll(WAIT_TICK_SECONDS, TimeUnit.SECONDS)) == null) {
@@ -226,7 +236,7 @@ public final class SweepLoop {
         if (d.error() != null) {
             throw d.error() instanceof RuntimeException re ? re : new CompletionException(d.error());
         }
-        return d.step();
+        return d.piece();
     }
 
     /** The trials that have run so far (their latest results), for a sampler that learns from them. */
@@ -235,9 +245,9 @@ public final class SweepLoop {
     }
 
     /** Folds a finished piece into the trial's result and tells the scheduler. */
-    private TrialResult record(TrialPiece step, Piece piece) {
+    private TrialResult record(TrialPiece finished, UnderWay piece) {
         int attempted = piece.rung();
-        TrialResult r = step.result();
+        TrialResult r = finished.result();
         String id = r.spec().id();
         TrialResult earlier = results.get(id);
         boolean ok = r.status() == TrialStatus.OK;
@@ -248,15 +258,15 @@ public final class SweepLoop {
         epochsSpent += pieceEpochs;
         timeLeft.finished((System.nanoTime() - piece.startNanos()) / 1e9, pieceEpochs);
         scheduler.reported(id, attempted, ok ? merged.rungObjectives().get(attempted) : Double.NaN);
-        if (step.checkpoint() != null) {
-            paused.put(id, step.checkpoint());
+        if (finished.checkpoint() != null) {
+            paused.put(id, finished.checkpoint());
         }
         noteObjective(merged);
         return merged;
     }
 
-    private void replay(TrialPiece step) {
-        TrialResult r = step.result();
+    private void replay(TrialPiece journaled) {
+        TrialResult r = journaled.result();
         results.put(r.spec().id(), r);
         scheduler.admitted(r.spec().id());
         for (int rung = 0; rung <= r.rung(); rung++) {
@@ -265,8 +275,8 @@ public final class SweepLoop {
         if (r.status() != TrialStatus.OK) {
             scheduler.reported(r.spec().id(), r.rung() + 1, Double.NaN);
         }
-        if (step.checkpoint() != null) {
-            paused.put(r.spec().id(), step.checkpoint());
+        if (journaled.checkpoint() != null) {
+            paused.put(r.spec().id(), journaled.checkpoint());
         }
         epochsSpent += r.epochsTrained();
         noteObjective(r);

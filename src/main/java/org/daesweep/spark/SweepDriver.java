@@ -72,86 +72,110 @@ public final class SweepDriver {
         this.extend = extend;
     }
 
+    /** Load, split, broadcast, search, retrain, evaluate, write: the whole sweep. */
     public SweepSummary run() {
         // Every driver uses ND4J, if only to evaluate the best model: its loading overlaps the
         // reading of the data and Spark's start.
         WarmUp.loadLibraries();
         SparkConf sparkConf = sparkConf(config);
+        ImageSet images = load(sparkConf);
+        SweepData data = SweepData.prepare(images, config.split(), config.noise(), config.seed());
+        log.info("{} images of {}x{}: {} train, {} validation, {} test; noise {}", images.count(), images.height(),
+                images.width(), data.training().cleanTrain().count(), data.training().cleanValidation().count(),
+                data.cleanTest().count(), config.noise().describe());
+        SparkSession spark = SparkSession.builder().config(sparkConf).getOrCreate();
+        try {
+            return runOn(spark, data);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private SweepSummary runOn(SparkSession spark, SweepData data) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        CompletableFuture<Void> sparkWarmUp = TrialTasks.warmUp(jsc);
+        ResultStore store = new ResultStore(spark, config.sweepDir());
+        TrialJournal journal = new TrialJournal(store);
+        Map<String, TrialPiece> earlier = openJournal(store, journal);
+        Broadcast<TrainingData> broadcast = jsc.broadcast(data.training());
+        log.info("training data: broadcast {}, read once per executor", broadcast.id());
+        Scheduler scheduler = config.scheduler().create(config.space().base().epochs());
+        // Spark's one-time costs belong to the sweep's start, not to its first trials: until the
+        // warm-up job ends, a trial's job only queues. If it failed, the trials' jobs meet the
+        // same failure and report it (TrialTasks.runJob).
+        sparkWarmUp.exceptionally(e -> null).join();
+        long start = System.nanoTime();
+        SearchOutcome search = search(jsc, broadcast, journal, earlier, scheduler);
+        double trialSeconds = (System.nanoTime() - start) / 1e9;
+        List<Row> epochRows = writeSearchTables(store, search.trials(), scheduler);
+        TrialResult best = best(search.trials());
+        TrialTasks.Retrained retrained = retrain(jsc, data, broadcast, best);
+        retrained.epochs().forEach(e -> epochRows.add(Tables.epochRow(best.spec().id(), Tables.PHASE_RETRAIN, e)));
+        store.writeTable(Tables.EPOCHS, Tables.epochsSchema(), epochRows);
+        store.writeFile(MODEL_FILE, retrained.model());
+        broadcast.destroy();
+        Evaluation evaluation = evaluate(store, load(retrained.model()), data);
+        store.close();
+        return new SweepSummary(store.location(), search.trials(), best, evaluation.model(), evaluation.noisy(),
+                search.trialsRun(), trialSeconds, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The images, checked against the depths the search may try; a local sweep's JVM starts warming up for them. */
+    private ImageSet load(SparkConf sparkConf) {
         ImageSet images = config.images().read(SparkStorage.of(sparkConf)).head(config.limit());
         checkDepths(images);
         String master = sparkConf.get("spark.master");
         if (master.equals("local") || master.startsWith("local[")) {
             // The trials run in this JVM: it warms up for them while the driver prepares the
-            // data and Spark starts, as soon as it knows the images' size. A cluster's executors
-            // start after that, and their first task arrives with them, so there a warm-up has
-            // nothing to overlap.
+            // data and Spark starts. A cluster's executors start after that, and their first
+            // task arrives with them, so there a warm-up has nothing to overlap.
             WarmUp.startOnce(new TrainingWarmUp(config.space().base(), images.height(), images.width(),
                     sparkConf.getInt("spark.task.cpus", 1)));
         }
-        SweepData data = SweepData.prepare(images, config.split(), config.noise(), config.seed());
-        log.info("{} images of {}x{}: {} train, {} validation, {} test; noise {}", images.count(), images.height(),
-                images.width(), data.training().cleanTrain().count(), data.training().cleanValidation().count(),
-                data.cleanTest().count(), config.noise().describe());
+        return images;
+    }
 
-        SparkSession spark = SparkSession.builder().config(sparkConf).getOrCreate();
-        try {
-            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            CompletableFuture<Void> sparkWarmUp = TrialTasks.warmUp(jsc);
-            ResultStore store = new ResultStore(spark, config.sweepDir());
-            TrialJournal journal = new TrialJournal(store);
-            Map<String, TrialPiece> earlier = journal.open(plan(), restart);
-            if (extend > 0 && earlier.isEmpty()) {
-                throw new UserException(store.location() + ": nothing to extend (no trials of this sweep there yet)");
-            }
-            store.writeFile("config.conf", config.rendered().getBytes(StandardCharsets.UTF_8));
-            Broadcast<TrainingData> broadcast = jsc.broadcast(data.training());
-            log.info("training data: broadcast {}, read once per executor", broadcast.id());
-
-            Scheduler scheduler = config.scheduler().create(config.space().base().epochs());
-            // Spark's one-time costs belong to the sweep's start, not to its first trials: until
-            // the warm-up job ends, a trial's job only queues.
-            // If it failed, the trials' jobs meet the same failure and report it (TrialTasks.runJob).
-            sparkWarmUp.exceptionally(e -> null).join();
-            long start = System.nanoTime();
-            SearchOutcome search = search(jsc, broadcast, journal, earlier, scheduler);
-            double trialSeconds = (System.nanoTime() - start) / 1e9;
-            List<TrialResult> trials = search.trials();
-            List<Row> epochRows = new ArrayList<>();
-            trials.forEach(t -> t.epochs().forEach(e -> epochRows.add(Tables.epochRow(t.spec().id(), Tables.PHASE_SEARCH, e))));
-            store.writeTable(Tables.TRIALS, Tables.trialsSchema(),
-                    trials.stream().map(t -> Tables.trialRow(t, scheduler.rungs())).toList());
-            store.writeTable(Tables.RUNGS, Tables.rungsSchema(),
-                    trials.stream().flatMap(t -> Tables.rungRows(t, scheduler.rungs()).stream()).toList());
-            store.writeTable(Tables.EPOCHS, Tables.epochsSchema(), epochRows);
-            store.writeFile("loss-curves.png", LossCurves.png(trials));
-
-            TrialResult best = best(trials);
-            Hyperparameters retrainHp = best.spec().hyperparameters()
-                    .withTraining(config.retrain().epochs(), config.retrain().batchSize());
-            long retrainStart = System.nanoTime();
-            TrialTasks.Retrained retrained = config.retrain().distributed()
-                    ? DistributedRetrain.run(jsc, data.training(), retrainHp, best.spec().seed(),
-                            config.retrain().averagingFrequency(), jsc.getConf().getInt("spark.task.cpus", 1))
-                    : TrialTasks.retrain(jsc, broadcast, retrainHp, best.spec().seed());
-            log.info("retrain of {}: {} epochs in {} s ({})", best.spec().id(), retrainHp.epochs(),
-                    Math.round((System.nanoTime() - retrainStart) / 1e9),
-                    config.retrain().distributed() ? "distributed with dl4j-spark" : "one task");
-            if (retrained.status() != TrialStatus.OK) {
-                throw new UserException("retraining " + best.spec().id() + " " + retrained.status().label()
-                        + ": " + retrained.message());
-            }
-            retrained.epochs().forEach(e -> epochRows.add(Tables.epochRow(best.spec().id(), Tables.PHASE_RETRAIN, e)));
-            store.writeTable(Tables.EPOCHS, Tables.epochsSchema(), epochRows);
-            store.writeFile(MODEL_FILE, retrained.model());
-            broadcast.destroy();
-
-            Evaluation evaluation = evaluate(store, load(retrained.model()), data);
-            store.close();
-            return new SweepSummary(store.location(), trials, best, evaluation.model(), evaluation.noisy(),
-                    search.trialsRun(), trialSeconds, (System.nanoTime() - start) / 1e9);
-        } finally {
-            spark.stop();
+    /** The trials an earlier run of this sweep finished, by id; the configuration is saved beside them. */
+    private Map<String, TrialPiece> openJournal(ResultStore store, TrialJournal journal) {
+        Map<String, TrialPiece> earlier = journal.open(plan(), restart);
+        if (extend > 0 && earlier.isEmpty()) {
+            throw new UserException(store.location() + ": nothing to extend (no trials of this sweep there yet)");
         }
+        store.writeFile("config.conf", config.rendered().getBytes(StandardCharsets.UTF_8));
+        return earlier;
+    }
+
+    /** The trials, rungs and epochs tables and the loss curves; returns the epoch rows, to which the retrain's are added. */
+    private List<Row> writeSearchTables(ResultStore store, List<TrialResult> trials, Scheduler scheduler) {
+        List<Row> epochRows = new ArrayList<>();
+        trials.forEach(t -> t.epochs().forEach(e -> epochRows.add(Tables.epochRow(t.spec().id(), Tables.PHASE_SEARCH, e))));
+        store.writeTable(Tables.TRIALS, Tables.trialsSchema(),
+                trials.stream().map(t -> Tables.trialRow(t, scheduler.rungs())).toList());
+        store.writeTable(Tables.RUNGS, Tables.rungsSchema(),
+                trials.stream().flatMap(t -> Tables.rungRows(t, scheduler.rungs()).stream()).toList());
+        store.writeTable(Tables.EPOCHS, Tables.epochsSchema(), epochRows);
+        store.writeFile("loss-curves.png", LossCurves.png(trials));
+        return epochRows;
+    }
+
+    /** The best configuration trained again on train+validation, in one task or data-parallel. */
+    private TrialTasks.Retrained retrain(JavaSparkContext jsc, SweepData data, Broadcast<TrainingData> broadcast,
+                                         TrialResult best) {
+        Hyperparameters hp = best.spec().hyperparameters()
+                .withTraining(config.retrain().epochs(), config.retrain().batchSize());
+        long start = System.nanoTime();
+        TrialTasks.Retrained retrained = config.retrain().distributed()
+                ? DistributedRetrain.run(jsc, data.training(), hp, best.spec().seed(),
+                        config.retrain().averagingFrequency(), jsc.getConf().getInt("spark.task.cpus", 1))
+                : TrialTasks.retrain(jsc, broadcast, hp, best.spec().seed());
+        log.info("retrain of {}: {} epochs in {} s ({})", best.spec().id(), hp.epochs(),
+                Math.round((System.nanoTime() - start) / 1e9),
+                config.retrain().distributed() ? "distributed with dl4j-spark" : "one task");
+        if (retrained.status() != TrialStatus.OK) {
+            throw new UserException("retraining " + best.spec().id() + " " + retrained.status().label()
+                    + ": " + retrained.message());
+        }
+        return retrained;
     }
 
     private record SearchOutcome(List<TrialResult> trials, int trialsRun) {
@@ -170,7 +194,7 @@ public final class SweepDriver {
         if (!earlier.isEmpty()) {
             log.info("resuming: {} trials journaled earlier; up to {} trials in all", earlier.size(), maxTrials);
         }
-        log.info("search: {} sampler, {}, {} task slots", config.sampler().getClass().getSimpleName(),
+        log.info("search: {} sampler, {}, {} task slots", config.sampler().name(),
                 scheduler.describe(), slots);
         SweepLoop loop = new SweepLoop(config.space(), config.sampler(), config.searchSeed(), config.seed(), scheduler,
                 config.budget(), maxTrials, slots);
@@ -179,10 +203,10 @@ public final class SweepDriver {
         java.util.Set<String> ran = new java.util.HashSet<>();
         SweepLoop.Listener listener = new SweepLoop.Listener() {
             @Override
-            public void stepped(TrialPiece step, TrialResult merged) {
+            public void pieceEnded(TrialPiece piece, TrialResult merged) {
                 ran.add(merged.spec().id());
-                if (!step.retryable()) {
-                    journal.record(new TrialPiece(merged, step.checkpoint(), false));
+                if (!piece.retryable()) {
+                    journal.record(new TrialPiece(merged, piece.checkpoint(), false));
                 }
             }
 

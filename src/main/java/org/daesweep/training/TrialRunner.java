@@ -27,7 +27,7 @@ public final class TrialRunner {
     }
 
     /**
-     * Trains from {@code from} (null: a fresh network) until {@code untilEpochs}; the step carries
+     * Trains from {@code from} (null: a fresh network) until {@code untilEpochs}; the piece carries
      * a checkpoint when the trial ended the piece well and has epochs left.
      */
     public TrialPiece run(TrialSpec spec, TrainingData data, Checkpoint from, double untilEpochs, String executor, String host) {
@@ -42,11 +42,11 @@ public final class TrialRunner {
                     run.lastValidationMse(), run.network().parameterCount(), seconds(start), run.message(), executor,
                     host, -1, List.of());
             boolean continues = run.status() == TrialStatus.OK && run.epochsTrained() < spec.hyperparameters().epochs();
-            TrialPiece step = new TrialPiece(result, continues ? run.checkpoint() : null, false);
+            TrialPiece piece = new TrialPiece(result, continues ? run.checkpoint() : null, false);
             // The bulk of a network's native memory, freed now: what is left of it (parameters,
             // optimiser state) is small enough for the collections NativeGarbage asks for.
             run.network().releasePlans();
-            return step;
+            return piece;
         } catch (Throwable t) {
             // ND4J frees a network's native buffers only when the collector finds it dead, and a
             // failed piece's network is out of reach.

@@ -78,53 +78,111 @@ public final class TrialTrainer {
      */
     public TrainingRun train(Hyperparameters hp, TrainingData data, long seed, Checkpoint checkpoint,
                              double untilEpochs, Duration timeout, Consumer<EpochStats> onEpoch) {
-        long deadline = timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        ImageSet clean = data.cleanTrain();
-        int n = clean.count();
-        int stepsPerEpoch = (n + hp.batchSize() - 1) / hp.batchSize();
-        long totalSteps = (long) stepsPerEpoch * hp.epochs();
-        DenoisingNetwork net = checkpoint == null
-                ? DenoisingNetwork.create(hp, data.height(), data.width(), seed, totalSteps)
-                : ModelFile.read(new ByteArrayInputStream(checkpoint.network()), "the checkpoint of a paused trial");
-        for (Listener listener : stepListeners) {
-            net.addTrainingListener(listener);
-        }
-        long startStep = checkpoint == null ? 0 : checkpoint.steps(stepsPerEpoch);
-        long endStep = Math.min(totalSteps, Math.max(startStep + 1, Math.round(untilEpochs * stepsPerEpoch)));
-        List<EpochStats> epochs = new ArrayList<>(checkpoint == null ? List.of() : checkpoint.epochs());
-        PartialEpoch partial = checkpoint == null ? null : checkpoint.partial();
-        Batches inputs = new Batches();
-        Batches targets = new Batches();
-        ImageSet noisy = data.noisyTrain();
-        ImageSet predicted = null;
-        double lastValidationMse = Double.NaN;
-        for (long step = startStep; step < endStep; ) {
+        Run run = new Run(hp, data, seed, checkpoint, timeout, onEpoch);
+        long endStep = run.endStep(untilEpochs);
+        for (long step = run.startStep(); step < endStep; ) {
             long start = System.nanoTime();
-            int epoch = (int) (step / stepsPerEpoch) + 1;
-            int firstBatch = (int) (step % stepsPerEpoch);
-            int endBatch = (int) Math.min(stepsPerEpoch, endStep - (epoch - 1L) * stepsPerEpoch);
+            int epoch = (int) (step / run.stepsPerEpoch) + 1;
+            int firstBatch = (int) (step % run.stepsPerEpoch);
+            int endBatch = (int) Math.min(run.stepsPerEpoch, endStep - (epoch - 1L) * run.stepsPerEpoch);
+            Optional<TrainingRun> stopped = run.trainBatches(epoch, firstBatch, endBatch);
+            if (stopped.isPresent()) {
+                return stopped.get();
+            }
+            step = (epoch - 1L) * run.stepsPerEpoch + endBatch;
+            stopped = run.judge(epoch, endBatch, step, endStep, start);
+            if (stopped.isPresent()) {
+                return stopped.get();
+            }
+        }
+        return run.end(endStep);
+    }
+
+    /** One call of {@link #train}: the network, the epochs so far and what the current epoch has summed. */
+    private final class Run {
+        private final Hyperparameters hp;
+        private final TrainingData data;
+        private final long seed;
+        private final Duration timeout;
+        private final Consumer<EpochStats> onEpoch;
+        private final long deadline;
+        private final int stepsPerEpoch;
+        private final long totalSteps;
+        private final long startStep;
+        private final DenoisingNetwork net;
+        private final List<EpochStats> epochs;
+        private final Batches inputs = new Batches();
+        private final Batches targets = new Batches();
+        private final ImageSet clean;
+        private PartialEpoch partial;
+        private ImageSet noisy;
+        private ImageSet predicted;
+        private double lastValidationMse = Double.NaN;
+        private double lossSum;
+        private double earlierSeconds;
+
+        Run(Hyperparameters hp, TrainingData data, long seed, Checkpoint checkpoint, Duration timeout,
+            Consumer<EpochStats> onEpoch) {
+            this.hp = hp;
+            this.data = data;
+            this.seed = seed;
+            this.timeout = timeout;
+            this.onEpoch = onEpoch;
+            this.deadline = timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+            this.clean = data.cleanTrain();
+            this.stepsPerEpoch = (clean.count() + hp.batchSize() - 1) / hp.batchSize();
+            this.totalSteps = (long) stepsPerEpoch * hp.epochs();
+            this.net = checkpoint == null
+                    ? DenoisingNetwork.create(hp, data.height(), data.width(), seed, totalSteps)
+                    : ModelFile.read(new ByteArrayInputStream(checkpoint.network()), "the checkpoint of a paused trial");
+            for (Listener listener : stepListeners) {
+                net.addTrainingListener(listener);
+            }
+            this.epochs = new ArrayList<>(checkpoint == null ? List.of() : checkpoint.epochs());
+            this.partial = checkpoint == null ? null : checkpoint.partial();
+            this.noisy = data.noisyTrain();
+            this.startStep = checkpoint == null ? 0 : checkpoint.steps(stepsPerEpoch);
+        }
+
+        long startStep() {
+            return startStep;
+        }
+
+        /** Where this call stops: {@code untilEpochs} in whole batches, at least one step, at most the budget. */
+        long endStep(double untilEpochs) {
+            return Math.min(totalSteps, Math.max(startStep + 1, Math.round(untilEpochs * stepsPerEpoch)));
+        }
+
+        /** Batches {@code [firstBatch, endBatch)} of an epoch; a run that diverged or ran out of time. */
+        Optional<TrainingRun> trainBatches(int epoch, int firstBatch, int endBatch) {
+            int n = clean.count();
             if (epoch > 1 && data.freshNoise() != null) {
                 noisy = data.freshNoise().apply(clean, seed * 1_000_003L + epoch);
             }
             int[] order = Permutation.identity(n);
             Permutation.shuffle(order, new Random(seed ^ (epoch * 0x9E3779B97F4A7C15L)));
-            double lossSum = partial == null ? 0 : partial.lossSum();
-            double earlierSeconds = partial == null ? 0 : partial.seconds();
+            lossSum = partial == null ? 0 : partial.lossSum();
+            earlierSeconds = partial == null ? 0 : partial.seconds();
             for (int batch = firstBatch; batch < endBatch; batch++) {
                 int from = batch * hp.batchSize();
                 int to = Math.min(n, from + hp.batchSize());
                 double score = net.fit(inputs.gather(noisy, order, from, to), targets.gather(clean, order, from, to));
                 if (!Double.isFinite(score)) {
-                    return new TrainingRun(net, epochs, null, TrialStatus.DIVERGED,
-                            "training loss became " + score + " in epoch " + epoch, lastValidationMse);
+                    return stop(TrialStatus.DIVERGED, "training loss became " + score + " in epoch " + epoch);
                 }
                 lossSum += score * (to - from);
                 if (System.nanoTime() > deadline) {
-                    return new TrainingRun(net, epochs, null, TrialStatus.TIMEOUT,
-                            "ran past trial.timeout (" + timeout + ") in epoch " + epoch, lastValidationMse);
+                    return stop(TrialStatus.TIMEOUT, "ran past trial.timeout (" + timeout + ") in epoch " + epoch);
                 }
             }
-            step = (epoch - 1L) * stepsPerEpoch + endBatch;
+            return Optional.empty();
+        }
+
+        /**
+         * After a stretch of batches: BatchNorm's statistics, validation, the epoch's row (or a
+         * partial epoch), and whether the run diverged or collapsed for good.
+         */
+        Optional<TrainingRun> judge(int epoch, int endBatch, long step, long endStep, long start) {
             // BatchNorm's population statistics serve inference only, so measuring them mid-epoch
             // does not change how training continues, and without validation they are needed only
             // when the run ends.
@@ -132,40 +190,52 @@ public final class TrialTrainer {
                 ImageSet sample = step >= totalSteps ? noisy : noisy.head(RECALIBRATION_SAMPLE);
                 net.recalibrate(Batches.inOrder(sample, RECALIBRATION_BATCH));
             }
-            double validationLoss = Double.NaN;
-            if (data.hasValidation()) {
-                predicted = new Denoiser(net).denoise(data.noisyValidation());
-                validationLoss = meanLoss(hp.loss(), predicted, data.cleanValidation());
-                lastValidationMse = meanLoss("mse", predicted, data.cleanValidation());
-            }
+            double validationLoss = validate();
             double seconds = earlierSeconds + (System.nanoTime() - start) / 1e9;
             if (endBatch < stepsPerEpoch) {
                 partial = new PartialEpoch(endBatch, stepsPerEpoch, lossSum, seconds);
             } else {
                 partial = null;
-                EpochStats stats = new EpochStats(epoch, lossSum / n, validationLoss, lastValidationMse, seconds);
+                EpochStats stats = new EpochStats(epoch, lossSum / clean.count(), validationLoss, lastValidationMse, seconds);
                 epochs.add(stats);
                 onEpoch.accept(stats);
             }
             if (data.hasValidation() && !Double.isFinite(validationLoss)) {
-                return new TrainingRun(net, epochs, null, TrialStatus.DIVERGED,
-                        "validation loss became " + validationLoss + " in epoch " + epoch, lastValidationMse);
+                return stop(TrialStatus.DIVERGED, "validation loss became " + validationLoss + " in epoch " + epoch);
             }
-            // The last epoch of the budget is judged below, stuck or not.
+            // The last epoch of the budget is judged at the end, stuck or not.
             Optional<String> stuck = partial == null && step < totalSteps ? stuckCollapse(epochs, predicted, data)
                     : Optional.empty();
-            if (stuck.isPresent()) {
-                return new TrainingRun(net, epochs, null, TrialStatus.COLLAPSED, stuck.get(), lastValidationMse);
+            return stuck.isPresent() ? stop(TrialStatus.COLLAPSED, stuck.get()) : Optional.empty();
+        }
+
+        /** The validation loss in the trial's own loss (NaN without validation); keeps the MSE and the output. */
+        private double validate() {
+            if (!data.hasValidation()) {
+                return Double.NaN;
             }
+            predicted = new Denoiser(net).denoise(data.noisyValidation());
+            lastValidationMse = meanLoss("mse", predicted, data.cleanValidation());
+            return meanLoss(hp.loss(), predicted, data.cleanValidation());
         }
-        // Judged at the end of the full budget only: after a rung's first epoch or two many
-        // networks that will train well still look flat, and a scheduler prunes the flat ones anyway.
-        Optional<String> collapse = predicted != null && endStep == totalSteps ? collapse(predicted, data)
-                : Optional.empty();
-        if (collapse.isPresent()) {
-            return new TrainingRun(net, epochs, null, TrialStatus.COLLAPSED, collapse.get(), lastValidationMse);
+
+        /**
+         * The run as it ended well, or collapsed: judged at the end of the full budget only, since
+         * after a rung's first epoch or two many networks that will train well still look flat,
+         * and a scheduler prunes the flat ones anyway.
+         */
+        TrainingRun end(long endStep) {
+            Optional<String> collapse = predicted != null && endStep == totalSteps ? collapse(predicted, data)
+                    : Optional.empty();
+            if (collapse.isPresent()) {
+                return stop(TrialStatus.COLLAPSED, collapse.get()).get();
+            }
+            return new TrainingRun(net, epochs, partial, TrialStatus.OK, "", lastValidationMse);
         }
-        return new TrainingRun(net, epochs, partial, TrialStatus.OK, "", lastValidationMse);
+
+        private Optional<TrainingRun> stop(TrialStatus status, String message) {
+            return Optional.of(new TrainingRun(net, epochs, null, status, message, lastValidationMse));
+        }
     }
 
     private static double meanLoss(String loss, ImageSet predicted, ImageSet target) {

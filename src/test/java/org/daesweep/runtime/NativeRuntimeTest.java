@@ -18,12 +18,6 @@ class NativeRuntimeTest {
     }
 
     @Test
-    void theTestJvmRunsWithHugePages() {
-        // Surefire sets it like the scripts do; the test suite's speed depends on it.
-        assertTrue(NativeRuntime.hugePagesEnabled(System.getenv(NativeRuntime.MALLOC_TUNABLES_VARIABLE)));
-    }
-
-    @Test
     void sessionsFreeTheArraysTheyReleaseAtOnce() {
         NativeRuntime.prepare();
         // The memory manager SameDiff gives every session reads the switch under this name.

@@ -69,14 +69,14 @@ class SweepLoopTest {
         }
     }
 
-    /** Keeps every trial's latest step, as the journal does. */
+    /** Keeps every trial's latest piece, as the journal does. */
     private static class Journal implements SweepLoop.Listener {
-        final Map<String, TrialPiece> steps = new HashMap<>();
+        final Map<String, TrialPiece> pieces = new HashMap<>();
         SweepLoop.Counts last;
 
         @Override
-        public void stepped(TrialPiece step, TrialResult merged) {
-            steps.put(merged.spec().id(), new TrialPiece(merged, step.checkpoint(), false));
+        public void pieceEnded(TrialPiece piece, TrialResult merged) {
+            pieces.put(merged.spec().id(), new TrialPiece(merged, piece.checkpoint(), false));
         }
 
         @Override
@@ -134,9 +134,9 @@ class SweepLoopTest {
         };
         Journal journal = new Journal() {
             @Override
-            public void stepped(TrialPiece step, TrialResult merged) {
+            public void pieceEnded(TrialPiece piece, TrialResult merged) {
                 events.add("journal " + merged.spec().id());
-                super.stepped(step, merged);
+                super.pieceEnded(piece, merged);
             }
         };
         loop(new FullBudget(MAX_EPOCHS), Budget.NONE, 4).run(Map.of(), trainer, journal);
@@ -166,7 +166,7 @@ class SweepLoopTest {
         FakeTrainer trainer = new FakeTrainer();
         first.forEach(r -> trainer.reached.put(r.spec().id(), r.epochsTrained()));
         List<TrialResult> extended = loop(new Asha(List.of(1.0, 3.0, 9.0), 3), Budget.NONE, 9)
-                .run(journal.steps, trainer, new Journal());
+                .run(journal.pieces, trainer, new Journal());
         assertEquals(9, extended.size());
         assertTrue(trainer.pieces.stream().filter(p -> p.contains(":0->")).allMatch(
                 p -> p.startsWith("trial-0006") || p.startsWith("trial-0007") || p.startsWith("trial-0008")),

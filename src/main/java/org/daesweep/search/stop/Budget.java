@@ -1,6 +1,7 @@
 package org.daesweep.search.stop;
 
 import org.daesweep.trial.Epochs;
+
 import java.time.Duration;
 import java.util.Optional;
 

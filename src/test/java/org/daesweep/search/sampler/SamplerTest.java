@@ -111,4 +111,39 @@ class SamplerTest {
         // At random, 1 in 4 filters x 1 decade in 4 = ~6%.
         assertTrue(guided > 0.3 && guided > 2 * random, "near the optimum: random " + random + ", tpe " + guided);
     }
+
+    @Test
+    void tpeLearnsToAvoidWhatFailsAndCopesWithOnlyFailures() {
+        // Learning rates above 1e-2 diverge; the rest are scored by distance to 1e-3.
+        SearchSpace lr = new SearchSpace(Hyperparameters.referenceBaseline(), Map.of(
+                Hyperparameter.LEARNING_RATE, new Domain.Continuous(1e-5, 1e-1, true)));
+        TpeSampler tpe = new TpeSampler();
+        List<org.daesweep.trial.TrialResult> history = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Hyperparameters hp = tpe.propose(lr, i, 3, List.copyOf(history));
+            TrialSpec spec = TrialSpec.of(i, 3, hp);
+            if (hp.learningRate() > 1e-2) {
+                history.add(org.daesweep.trial.TrialResult.unmeasured(spec, org.daesweep.trial.TrialStatus.DIVERGED,
+                        List.of(), "loss became NaN", "", ""));
+            } else {
+                double mse = Math.abs(Math.log10(hp.learningRate()) + 3);
+                history.add(new org.daesweep.trial.TrialResult(spec, org.daesweep.trial.TrialStatus.OK,
+                        List.of(new org.daesweep.trial.EpochStats(1, 1, 1, mse, 1)), 1, mse, 1, 1, "", "", "", 0,
+                        List.of(mse)));
+            }
+        }
+        long failedLate = history.subList(20, 40).stream()
+                .filter(t -> t.status() != org.daesweep.trial.TrialStatus.OK).count();
+        // At random a quarter of the draws (one decade in four) would fail: 5 of 20.
+        assertTrue(failedLate <= 2, failedLate + " of the last 20 trials failed");
+
+        List<org.daesweep.trial.TrialResult> failures = history.stream()
+                .filter(t -> t.status() != org.daesweep.trial.TrialStatus.OK).toList();
+        List<org.daesweep.trial.TrialResult> onlyFailures = new java.util.ArrayList<>();
+        for (int i = 0; i < TpeSampler.STARTUP + 2; i++) {
+            onlyFailures.add(failures.get(i % failures.size()));
+        }
+        double proposed = tpe.propose(lr, 50, 3, onlyFailures).learningRate();
+        assertTrue(proposed >= 1e-5 && proposed <= 1e-1, "a proposal inside the domain: " + proposed);
+    }
 }
