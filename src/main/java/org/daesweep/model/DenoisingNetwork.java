@@ -43,7 +43,7 @@ public final class DenoisingNetwork {
 
     private DenoisingNetwork(Hyperparameters hp, int height, int width, Map<String, INDArray> params, long totalSteps,
                              long seed) {
-        CaeGraph graph = new CaeGraph(hp, height, width);
+        SameDiffGraph graph = new SameDiffGraph(hp, height, width);
         this.dropoutShape = graph.dropoutShape();
         this.seed = seed;
         this.totalSteps = totalSteps;
@@ -57,14 +57,14 @@ public final class DenoisingNetwork {
 
     /** @param totalSteps the optimiser steps the training will take, over which the learning-rate schedule runs */
     public static DenoisingNetwork create(Hyperparameters hp, int height, int width, long seed, long totalSteps) {
-        return new DenoisingNetwork(hp, height, width, new CaeGraph(hp, height, width).initialParameters(seed), totalSteps,
+        return new DenoisingNetwork(hp, height, width, new SameDiffGraph(hp, height, width).initialParameters(seed), totalSteps,
                 seed);
     }
 
     /** A network with given parameters, as a saved model or a checkpoint restores it. */
     static DenoisingNetwork withParameters(Hyperparameters hp, int height, int width, Map<String, INDArray> params,
                                            long totalSteps, long seed) {
-        Map<String, INDArray> expected = new CaeGraph(hp, height, width).initialParameters(0);
+        Map<String, INDArray> expected = new SameDiffGraph(hp, height, width).initialParameters(0);
         if (!expected.keySet().equals(params.keySet())) {
             throw new IllegalArgumentException("parameters " + params.keySet() + " do not fit the configuration, which needs "
                     + expected.keySet());
@@ -85,14 +85,14 @@ public final class DenoisingNetwork {
      */
     public double fit(INDArray noisy, INDArray clean) {
         Map<String, INDArray> batch = new java.util.HashMap<>(
-                Map.of(CaeGraph.INPUT, noisy, CaeGraph.LABEL, clean));
+                Map.of(SameDiffGraph.INPUT, noisy, SameDiffGraph.LABEL, clean));
         if (hp.dropout() > 0) {
-            batch.put(CaeGraph.DROPOUT_MASK, dropoutMask(noisy.size(0), hp.dropout()));
+            batch.put(SameDiffGraph.DROPOUT_MASK, dropoutMask(noisy.size(0), hp.dropout()));
         }
         if (plan != null && listeners.length == 1 && plan.fits(batch)) {
             plan.run(batch);
             applyUpdates();
-            lossRecorder.last = plan.get(CaeGraph.PIXEL_LOSS).meanNumber().doubleValue();
+            lossRecorder.last = plan.get(SameDiffGraph.PIXEL_LOSS).meanNumber().doubleValue();
         } else {
             fitWithSameDiff(batch);
         }
@@ -105,14 +105,14 @@ public final class DenoisingNetwork {
                 ? new RecordedPass.Recorder(Operation.TRAINING) : null;
         Listener[] all = recorder == null ? listeners : new Listener[]{lossRecorder, recorder};
         INDArray[] features = hp.dropout() > 0
-                ? new INDArray[]{batch.get(CaeGraph.INPUT), batch.get(CaeGraph.DROPOUT_MASK)}
-                : new INDArray[]{batch.get(CaeGraph.INPUT)};
-        INDArray[] labels = {batch.get(CaeGraph.LABEL)};
+                ? new INDArray[]{batch.get(SameDiffGraph.INPUT), batch.get(SameDiffGraph.DROPOUT_MASK)}
+                : new INDArray[]{batch.get(SameDiffGraph.INPUT)};
+        INDArray[] labels = {batch.get(SameDiffGraph.LABEL)};
         training.fit(new org.nd4j.linalg.dataset.MultiDataSet(features, labels), all);
         if (recorder != null) {
             gradients = gradientNames();
             Set<String> keep = new java.util.HashSet<>(gradients.values());
-            keep.add(CaeGraph.PIXEL_LOSS);
+            keep.add(SameDiffGraph.PIXEL_LOSS);
             plan = RecordedPass.of(training, recorder, keep);
         }
     }
@@ -149,20 +149,20 @@ public final class DenoisingNetwork {
 
     /** Denoised images for a [n,1,h,w] batch; the first batch's shape is planned, as in {@link #fit}. */
     public INDArray predict(INDArray noisy) {
-        Map<String, INDArray> batch = Map.of(CaeGraph.INPUT, noisy);
+        Map<String, INDArray> batch = Map.of(SameDiffGraph.INPUT, noisy);
         INDArray output;
         if (inferencePlan != null && inferencePlan.fits(batch)) {
             inferencePlan.run(batch);
-            output = inferencePlan.get(CaeGraph.OUTPUT).dup(); // the plan's array is the next batch's
+            output = inferencePlan.get(SameDiffGraph.OUTPUT).dup(); // the plan's array is the next batch's
         } else {
             // SameDiff may hold its own reference per variable; point it at the live arrays.
             params.forEach((name, arr) -> inference.associateArrayWithVariable(arr, name));
             RecordedPass.Recorder recorder = inferencePlan == null ? new RecordedPass.Recorder(Operation.INFERENCE) : null;
             org.nd4j.autodiff.samediff.config.BatchOutputConfig pass = inference.batchOutput()
-                    .input(CaeGraph.INPUT, noisy).output(CaeGraph.OUTPUT);
-            output = (recorder == null ? pass : pass.listeners(recorder)).output().get(CaeGraph.OUTPUT);
+                    .input(SameDiffGraph.INPUT, noisy).output(SameDiffGraph.OUTPUT);
+            output = (recorder == null ? pass : pass.listeners(recorder)).output().get(SameDiffGraph.OUTPUT);
             if (recorder != null) {
-                inferencePlan = RecordedPass.of(inference, recorder, Set.of(CaeGraph.OUTPUT));
+                inferencePlan = RecordedPass.of(inference, recorder, Set.of(SameDiffGraph.OUTPUT));
             }
         }
         NativeGarbage.collectIfGrown();
@@ -194,26 +194,26 @@ public final class DenoisingNetwork {
      * BatchNorm.
      */
     public void recalibrate(Iterable<INDArray> batches) {
-        List<String> layers = CaeGraph.batchNormLayers(params);
+        List<String> layers = SameDiffGraph.batchNormLayers(params);
         if (layers.isEmpty()) {
             return;
         }
         String[] outputs = layers.stream()
-                .flatMap(l -> java.util.stream.Stream.of(l + CaeGraph.BATCH_MEAN, l + CaeGraph.BATCH_VAR))
+                .flatMap(l -> java.util.stream.Stream.of(l + SameDiffGraph.BATCH_MEAN, l + SameDiffGraph.BATCH_VAR))
                 .toArray(String[]::new);
         Map<String, INDArray> sums = new java.util.HashMap<>();
         long n = 0;
         for (INDArray batch : batches) {
             Map<String, INDArray> feed = hp.dropout() > 0
-                    ? Map.of(CaeGraph.INPUT, batch, CaeGraph.DROPOUT_MASK, dropoutMask(batch.size(0), 0))
-                    : Map.of(CaeGraph.INPUT, batch);
+                    ? Map.of(SameDiffGraph.INPUT, batch, SameDiffGraph.DROPOUT_MASK, dropoutMask(batch.size(0), 0))
+                    : Map.of(SameDiffGraph.INPUT, batch);
             Map<String, INDArray> out = training.output(feed, outputs);
             long size = batch.size(0);
             for (String layer : layers) {
-                INDArray mean = out.get(layer + CaeGraph.BATCH_MEAN);
-                INDArray meanSquare = out.get(layer + CaeGraph.BATCH_VAR).add(mean.mul(mean));
-                sums.merge(layer + CaeGraph.MEAN, mean.mul(size), INDArray::addi);
-                sums.merge(layer + CaeGraph.VAR, meanSquare.mul(size), INDArray::addi);
+                INDArray mean = out.get(layer + SameDiffGraph.BATCH_MEAN);
+                INDArray meanSquare = out.get(layer + SameDiffGraph.BATCH_VAR).add(mean.mul(mean));
+                sums.merge(layer + SameDiffGraph.MEAN, mean.mul(size), INDArray::addi);
+                sums.merge(layer + SameDiffGraph.VAR, meanSquare.mul(size), INDArray::addi);
             }
             n += size;
         }
@@ -221,9 +221,9 @@ public final class DenoisingNetwork {
             return;
         }
         for (String layer : layers) {
-            INDArray mean = sums.get(layer + CaeGraph.MEAN).div(n);
-            params.get(layer + CaeGraph.MEAN).assign(mean);
-            params.get(layer + CaeGraph.VAR).assign(sums.get(layer + CaeGraph.VAR).div(n).sub(mean.mul(mean)));
+            INDArray mean = sums.get(layer + SameDiffGraph.MEAN).div(n);
+            params.get(layer + SameDiffGraph.MEAN).assign(mean);
+            params.get(layer + SameDiffGraph.VAR).assign(sums.get(layer + SameDiffGraph.VAR).div(n).sub(mean.mul(mean)));
         }
     }
 
@@ -321,7 +321,7 @@ public final class DenoisingNetwork {
     }
 
     public long parameterCount() {
-        return params.entrySet().stream().filter(e -> !CaeGraph.isStatistic(e.getKey()))
+        return params.entrySet().stream().filter(e -> !SameDiffGraph.isStatistic(e.getKey()))
                 .mapToLong(e -> e.getValue().length()).sum();
     }
 
@@ -359,8 +359,8 @@ public final class DenoisingNetwork {
         public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext context,
                                 INDArray[] outputs) {
             List<String> names = op.getOutputsOfOp();
-            if (names != null && names.contains(CaeGraph.PIXEL_LOSS)) {
-                last = outputs[names.indexOf(CaeGraph.PIXEL_LOSS)].meanNumber().doubleValue();
+            if (names != null && names.contains(SameDiffGraph.PIXEL_LOSS)) {
+                last = outputs[names.indexOf(SameDiffGraph.PIXEL_LOSS)].meanNumber().doubleValue();
             }
         }
     }

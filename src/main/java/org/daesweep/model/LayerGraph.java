@@ -25,9 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The same denoiser as {@link CaeGraph}, built from DL4J layers as a ComputationGraph: the form
+ * The same denoiser as {@link SameDiffGraph}, built from DL4J layers as a ComputationGraph: the form
  * dl4j-spark trains data-parallel over executors (retrain.distributed). Layers are named after
- * CaeGraph's parameters (conv{i}, bn{j}), so a trained graph converts into a
+ * SameDiffGraph's parameters (conv{i}, bn{j}), so a trained graph converts into a
  * {@link DenoisingNetwork} that predicts, saves and scores like any other.
  */
 public final class LayerGraph implements Topology.Backend<String> {
@@ -44,7 +44,7 @@ public final class LayerGraph implements Topology.Backend<String> {
             throw new UserException("retrain.distributed: residual learning has no DL4J layer form; "
                     + "set retrain.distributed = false for this configuration");
         }
-        new CaeGraph(hp, height, width); // the same checks of depth against the image size
+        new SameDiffGraph(hp, height, width); // the same checks of depth against the image size
         this.hp = hp;
         this.height = height;
         this.width = width;
@@ -57,10 +57,10 @@ public final class LayerGraph implements Topology.Backend<String> {
     public ComputationGraph build(long seed) {
         graph = new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(hp.learningRate()))
                 .weightInit(WeightInit.XAVIER_UNIFORM).convolutionMode(ConvolutionMode.Same).graphBuilder()
-                .addInputs(CaeGraph.INPUT).setInputTypes(InputType.convolutional(height, width, 1));
-        String logits = Topology.logits(hp, this, CaeGraph.INPUT);
-        graph.addLayer(CaeGraph.LOSS, new CnnLossLayer.Builder(loss()).activation(Activation.SIGMOID).build(), logits)
-                .setOutputs(CaeGraph.LOSS);
+                .addInputs(SameDiffGraph.INPUT).setInputTypes(InputType.convolutional(height, width, 1));
+        String logits = Topology.logits(hp, this, SameDiffGraph.INPUT);
+        graph.addLayer(SameDiffGraph.LOSS, new CnnLossLayer.Builder(loss()).activation(Activation.SIGMOID).build(), logits)
+                .setOutputs(SameDiffGraph.LOSS);
         ComputationGraph net = new ComputationGraph(graph.build());
         net.init();
         return net;
@@ -77,7 +77,7 @@ public final class LayerGraph implements Topology.Backend<String> {
     @Override
     public String batchNorm(String x, int channels) {
         String name = "bn" + norms++;
-        graph.addLayer(name, new BatchNormalization.Builder().nOut(channels).eps(CaeGraph.BN_EPS).useLogStd(false)
+        graph.addLayer(name, new BatchNormalization.Builder().nOut(channels).eps(SameDiffGraph.BN_EPS).useLogStd(false)
                 .build(), x);
         return name;
     }
@@ -144,7 +144,7 @@ public final class LayerGraph implements Topology.Backend<String> {
      */
     public DenoisingNetwork toNetwork(ComputationGraph trained, long seed) {
         Map<String, INDArray> params = new LinkedHashMap<>();
-        for (String name : new CaeGraph(hp, height, width).initialParameters(0).keySet()) {
+        for (String name : new SameDiffGraph(hp, height, width).initialParameters(0).keySet()) {
             params.put(name, parameter(trained, name));
         }
         return DenoisingNetwork.withParameters(hp, height, width, params, 1, seed);
@@ -159,10 +159,10 @@ public final class LayerGraph implements Topology.Backend<String> {
         }
         String layer = name.substring(0, name.indexOf('_'));
         String param = switch (name.substring(name.indexOf('_'))) {
-            case CaeGraph.GAMMA -> "gamma";
-            case CaeGraph.BETA -> "beta";
-            case CaeGraph.MEAN -> "mean";
-            case CaeGraph.VAR -> "var";
+            case SameDiffGraph.GAMMA -> "gamma";
+            case SameDiffGraph.BETA -> "beta";
+            case SameDiffGraph.MEAN -> "mean";
+            case SameDiffGraph.VAR -> "var";
             default -> throw new IllegalArgumentException("no DL4J parameter for " + name);
         };
         return g.getLayer(layer).getParam(param).reshape(-1).dup();

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The denoiser's structure, written once and walked over a backend that makes the nodes:
- * SameDiff variables for training ({@link CaeGraph}), DL4J layers for dl4j-spark
+ * SameDiff variables for training ({@link SameDiffGraph}), DL4J layers for dl4j-spark
  * ({@link LayerGraph}). Both backends name their parameters by the order of the walk, so one walk
  * keeps the two networks the same.
  * <ul>

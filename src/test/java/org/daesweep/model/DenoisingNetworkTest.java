@@ -96,8 +96,8 @@ class DenoisingNetworkTest {
         INDArray batch = textbookCae(x, params, "relu", 3,
                 a -> normalise(a, a.mean(0, 2, 3), a.var(false, 0, 2, 3), params));
         INDArray inference = DenoisingNetwork.withParameters(h, 12, 8, params, 1, 1).predict(x);
-        INDArray training = new CaeGraph(h, 12, 8).training(params, 1)
-                .output(Map.of(CaeGraph.INPUT, x), CaeGraph.OUTPUT).get(CaeGraph.OUTPUT);
+        INDArray training = new SameDiffGraph(h, 12, 8).training(params, 1)
+                .output(Map.of(SameDiffGraph.INPUT, x), SameDiffGraph.OUTPUT).get(SameDiffGraph.OUTPUT);
         assertTrue(population.stdNumber().doubleValue() > 0.1 && batch.stdNumber().doubleValue() > 0.1, "outputs vary");
         assertTrue(population.equalsWithEps(inference, 1e-5), "inference: " + population.sub(inference).amaxNumber());
         assertTrue(batch.equalsWithEps(training, 1e-5), "training: " + batch.sub(training).amaxNumber());
@@ -106,14 +106,14 @@ class DenoisingNetworkTest {
     /** BatchNorm of bn0 in its textbook form, with the given statistics per channel. */
     private static INDArray normalise(INDArray a, INDArray mean, INDArray variance, Map<String, INDArray> params) {
         long[] perChannel = {1, a.size(1), 1, 1};
-        INDArray std = Transforms.sqrt(variance.add(CaeGraph.BN_EPS));
+        INDArray std = Transforms.sqrt(variance.add(SameDiffGraph.BN_EPS));
         INDArray scale = params.get("bn0_gamma").div(std).reshape(perChannel);
         return a.sub(mean.reshape(perChannel)).mul(scale).add(params.get("bn0_beta").reshape(perChannel));
     }
 
     /** Initial parameters with kernels times 3 and random biases, so that the output varies widely. */
     private static Map<String, INDArray> scaledParameters(Hyperparameters h) {
-        Map<String, INDArray> params = new CaeGraph(h, 12, 8).initialParameters(3);
+        Map<String, INDArray> params = new SameDiffGraph(h, 12, 8).initialParameters(3);
         java.util.Random random = new java.util.Random(7);
         params.replaceAll((name, p) -> name.startsWith("b")
                 ? p.assign(Nd4j.create(random.doubles(p.length(), -3, 1).toArray()).reshape(p.shape())) : p.mul(3));
@@ -141,8 +141,8 @@ class DenoisingNetworkTest {
     private static void assertComputes(Hyperparameters h, Map<String, INDArray> params, INDArray x, INDArray expected,
                                        String what) {
         INDArray inference = DenoisingNetwork.withParameters(h, 12, 8, params, 1, 1).predict(x);
-        INDArray training = new CaeGraph(h, 12, 8).training(params, 1)
-                .output(Map.of(CaeGraph.INPUT, x), CaeGraph.OUTPUT).get(CaeGraph.OUTPUT);
+        INDArray training = new SameDiffGraph(h, 12, 8).training(params, 1)
+                .output(Map.of(SameDiffGraph.INPUT, x), SameDiffGraph.OUTPUT).get(SameDiffGraph.OUTPUT);
         assertTrue(expected.stdNumber().doubleValue() > 0.1, what + ": the output varies across pixels");
         assertTrue(expected.equalsWithEps(inference, 1e-5), what + ", inference: " + expected.sub(inference).amaxNumber());
         assertTrue(expected.equalsWithEps(training, 1e-5), what + ", training: " + expected.sub(training).amaxNumber());
@@ -227,7 +227,7 @@ class DenoisingNetworkTest {
 
     @Test
     void batchNormGradientsMatchFiniteDifferences() {
-        // BatchNorm is built from elementary ops (CaeGraph.batchNorm); check its backward pass.
+        // BatchNorm is built from elementary ops (SameDiffGraph.batchNorm); check its backward pass.
         // tanh, not ReLU: finite differences across ReLU kinks are off by percents in float32.
         Hyperparameters h = hp(1, 4, false, true, "mse").with(Hyperparameter.ACTIVATION, "tanh");
         assertGradientsMatchFiniteDifferences(h, false, "bn0_gamma", "bn0_beta", "w0");
@@ -249,10 +249,10 @@ class DenoisingNetworkTest {
 
     /** @param mixedSigns every other BatchNorm scale negative */
     private static void assertGradientsMatchFiniteDifferences(Hyperparameters h, boolean mixedSigns, String... names) {
-        CaeGraph graph = new CaeGraph(h, 8, 8);
+        SameDiffGraph graph = new SameDiffGraph(h, 8, 8);
         Map<String, INDArray> params = graph.initialParameters(3);
         Nd4j.getRandom().setSeed(11);
-        for (String layer : CaeGraph.batchNormLayers(params)) {
+        for (String layer : SameDiffGraph.batchNormLayers(params)) {
             INDArray gamma = params.get(layer + "_gamma");
             gamma.assign(Nd4j.rand(DataType.FLOAT, gamma.shape()).add(0.5));
             for (int c = 1; mixedSigns && c < gamma.length(); c += 2) {
@@ -262,7 +262,7 @@ class DenoisingNetworkTest {
         }
         INDArray x = batch(6, 8, 8);
         INDArray y = x.mul(0.8).add(0.1);
-        Map<String, INDArray> feed = Map.of(CaeGraph.INPUT, x, CaeGraph.LABEL, y);
+        Map<String, INDArray> feed = Map.of(SameDiffGraph.INPUT, x, SameDiffGraph.LABEL, y);
         org.nd4j.autodiff.samediff.SameDiff sd = graph.training(params, 1);
         Map<String, INDArray> grads = sd.calculateGradients(feed, names);
         for (String name : names) {
@@ -272,9 +272,9 @@ class DenoisingNetworkTest {
                 float original = p.getFloat(i);
                 double step = 1e-2;
                 p.putScalar(i, original + step);
-                double up = sd.output(feed, CaeGraph.LOSS).get(CaeGraph.LOSS).getDouble(0);
+                double up = sd.output(feed, SameDiffGraph.LOSS).get(SameDiffGraph.LOSS).getDouble(0);
                 p.putScalar(i, original - step);
-                double down = sd.output(feed, CaeGraph.LOSS).get(CaeGraph.LOSS).getDouble(0);
+                double down = sd.output(feed, SameDiffGraph.LOSS).get(SameDiffGraph.LOSS).getDouble(0);
                 p.putScalar(i, original);
                 double numeric = (up - down) / (2 * step);
                 double analytic = g.getDouble(i);
@@ -293,7 +293,7 @@ class DenoisingNetworkTest {
         Hyperparameters deep = unet.with(Hyperparameter.DEPTH, 2).with(Hyperparameter.CONVS, 2)
                 .with(Hyperparameter.BATCH_NORM, true);
         DenoisingNetwork net = create(deep, 16, 16, 1);
-        assertEquals(10, CaeGraph.batchNormLayers(net.parameters()).size(), "BatchNorm after each of 10 convolutions");
+        assertEquals(10, SameDiffGraph.batchNormLayers(net.parameters()).size(), "BatchNorm after each of 10 convolutions");
         assertArrayEquals(new long[]{5, 1, 16, 16}, net.predict(batch(5, 16, 16)).shape());
     }
 
@@ -313,11 +313,11 @@ class DenoisingNetworkTest {
     void dropoutActsWhileTrainingOnly() {
         Hyperparameters h = hp(2, 8, false, false, "bce").with(Hyperparameter.DROPOUT, 0.5);
         DenoisingNetwork net = create(h, 16, 16, 1);
-        CaeGraph graph = new CaeGraph(h, 16, 16);
+        SameDiffGraph graph = new SameDiffGraph(h, 16, 16);
         INDArray x = batch(4, 16, 16);
         org.nd4j.autodiff.samediff.SameDiff training = graph.training(net.parameters(), 1);
         java.util.function.Function<INDArray, INDArray> train = mask -> training.output(
-                Map.of(CaeGraph.INPUT, x, CaeGraph.DROPOUT_MASK, mask), CaeGraph.OUTPUT).get(CaeGraph.OUTPUT);
+                Map.of(SameDiffGraph.INPUT, x, SameDiffGraph.DROPOUT_MASK, mask), SameDiffGraph.OUTPUT).get(SameDiffGraph.OUTPUT);
         INDArray mask = net.dropoutMask(4, 0.5);
         double kept = mask.neq(0).castTo(DataType.FLOAT).meanNumber().doubleValue();
         assertEquals(0.5, kept, 0.05);

@@ -118,8 +118,8 @@ class RecordedPassTest {
                 net.fit(second, second); // replays the plan the first step recorded
                 net.predict(first);
             }
-            INDArray loss = plan(released, "plan").get(CaeGraph.PIXEL_LOSS);
-            INDArray output = plan(released, "inferencePlan").get(CaeGraph.OUTPUT);
+            INDArray loss = plan(released, "plan").get(SameDiffGraph.PIXEL_LOSS);
+            INDArray output = plan(released, "inferencePlan").get(SameDiffGraph.OUTPUT);
             released.releasePlans();
             assertTrue(loss.wasClosed() && output.wasClosed(), hp + ": the plans' buffers are freed");
             for (INDArray batch : List.of(first, second, first)) {

@@ -32,7 +32,7 @@ import java.util.Random;
  * with batch statistics in one and population statistics in the other; dropout acts in the
  * first only. Parameters are created while the graph is built, so the structure is written once.
  */
-public final class CaeGraph {
+public final class SameDiffGraph {
     public static final String INPUT = "input";
     public static final String LABEL = "label";
     public static final String OUTPUT = "output";
@@ -54,7 +54,7 @@ public final class CaeGraph {
     private final int height;
     private final int width;
 
-    public CaeGraph(Hyperparameters hp, int height, int width) {
+    public SameDiffGraph(Hyperparameters hp, int height, int width) {
         Topology.sizeProblem(hp.depth(), height, width).ifPresent(problem -> {
             throw new UserException(problem);
         });
