@@ -1,13 +1,14 @@
 package org.daesweep.spark;
 
-import org.apache.spark.JobExecutionStatus;
 import org.apache.spark.SparkConf;
-import org.apache.spark.SparkJobInfo;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.JobSucceeded$;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -19,19 +20,24 @@ class TrialTasksTest {
     void theWarmUpRunsOneJobOfOneTaskAndItsFutureEndsWithIt() throws Exception {
         JavaSparkContext jsc = context();
         try {
+            // Spark's listener bus tells of the job's end a little after the job's own future.
+            CompletableFuture<SparkListenerJobEnd> jobEnd = new CompletableFuture<>();
+            CompletableFuture<Integer> tasks = new CompletableFuture<>();
+            jsc.sc().addSparkListener(new SparkListener() {
+                @Override
+                public void onStageCompleted(SparkListenerStageCompleted stage) {
+                    tasks.complete(stage.stageInfo().numTasks());
+                }
+
+                @Override
+                public void onJobEnd(SparkListenerJobEnd end) {
+                    jobEnd.complete(end);
+                }
+            });
             TrialTasks.warmUp(jsc).get(60, TimeUnit.SECONDS);
-            // The status tracker hears of the job's end from Spark's listener bus, a little later.
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            List<SparkJobInfo> jobs = List.of();
-            while (System.nanoTime() < deadline && (jobs.isEmpty()
-                    || jobs.get(0).status() != JobExecutionStatus.SUCCEEDED)) {
-                Thread.sleep(20);
-                jobs = Arrays.stream(jsc.statusTracker().getJobIdsForGroup(null))
-                        .mapToObj(id -> jsc.statusTracker().getJobInfo(id)).toList();
-            }
-            assertEquals(1, jobs.size());
-            assertEquals(JobExecutionStatus.SUCCEEDED, jobs.get(0).status());
-            assertEquals(1, jsc.statusTracker().getStageInfo(jobs.get(0).stageIds()[0]).numTasks());
+            assertEquals(JobSucceeded$.MODULE$, jobEnd.get(60, TimeUnit.SECONDS).jobResult());
+            assertEquals(1, tasks.get(60, TimeUnit.SECONDS));
+            assertEquals(1, jsc.statusTracker().getJobIdsForGroup(null).length, "one job");
         } finally {
             jsc.stop();
         }
