@@ -50,8 +50,20 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
     private final Duration timeout;
     private final ExecutorService pool;
     private final ScheduledExecutorService watchdog;
+    private final PieceBody body;
+
+    /** What a task does with its piece: TrialRunner's training, or a test's stand-in. */
+    @FunctionalInterface
+    interface PieceBody extends Serializable {
+        TrialPiece run(TrialSpec spec, TrainingData data, Checkpoint from, double untilEpochs, int threads, Duration timeout);
+    }
 
     public TrialTasks(JavaSparkContext jsc, Broadcast<TrainingData> data, int threadsPerTask, Duration timeout) {
+        this(jsc, data, threadsPerTask, timeout, TrialTasks::runPiece);
+    }
+
+    TrialTasks(JavaSparkContext jsc, Broadcast<TrainingData> data, int threadsPerTask, Duration timeout, PieceBody body) {
+        this.body = body;
         this.jsc = jsc;
         this.data = data;
         this.threads = threadsPerTask;
@@ -97,9 +109,10 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
         Broadcast<TrainingData> broadcast = data;
         int taskThreads = threads;
         Duration limit = timeout;
+        PieceBody task = body;
         try {
             return jsc.parallelize(List.of(spec), 1)
-                    .map(s -> runPiece(s, broadcast.value(), from, untilEpochs, taskThreads, limit))
+                    .map(s -> task.run(s, broadcast.value(), from, untilEpochs, taskThreads, limit))
                     .collect().get(0);
         } catch (Exception e) { // SparkException is checked, though Scala does not declare it
             if (jsc.sc().isStopped()) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Trains one configuration on in-memory data: pure Java and ND4J, no Spark, so it is tested and
@@ -38,9 +39,16 @@ public final class TrialTrainer {
     /** Relative change of the validation MSE over an epoch below which a collapsed network counts as stuck. */
     private static final double STUCK_CHANGE = 1e-3;
     private final Listener[] stepListeners;
+    /** Nanoseconds, for trial.timeout: System.nanoTime, or a test's clock. */
+    private final LongSupplier clock;
 
     /** @param stepListeners also see every training step, e.g. a profiler */
     public TrialTrainer(Listener... stepListeners) {
+        this(System::nanoTime, stepListeners);
+    }
+
+    TrialTrainer(LongSupplier clock, Listener... stepListeners) {
+        this.clock = clock;
         this.stepListeners = stepListeners;
     }
 
@@ -128,7 +136,7 @@ public final class TrialTrainer {
             this.seed = seed;
             this.timeout = timeout;
             this.onEpoch = onEpoch;
-            this.deadline = timeout.isZero() ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+            this.deadline = timeout.isZero() ? Long.MAX_VALUE : clock.getAsLong() + timeout.toNanos();
             this.clean = data.cleanTrain();
             this.stepsPerEpoch = (clean.count() + hp.batchSize() - 1) / hp.batchSize();
             this.totalSteps = (long) stepsPerEpoch * hp.epochs();
@@ -171,7 +179,7 @@ public final class TrialTrainer {
                     return stop(TrialStatus.DIVERGED, "training loss became " + score + " in epoch " + epoch);
                 }
                 lossSum += score * (to - from);
-                if (System.nanoTime() > deadline) {
+                if (clock.getAsLong() > deadline) {
                     return stop(TrialStatus.TIMEOUT, "ran past trial.timeout (" + timeout + ") in epoch " + epoch);
                 }
             }

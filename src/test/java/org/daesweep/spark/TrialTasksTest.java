@@ -6,14 +6,24 @@ import org.apache.spark.scheduler.JobSucceeded$;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
+import org.daesweep.TestData;
+import org.daesweep.data.ImageSet;
+import org.daesweep.model.Hyperparameters;
+import org.daesweep.training.TrainingData;
+import org.daesweep.trial.TrialPiece;
+import org.daesweep.trial.TrialSpec;
+import org.daesweep.trial.TrialStatus;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrialTasksTest {
     @Test
@@ -48,6 +58,54 @@ class TrialTasksTest {
         JavaSparkContext jsc = context();
         jsc.stop();
         assertThrows(ExecutionException.class, () -> TrialTasks.warmUp(jsc).get(60, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aPieceStuckPastItsTimeoutIsCancelledByTheDriver() throws Exception {
+        JavaSparkContext jsc = context();
+        try (TrialTasks tasks = new TrialTasks(jsc, jsc.broadcast(data()), 1, Duration.ofSeconds(1),
+                (spec, data, from, until, threads, timeout) -> {
+                    try {
+                        Thread.sleep(Long.MAX_VALUE); // a batch that never ends
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt(); // what Spark's cancel does to the task
+                    }
+                    throw new IllegalStateException("cancelled");
+                })) {
+            TrialPiece piece = tasks.run(spec(), null, 1).get(60, TimeUnit.SECONDS);
+            assertEquals(TrialStatus.TIMEOUT, piece.result().status());
+            assertTrue(piece.result().error().startsWith("cancelled by the driver 1 s past trial.timeout (PT1S)"),
+                    piece.result().error());
+            assertFalse(piece.retryable(), "a trial that hangs would hang again: journaled as timed out");
+        } finally {
+            jsc.stop();
+        }
+    }
+
+    @Test
+    void aJobSparkGivesUpOnIsAFailedPieceThatAResumeRunsAgain() throws Exception {
+        JavaSparkContext jsc = context();
+        try (TrialTasks tasks = new TrialTasks(jsc, jsc.broadcast(data()), 1, Duration.ZERO,
+                (spec, data, from, until, threads, timeout) -> {
+                    throw new IllegalStateException("executor lost");
+                })) {
+            TrialPiece piece = tasks.run(spec(), null, 1).get(60, TimeUnit.SECONDS);
+            assertEquals(TrialStatus.FAILED, piece.result().status());
+            assertTrue(piece.result().error().startsWith("Spark gave up on the task: ")
+                    && piece.result().error().contains("executor lost"), piece.result().error());
+            assertTrue(piece.retryable(), "infrastructure, not the trial: not journaled");
+        } finally {
+            jsc.stop();
+        }
+    }
+
+    private static TrainingData data() {
+        ImageSet images = TestData.strokeImages(4, 8, 8);
+        return TrainingData.trainingOnly(images, images);
+    }
+
+    private static TrialSpec spec() {
+        return TrialSpec.of(0, 1, Hyperparameters.referenceBaseline());
     }
 
     private static JavaSparkContext context() {

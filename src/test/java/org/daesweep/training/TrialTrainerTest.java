@@ -16,6 +16,12 @@ import org.daesweep.noise.NoiseSetup;
 import org.daesweep.model.Hyperparameter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Loss;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.nio.file.Path;
@@ -92,13 +98,27 @@ class TrialTrainerTest {
     }
 
     @Test
-    void aTrialPastItsTimeoutStops() {
-        Hyperparameters hp = Hyperparameters.referenceBaseline().withTraining(50, 64);
-        long start = System.nanoTime();
-        TrainingRun run = new TrialTrainer().train(hp, data, 1, Duration.ofMillis(1), e -> { });
+    void aTrialPastItsTimeoutStopsAfterTheBatchThatCrossedIt() {
+        Hyperparameters hp = Hyperparameters.referenceBaseline().with(Hyperparameter.FILTERS, 8).withTraining(50, 16);
+        // A clock that advances one second per reading: the deadline is read once, then once per batch.
+        java.util.concurrent.atomic.AtomicLong seconds = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+        TrialTrainer trainer = new TrialTrainer(() -> seconds.incrementAndGet() * 1_000_000_000L, new BaseListener() {
+            @Override
+            public boolean isActive(Operation operation) {
+                return operation == Operation.TRAINING;
+            }
+
+            @Override
+            public void iterationDone(SameDiff sd, At at, MultiDataSet dataSet, Loss loss) {
+                batches.incrementAndGet();
+            }
+        });
+        TrainingRun run = trainer.train(hp, data, 1, Duration.ofMillis(2500), e -> { });
         assertEquals(TrialStatus.TIMEOUT, run.status());
         assertTrue(run.message().contains("trial.timeout") && run.message().contains("epoch 1"), run.message());
-        assertTrue((System.nanoTime() - start) / 1e9 < 30, "stopped within the first epoch");
+        assertEquals(3, batches.get(), "readings 2, 3 and 4 come after batches 1, 2 and 3; 4 s is past 1 + 2.5 s");
+        assertTrue(run.epochs().isEmpty());
     }
 
     @Test
