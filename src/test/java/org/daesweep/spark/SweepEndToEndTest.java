@@ -158,6 +158,11 @@ class SweepEndToEndTest {
         UserException refused = assertThrows(UserException.class, () -> new SweepDriver(changed, false, 0).run());
         assertTrue(refused.getMessage().contains("plan.json differs") && refused.getMessage().contains("--restart"),
                 refused.getMessage());
+
+        SweepSummary restarted = new SweepDriver(changed, true, 0).run();
+        assertEquals(2, restarted.trialsRun(), "--restart trains every trial anew");
+        assertTrue(restarted.trials().stream().allMatch(t -> List.of(8, 32).contains(t.spec().hyperparameters().filters())),
+                "under the new plan");
     }
 
     @Test
