@@ -29,7 +29,7 @@ import java.util.UUID;
 public final class ResultStore {
     private static final String TMP = "_tmp";
     /** Marks a directory as dae-sweep's, so that it never deletes or overwrites anyone else's files. */
-    private static final String MARKER = "_dae-sweep";
+    public static final String MARKER = "_dae-sweep";
     private final SparkSession spark;
     private final Path root;
     private final FileSystem fs;

@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +44,7 @@ class SweepEndToEndTest {
                 "--split", "test", "--scores", denoiseScores.toString()));
 
         readBack(spark -> {
+        readmeQueriesRun(spark, out);
         double denoisePsnr = spark.read().parquet(denoiseScores.toString())
                 .agg(org.apache.spark.sql.functions.avg("psnr")).first().getDouble(0);
         assertEquals(summary.bestScores().meanPsnr(), denoisePsnr, 1e-4,
@@ -265,6 +267,27 @@ class SweepEndToEndTest {
     }
 
     /** Reads the tables back with a Spark of its own, as a user would after the sweep. */
+    /** Every `sql` example in the README runs as it stands against this sweep (results/default) and its folder (results). */
+    private static void readmeQueriesRun(SparkSession spark, Path sweep) {
+        String readme;
+        try {
+            readme = Files.readString(Path.of("README.md"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("scripts/run-local\\.sh sql (\\S+)(?: --format \\w+)? \"([^\"]*)\"").matcher(readme);
+        int queries = 0;
+        while (m.find()) {
+            org.daesweep.results.SweepViews.register(spark, m.group(1).equals("results") ? sweep.getParent().toString()
+                    : sweep.toString());
+            String query = m.group(2).replaceAll("\\s+", " ");
+            assertFalse(spark.sql(query).collectAsList().isEmpty(), "rows from: " + query);
+            queries++;
+        }
+        assertTrue(queries >= 8, "the README's sql examples were found: " + queries);
+    }
+
     private static void readBack(java.util.function.Consumer<SparkSession> check) {
         SparkSession spark = SparkSession.builder().master("local[1]").appName("read-back")
                 .config("spark.ui.enabled", "false").getOrCreate();
