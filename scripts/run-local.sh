@@ -11,4 +11,5 @@ fi
 # An embedded Spark talks to itself only; binding to loopback also silences the hostname warning.
 export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
 exec java $(dae_sweep_java_opts) ${DAE_SWEEP_JAVA_OPTS:--Xmx6g} \
+  -Dlog4j2.configurationFile="${DAE_SWEEP_LOG_CONFIG:-$root/conf/log4j2.properties}" \
   -cp "target/classes:$(cat target/classpath.txt)" org.daesweep.cli.Main "$@"

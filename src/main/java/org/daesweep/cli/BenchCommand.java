@@ -1,21 +1,21 @@
 package org.daesweep.cli;
 
 import org.daesweep.data.IdxImageReader;
-import org.daesweep.data.Storage;
 import org.daesweep.data.ImageSet;
 import org.daesweep.data.SplitSpec;
+import org.daesweep.data.Storage;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
-import org.daesweep.runtime.OpTimes;
 import org.daesweep.noise.GaussianNoise;
 import org.daesweep.noise.NoiseSetup;
-import org.daesweep.training.Denoiser;
-import org.daesweep.trial.EpochStats;
 import org.daesweep.runtime.NativeRuntime;
+import org.daesweep.runtime.OpTimes;
+import org.daesweep.training.Denoiser;
 import org.daesweep.training.SweepData;
 import org.daesweep.training.TrainingData;
 import org.daesweep.training.TrainingRun;
 import org.daesweep.training.TrialTrainer;
+import org.daesweep.trial.EpochStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,8 +1,8 @@
 package org.daesweep.cli;
 
 import org.daesweep.runtime.NativeRuntime;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Entry point for {@code spark-submit dae-sweep.jar <command>} and for the embedded local run.

@@ -4,10 +4,10 @@ import org.daesweep.data.ImageSource;
 import org.daesweep.data.SplitSpec;
 import org.daesweep.noise.NoiseModel;
 import org.daesweep.noise.NoiseSetup;
-import org.daesweep.search.stop.Budget;
 import org.daesweep.search.sampler.Sampler;
 import org.daesweep.search.scheduler.SchedulerSpec;
 import org.daesweep.search.space.SearchSpace;
+import org.daesweep.search.stop.Budget;
 
 import java.io.Serializable;
 import java.time.Duration;

@@ -2,7 +2,6 @@ package org.daesweep.plots;
 
 import org.daesweep.data.ImageSet;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -11,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 /** Side-by-side image rows as PNG: noisy / denoised / clean, and the residual the model removed. */
 public final class ImageGrids {

@@ -1,6 +1,5 @@
 package org.daesweep.results;
 
-import org.daesweep.trial.Epochs;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
@@ -10,6 +9,7 @@ import org.apache.spark.sql.types.StructType;
 import org.daesweep.metrics.ImageScores;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.trial.EpochStats;
+import org.daesweep.trial.Epochs;
 import org.daesweep.trial.TrialResult;
 import org.daesweep.trial.TrialStatus;
 

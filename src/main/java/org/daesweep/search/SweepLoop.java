@@ -4,11 +4,11 @@ import org.daesweep.search.sampler.Sampler;
 import org.daesweep.search.scheduler.Scheduler;
 import org.daesweep.search.space.SearchSpace;
 import org.daesweep.search.stop.StopCondition;
-import org.daesweep.trial.TrialSpec;
 import org.daesweep.trial.Checkpoint;
-import org.daesweep.trial.TrialResult;
-import org.daesweep.trial.TrialStatus;
 import org.daesweep.trial.TrialPiece;
+import org.daesweep.trial.TrialResult;
+import org.daesweep.trial.TrialSpec;
+import org.daesweep.trial.TrialStatus;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,10 +1,10 @@
 package org.daesweep.search;
 
+import org.daesweep.model.Hyperparameter;
+import org.daesweep.model.Hyperparameters;
 import org.daesweep.trial.Epochs;
 import org.daesweep.trial.TrialResult;
 import org.daesweep.trial.TrialStatus;
-
-import org.daesweep.model.Hyperparameter;
 
 import java.io.PrintStream;
 import java.util.Map;
@@ -70,7 +70,12 @@ public final class SweepProgress {
 
     /** The searched hyperparameters of a trial, e.g. {@code filters=32 learning-rate=0.00210}. */
     public static String describe(TrialResult t, Set<Hyperparameter> searched) {
-        Map<String, Object> all = t.spec().hyperparameters().toMap();
+        return describe(t.spec().hyperparameters(), searched);
+    }
+
+    /** The searched hyperparameters' values, e.g. {@code filters=64 learning-rate=0.00107}. */
+    public static String describe(Hyperparameters hp, Set<Hyperparameter> searched) {
+        Map<String, Object> all = hp.toMap();
         return searched.stream().map(h -> h.key() + "=" + format(all.get(h.key()))).collect(Collectors.joining(" "));
     }
 

@@ -1,8 +1,8 @@
 package org.daesweep.search;
 
-import org.daesweep.trial.TrialSpec;
 import org.daesweep.trial.Checkpoint;
 import org.daesweep.trial.TrialPiece;
+import org.daesweep.trial.TrialSpec;
 
 import java.util.concurrent.CompletableFuture;
 

@@ -10,30 +10,30 @@ import org.daesweep.config.SweepConfig;
 import org.daesweep.data.ImageSet;
 import org.daesweep.metrics.ImageScores;
 import org.daesweep.model.DenoisingNetwork;
+import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.model.ModelFile;
+import org.daesweep.model.Topology;
 import org.daesweep.noise.NoiseModel;
 import org.daesweep.plots.ImageGrids;
 import org.daesweep.plots.LossCurves;
 import org.daesweep.results.ResultStore;
-import org.daesweep.results.TrialJournal;
 import org.daesweep.results.SweepSummary;
 import org.daesweep.results.Tables;
-import org.daesweep.model.Topology;
-import org.daesweep.model.Hyperparameter;
-import org.daesweep.search.space.Domain;
-import org.daesweep.search.scheduler.Scheduler;
+import org.daesweep.results.TrialJournal;
+import org.daesweep.runtime.NativeRuntime;
+import org.daesweep.runtime.WarmUp;
 import org.daesweep.search.SweepLoop;
 import org.daesweep.search.SweepProgress;
+import org.daesweep.search.scheduler.Scheduler;
+import org.daesweep.search.space.Domain;
 import org.daesweep.training.Denoiser;
-import org.daesweep.runtime.NativeRuntime;
 import org.daesweep.training.SweepData;
 import org.daesweep.training.TrainingData;
 import org.daesweep.training.TrainingWarmUp;
+import org.daesweep.trial.TrialPiece;
 import org.daesweep.trial.TrialResult;
 import org.daesweep.trial.TrialStatus;
-import org.daesweep.trial.TrialPiece;
-import org.daesweep.runtime.WarmUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +41,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -94,6 +94,9 @@ public final class SweepDriver {
     private SweepSummary runOn(SparkSession spark, SweepData data) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         CompletableFuture<Void> sparkWarmUp = TrialTasks.warmUp(jsc);
+        if (spark.sparkContext().uiWebUrl().isDefined()) {
+            log.info("Spark UI: {} (one job per piece of a trial)", spark.sparkContext().uiWebUrl().get());
+        }
         ResultStore store = new ResultStore(spark, config.sweepDir());
         TrialJournal journal = new TrialJournal(store);
         Map<String, TrialPiece> earlier = openJournal(store, journal);
@@ -198,10 +201,24 @@ public final class SweepDriver {
                 scheduler.describe(), slots);
         SweepLoop loop = new SweepLoop(config.space(), config.sampler(), config.searchSeed(), config.seed(), scheduler,
                 config.budget(), maxTrials, slots);
+        java.util.Set<String> ran = new java.util.HashSet<>();
+        SweepLoop.Listener listener = listener(journal, ran);
+        List<TrialResult> trials;
+        try (TrialTasks tasks = new TrialTasks(jsc, broadcast, threads, config.trialTimeout(),
+                config.space().domains().keySet())) {
+            trials = loop.run(earlier, tasks, listener);
+        }
+        if (loop.stopReason() != null) {
+            log.info("search stopped: {}", loop.stopReason());
+        }
+        return new SearchOutcome(trials, ran.size());
+    }
+
+    /** Journals every piece that ended (not one Spark gave up on) and shows progress; notes the trials that ran. */
+    private SweepLoop.Listener listener(TrialJournal journal, java.util.Set<String> ran) {
         SweepProgress progress = new SweepProgress(System.console() != null ? System.out : null, log::info,
                 config.space().domains().keySet());
-        java.util.Set<String> ran = new java.util.HashSet<>();
-        SweepLoop.Listener listener = new SweepLoop.Listener() {
+        return new SweepLoop.Listener() {
             @Override
             public void pieceEnded(TrialPiece piece, TrialResult merged) {
                 ran.add(merged.spec().id());
@@ -215,14 +232,6 @@ public final class SweepDriver {
                 progress.update(counts);
             }
         };
-        List<TrialResult> trials;
-        try (TrialTasks tasks = new TrialTasks(jsc, broadcast, threads, config.trialTimeout())) {
-            trials = loop.run(earlier, tasks, listener);
-        }
-        if (loop.stopReason() != null) {
-            log.info("search stopped: {}", loop.stopReason());
-        }
-        return new SearchOutcome(trials, ran.size());
     }
 
     private record Evaluation(ImageScores model, ImageScores noisy) {

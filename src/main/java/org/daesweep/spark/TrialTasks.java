@@ -3,25 +3,29 @@ package org.daesweep.spark;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.model.ModelFile;
 import org.daesweep.runtime.NativeGarbage;
-import org.daesweep.search.TrialExecutor;
-import org.daesweep.trial.TrialSpec;
-import org.daesweep.trial.Checkpoint;
-import org.daesweep.trial.EpochStats;
 import org.daesweep.runtime.NativeRuntime;
+import org.daesweep.search.SweepProgress;
+import org.daesweep.search.TrialExecutor;
 import org.daesweep.training.TrainingData;
 import org.daesweep.training.TrainingRun;
-import org.daesweep.trial.TrialResult;
 import org.daesweep.training.TrialRunner;
-import org.daesweep.trial.TrialStatus;
-import org.daesweep.trial.TrialPiece;
 import org.daesweep.training.TrialTrainer;
+import org.daesweep.trial.Checkpoint;
+import org.daesweep.trial.EpochStats;
+import org.daesweep.trial.Epochs;
+import org.daesweep.trial.TrialPiece;
+import org.daesweep.trial.TrialResult;
+import org.daesweep.trial.TrialSpec;
+import org.daesweep.trial.TrialStatus;
 
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +55,7 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
     private final ExecutorService pool;
     private final ScheduledExecutorService watchdog;
     private final PieceBody body;
+    private final Set<Hyperparameter> searched;
 
     /** What a task does with its piece: TrialRunner's training, or a test's stand-in. */
     @FunctionalInterface
@@ -58,12 +63,16 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
         TrialPiece run(TrialSpec spec, TrainingData data, Checkpoint from, double untilEpochs, int threads, Duration timeout);
     }
 
-    public TrialTasks(JavaSparkContext jsc, Broadcast<TrainingData> data, int threadsPerTask, Duration timeout) {
-        this(jsc, data, threadsPerTask, timeout, TrialTasks::runPiece);
+    /** @param searched the hyperparameters the search varies: what each job's description names */
+    public TrialTasks(JavaSparkContext jsc, Broadcast<TrainingData> data, int threadsPerTask, Duration timeout,
+                      Set<Hyperparameter> searched) {
+        this(jsc, data, threadsPerTask, timeout, searched, TrialTasks::runPiece);
     }
 
-    TrialTasks(JavaSparkContext jsc, Broadcast<TrainingData> data, int threadsPerTask, Duration timeout, PieceBody body) {
+    TrialTasks(JavaSparkContext jsc, Broadcast<TrainingData> data, int threadsPerTask, Duration timeout,
+               Set<Hyperparameter> searched, PieceBody body) {
         this.body = body;
+        this.searched = searched;
         this.jsc = jsc;
         this.data = data;
         this.threads = threadsPerTask;
@@ -99,7 +108,9 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
     }
 
     private TrialPiece runJob(TrialSpec spec, Checkpoint from, double untilEpochs) {
-        jsc.setJobGroup(spec.id(), "dae-sweep " + spec.id() + " to epoch " + untilEpochs, true);
+        // The Spark UI's jobs page then reads like the trials table.
+        jsc.setJobGroup(spec.id(), "dae-sweep " + spec.id() + " to epoch " + Epochs.format(untilEpochs) + ": "
+                + SweepProgress.describe(spec.hyperparameters(), searched), true);
         AtomicBoolean cancelled = new AtomicBoolean();
         Duration grace = timeout.compareTo(CANCEL_GRACE) < 0 ? timeout : CANCEL_GRACE;
         ScheduledFuture<?> cancel = timeout.isZero() ? null : watchdog.schedule(() -> {

@@ -1,11 +1,11 @@
 package org.daesweep.training;
 
+import org.daesweep.model.DenoisingNetwork;
+import org.daesweep.model.ModelFile;
 import org.daesweep.trial.Checkpoint;
 import org.daesweep.trial.EpochStats;
 import org.daesweep.trial.PartialEpoch;
 import org.daesweep.trial.TrialStatus;
-import org.daesweep.model.DenoisingNetwork;
-import org.daesweep.model.ModelFile;
 
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package org.daesweep.training;
 
+import org.daesweep.runtime.NativeGarbage;
 import org.daesweep.trial.Checkpoint;
 import org.daesweep.trial.EpochStats;
 import org.daesweep.trial.TrialPiece;
 import org.daesweep.trial.TrialResult;
-import org.daesweep.trial.TrialStatus;
-import org.daesweep.runtime.NativeGarbage;
 import org.daesweep.trial.TrialSpec;
+import org.daesweep.trial.TrialStatus;
 
 import java.time.Duration;
 import java.util.ArrayList;

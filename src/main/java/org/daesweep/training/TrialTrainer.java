@@ -1,18 +1,17 @@
 package org.daesweep.training;
 
-import org.daesweep.trial.Checkpoint;
-import org.daesweep.trial.EpochStats;
-import org.daesweep.trial.PartialEpoch;
-import org.daesweep.trial.TrialStatus;
 import org.daesweep.data.ImageSet;
 import org.daesweep.data.Permutation;
 import org.daesweep.model.DenoisingNetwork;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.model.ModelFile;
-
-import java.io.ByteArrayInputStream;
+import org.daesweep.trial.Checkpoint;
+import org.daesweep.trial.EpochStats;
+import org.daesweep.trial.PartialEpoch;
+import org.daesweep.trial.TrialStatus;
 import org.nd4j.autodiff.listeners.Listener;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

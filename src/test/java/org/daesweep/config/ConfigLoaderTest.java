@@ -6,8 +6,8 @@ import org.daesweep.noise.GaussianNoise;
 import org.daesweep.noise.MixedNoise;
 import org.daesweep.noise.NoiseSetup;
 import org.daesweep.noise.SaltPepperNoise;
-import org.daesweep.search.space.Domain;
 import org.daesweep.search.sampler.GridSampler;
+import org.daesweep.search.space.Domain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

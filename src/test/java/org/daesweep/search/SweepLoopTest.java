@@ -1,6 +1,7 @@
 package org.daesweep.search;
 
-import org.daesweep.trial.Epochs;
+import org.daesweep.model.Hyperparameter;
+import org.daesweep.model.Hyperparameters;
 import org.daesweep.search.sampler.RandomSampler;
 import org.daesweep.search.scheduler.Asha;
 import org.daesweep.search.scheduler.FullBudget;
@@ -10,15 +11,14 @@ import org.daesweep.search.space.Domain;
 import org.daesweep.search.space.SearchSpace;
 import org.daesweep.search.stop.Budget;
 import org.daesweep.search.stop.StopCondition;
-import org.daesweep.trial.TrialSpec;
-import org.daesweep.model.Hyperparameter;
-import org.daesweep.model.Hyperparameters;
 import org.daesweep.trial.Checkpoint;
 import org.daesweep.trial.EpochStats;
+import org.daesweep.trial.Epochs;
 import org.daesweep.trial.PartialEpoch;
-import org.daesweep.trial.TrialResult;
-import org.daesweep.trial.TrialStatus;
 import org.daesweep.trial.TrialPiece;
+import org.daesweep.trial.TrialResult;
+import org.daesweep.trial.TrialSpec;
+import org.daesweep.trial.TrialStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package org.daesweep.search;
 
-import org.daesweep.trial.TrialSpec;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.trial.EpochStats;
 import org.daesweep.trial.TrialResult;
+import org.daesweep.trial.TrialSpec;
 import org.daesweep.trial.TrialStatus;
 import org.junit.jupiter.api.Test;
 

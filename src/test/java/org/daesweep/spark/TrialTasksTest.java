@@ -63,7 +63,7 @@ class TrialTasksTest {
     @Test
     void aPieceStuckPastItsTimeoutIsCancelledByTheDriver() throws Exception {
         JavaSparkContext jsc = context();
-        try (TrialTasks tasks = new TrialTasks(jsc, jsc.broadcast(data()), 1, Duration.ofSeconds(1),
+        try (TrialTasks tasks = new TrialTasks(jsc, jsc.broadcast(data()), 1, Duration.ofSeconds(1), java.util.Set.of(),
                 (spec, data, from, until, threads, timeout) -> {
                     try {
                         Thread.sleep(Long.MAX_VALUE); // a batch that never ends
@@ -85,7 +85,7 @@ class TrialTasksTest {
     @Test
     void aJobSparkGivesUpOnIsAFailedPieceThatAResumeRunsAgain() throws Exception {
         JavaSparkContext jsc = context();
-        try (TrialTasks tasks = new TrialTasks(jsc, jsc.broadcast(data()), 1, Duration.ZERO,
+        try (TrialTasks tasks = new TrialTasks(jsc, jsc.broadcast(data()), 1, Duration.ZERO, java.util.Set.of(),
                 (spec, data, from, until, threads, timeout) -> {
                     throw new IllegalStateException("executor lost");
                 })) {

@@ -1,11 +1,11 @@
 package org.daesweep.training;
 
-import org.daesweep.runtime.NativeRuntime;
 import org.daesweep.TestData;
 import org.daesweep.data.ImageSet;
 import org.daesweep.model.DenoisingNetwork;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
+import org.daesweep.runtime.NativeRuntime;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -1,19 +1,19 @@
 package org.daesweep.training;
 
-import org.daesweep.runtime.NativeRuntime;
-import org.daesweep.trial.Checkpoint;
-import org.daesweep.trial.PartialEpoch;
-import org.daesweep.trial.TrialStatus;
 import org.daesweep.TestData;
 import org.daesweep.config.ConfigLoader;
 import org.daesweep.config.SweepConfig;
 import org.daesweep.data.ImageSet;
 import org.daesweep.data.SplitSpec;
 import org.daesweep.model.DenoisingNetwork;
+import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.noise.GaussianNoise;
 import org.daesweep.noise.NoiseSetup;
-import org.daesweep.model.Hyperparameter;
+import org.daesweep.runtime.NativeRuntime;
+import org.daesweep.trial.Checkpoint;
+import org.daesweep.trial.PartialEpoch;
+import org.daesweep.trial.TrialStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.listeners.At;
@@ -21,8 +21,8 @@ import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.Loss;
 import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 import java.nio.file.Path;
 import java.time.Duration;

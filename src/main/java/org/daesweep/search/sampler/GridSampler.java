@@ -1,9 +1,9 @@
 package org.daesweep.search.sampler;
 
-import org.daesweep.search.space.Domain;
-import org.daesweep.search.space.SearchSpace;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
+import org.daesweep.search.space.Domain;
+import org.daesweep.search.space.SearchSpace;
 import org.daesweep.trial.TrialResult;
 
 import java.util.ArrayList;

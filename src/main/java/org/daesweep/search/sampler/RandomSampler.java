@@ -1,10 +1,10 @@
 package org.daesweep.search.sampler;
 
-import org.daesweep.search.space.SearchSpace;
-import org.daesweep.trial.TrialSpec;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
+import org.daesweep.search.space.SearchSpace;
 import org.daesweep.trial.TrialResult;
+import org.daesweep.trial.TrialSpec;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package org.daesweep.search.sampler;
 
-import org.daesweep.search.space.SearchSpace;
 import org.daesweep.model.Hyperparameters;
+import org.daesweep.search.space.SearchSpace;
 import org.daesweep.trial.TrialResult;
 
 import java.util.List;

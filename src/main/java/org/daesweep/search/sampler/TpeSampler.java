@@ -1,11 +1,11 @@
 package org.daesweep.search.sampler;
 
-import org.daesweep.search.space.Domain;
-import org.daesweep.search.space.SearchSpace;
-import org.daesweep.trial.TrialSpec;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
+import org.daesweep.search.space.Domain;
+import org.daesweep.search.space.SearchSpace;
 import org.daesweep.trial.TrialResult;
+import org.daesweep.trial.TrialSpec;
 import org.daesweep.trial.TrialStatus;
 
 import java.util.ArrayList;
