@@ -10,7 +10,7 @@ import picocli.CommandLine;
  */
 @Command(name = "dae-sweep", mixinStandardHelpOptions = true, version = "dae-sweep 0.1.0",
         description = "Distributed hyperparameter search for convolutional denoising autoencoders.",
-        subcommands = {SweepCommand.class, DenoiseCommand.class, SqlCommand.class, InspectCommand.class, BenchCommand.class})
+        subcommands = {SweepCommand.class, DenoiseCommand.class, SqlCommand.class, ReportCommand.class, InspectCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     /** The same code picocli returns for a bad command line. */
     public static final int USER_ERROR = CommandLine.ExitCode.USAGE;

@@ -98,6 +98,15 @@ public final class ResultStore {
         }
     }
 
+    /** Whether a file or table of this name has been written. */
+    public boolean exists(String name) {
+        try {
+            return fs.exists(new Path(root, name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + new Path(root, name), e);
+        }
+    }
+
     /** The content of a file written earlier, or empty if there is none. */
     public Optional<byte[]> readFile(String name) {
         Path path = new Path(root, name);

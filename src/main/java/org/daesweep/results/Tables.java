@@ -2,6 +2,7 @@ package org.daesweep.results;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -181,5 +182,16 @@ public final class Tables {
 
     private static Double nullIfNaN(double v) {
         return Double.isNaN(v) ? null : v;
+    }
+
+    /** Rows made here carry no schema; these carry {@code schema}, so their fields are read by name as the tables' are. */
+    public static List<Row> withSchema(List<Row> rows, StructType schema) {
+        return rows.stream().<Row>map(r -> {
+            Object[] values = new Object[r.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = r.get(i);
+            }
+            return new GenericRowWithSchema(values, schema);
+        }).toList();
     }
 }

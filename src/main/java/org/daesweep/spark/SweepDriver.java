@@ -17,6 +17,7 @@ import org.daesweep.model.Topology;
 import org.daesweep.noise.NoiseModel;
 import org.daesweep.plots.ImageGrids;
 import org.daesweep.plots.LossCurves;
+import org.daesweep.results.Report;
 import org.daesweep.results.ResultStore;
 import org.daesweep.results.SweepSummary;
 import org.daesweep.results.Tables;
@@ -108,7 +109,7 @@ public final class SweepDriver {
         // same failure and report it (TrialTasks.runJob).
         sparkWarmUp.exceptionally(e -> null).join();
         long start = System.nanoTime();
-        SearchOutcome search = search(jsc, broadcast, journal, earlier, scheduler);
+        SearchOutcome search = search(jsc, broadcast, store, journal, earlier, scheduler);
         double trialSeconds = (System.nanoTime() - start) / 1e9;
         List<Row> epochRows = writeSearchTables(store, search.trials(), scheduler);
         TrialResult best = best(search.trials());
@@ -118,6 +119,7 @@ public final class SweepDriver {
         store.writeFile(MODEL_FILE, retrained.model());
         broadcast.destroy();
         Evaluation evaluation = evaluate(store, load(retrained.model()), data);
+        Report.fromTables(spark, store);
         store.close();
         return new SweepSummary(store.location(), search.trials(), best, evaluation.model(), evaluation.noisy(),
                 search.trialsRun(), trialSeconds, (System.nanoTime() - start) / 1e9);
@@ -185,8 +187,8 @@ public final class SweepDriver {
     }
 
     /** The search loop over Spark tasks, journaling every piece as it ends and showing progress. */
-    private SearchOutcome search(JavaSparkContext jsc, Broadcast<TrainingData> broadcast, TrialJournal journal,
-                                 Map<String, TrialPiece> earlier, Scheduler scheduler) {
+    private SearchOutcome search(JavaSparkContext jsc, Broadcast<TrainingData> broadcast, ResultStore store,
+                                 TrialJournal journal, Map<String, TrialPiece> earlier, Scheduler scheduler) {
         int threads = jsc.getConf().getInt("spark.task.cpus", 1);
         int slots = Math.max(1, jsc.defaultParallelism() / threads);
         int maxTrials = Math.max(config.trials(), earlier.size()) + extend;
@@ -202,7 +204,9 @@ public final class SweepDriver {
         SweepLoop loop = new SweepLoop(config.space(), config.sampler(), config.searchSeed(), config.seed(), scheduler,
                 config.budget(), maxTrials, slots);
         java.util.Set<String> ran = new java.util.HashSet<>();
-        SweepLoop.Listener listener = listener(journal, ran);
+        LiveReport report = new LiveReport(store, scheduler.rungs(),
+                earlier.values().stream().map(TrialPiece::result).toList());
+        SweepLoop.Listener listener = listener(journal, ran, report);
         List<TrialResult> trials;
         try (TrialTasks tasks = new TrialTasks(jsc, broadcast, threads, config.trialTimeout(),
                 config.space().domains().keySet())) {
@@ -215,7 +219,7 @@ public final class SweepDriver {
     }
 
     /** Journals every piece that ended (not one Spark gave up on) and shows progress; notes the trials that ran. */
-    private SweepLoop.Listener listener(TrialJournal journal, java.util.Set<String> ran) {
+    private SweepLoop.Listener listener(TrialJournal journal, java.util.Set<String> ran, LiveReport report) {
         SweepProgress progress = new SweepProgress(System.console() != null ? System.out : null, log::info,
                 config.space().domains().keySet());
         return new SweepLoop.Listener() {
@@ -225,6 +229,7 @@ public final class SweepDriver {
                 if (!piece.retryable()) {
                     journal.record(new TrialPiece(merged, piece.checkpoint(), false));
                 }
+                report.pieceEnded(merged);
             }
 
             @Override

@@ -87,6 +87,16 @@ class SweepEndToEndTest {
         double bestPsnr = metrics.filter("model = 'best' and noise = 'gaussian(0.3)'").first().getAs("psnr");
         assertEquals(bestPsnr, meanPsnr, 1e-9, "metrics are the means of per_image");
         });
+        String report = Files.readString(out.resolve(org.daesweep.results.Report.FILE));
+        for (String section : List.of("summary", "trials", "hyperparameters", "curves", "rungs", "robustness", "images")) {
+            java.util.regex.Matcher items = java.util.regex.Pattern.compile("<section id=\"" + section
+                    + "\" data-items=\"(\\d+)\"").matcher(report);
+            assertTrue(items.find() && Integer.parseInt(items.group(1)) > 0, "report section " + section + " shows something");
+        }
+        String trialsTable = report.substring(report.indexOf("<section id=\"trials\""), report.indexOf("<section id=\"hyperparameters\""));
+        assertEquals(2, trialsTable.split("<tr class=\"ok\">", -1).length - 1, "one row per trial in the report");
+        assertFalse(report.contains("http-equiv=\"refresh\""), "the finished sweep's report no longer reloads itself");
+        assertFalse(report.contains("src=\"http"), "nothing fetched from the network");
         for (String file : List.of(SweepDriver.MODEL_FILE, "config.conf", "loss-curves.png", "denoised-grid.png", "residual.png")) {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }

@@ -1,0 +1,195 @@
+package org.daesweep.plots;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Small SVG charts with labelled axes, drawn as text: a scatter (linear, log or categorical x;
+ * log y) and line curves (log y). Log axes are ticked at 1, 2 and 5 per decade so every axis
+ * carries several labels whatever its range.
+ */
+final class Svg {
+    private static final int W = 360;
+    private static final int H = 240;
+    private static final int LEFT = 62;
+    private static final int RIGHT = 12;
+    private static final int TOP = 12;
+    private static final int BOTTOM = 44;
+    static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2"};
+
+    private Svg() {
+    }
+
+    /** A scatter of y against x (or categories), y on a log axis. */
+    static String scatter(ReportData.Scatter s, String yTitle) {
+        List<Double> ys = s.points().stream().map(ReportData.Point::y).filter(Svg::positive).toList();
+        if (ys.isEmpty()) {
+            return "<p class=\"empty\">no finished trial yet</p>";
+        }
+        Axis y = Axis.log(ys);
+        List<String> categories = s.points().stream().map(ReportData.Point::label).filter(l -> l != null).distinct()
+                .sorted().toList();
+        Axis x = s.categorical() ? Axis.categories(categories)
+                : s.logX() ? Axis.log(s.points().stream().map(ReportData.Point::x).toList())
+                : Axis.linear(s.points().stream().map(ReportData.Point::x).toList());
+        StringBuilder svg = frame(x, y, s.hyperparameter(), yTitle);
+        for (ReportData.Point p : s.points()) {
+            if (!positive(p.y())) {
+                continue;
+            }
+            double px = s.categorical() ? x.at(categories.indexOf(p.label())) : x.at(p.x());
+            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\" fill-opacity=\"0.7\">"
+                    + "<title>%s: %s</title></circle>", px, y.atY(p.y()), COLOURS[0], Html.escape(p.trial()),
+                    number(p.y())));
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** Curves of y by epoch, y on a log axis, each in its own colour; the legend is the caller's. */
+    static String curves(List<ReportData.Curve> curves, String yTitle) {
+        List<Double> ys = new ArrayList<>();
+        List<Double> xs = new ArrayList<>();
+        for (ReportData.Curve c : curves) {
+            for (int i = 0; i < c.values().length; i++) {
+                if (positive(c.values()[i])) {
+                    ys.add(c.values()[i]);
+                    xs.add(c.epochs()[i]);
+                }
+            }
+        }
+        if (ys.isEmpty()) {
+            return "<p class=\"empty\">no trial finished an epoch yet</p>";
+        }
+        Axis x = Axis.linear(xs);
+        Axis y = Axis.log(ys);
+        StringBuilder svg = frame(x, y, "epoch", yTitle);
+        for (int k = 0; k < curves.size(); k++) {
+            ReportData.Curve c = curves.get(k);
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i < c.values().length; i++) {
+                if (positive(c.values()[i])) {
+                    points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x.at(c.epochs()[i]), y.atY(c.values()[i])));
+                }
+            }
+            svg.append(String.format("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\">"
+                    + "<title>%s</title></polyline>", COLOURS[k % COLOURS.length], points.toString().trim(),
+                    Html.escape(c.trial())));
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static StringBuilder frame(Axis x, Axis y, String xTitle, String yTitle) {
+        StringBuilder svg = new StringBuilder(String.format(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" class=\"chart\">",
+                W, H, W, H));
+        svg.append(String.format("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>",
+                LEFT, TOP, W - LEFT - RIGHT, H - TOP - BOTTOM));
+        for (Axis.Tick t : x.ticks()) {
+            double px = x.at(t.value());
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#999\"/>"
+                    + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" class=\"tick\">%s</text>",
+                    px, px, H - BOTTOM, H - BOTTOM + 4, px, H - BOTTOM + 16, Html.escape(t.label())));
+        }
+        for (Axis.Tick t : y.ticks()) {
+            double py = y.atY(t.value());
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>"
+                    + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" class=\"tick\">%s</text>",
+                    LEFT, W - RIGHT, py, py, LEFT - 4, py + 4, Html.escape(t.label())));
+        }
+        svg.append(String.format("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" class=\"title\">%s</text>",
+                (LEFT + W - RIGHT) / 2, H - 8, Html.escape(xTitle)));
+        svg.append(String.format("<text transform=\"translate(14,%d) rotate(-90)\" text-anchor=\"middle\" class=\"title\">%s"
+                + "</text>", (TOP + H - BOTTOM) / 2, Html.escape(yTitle)));
+        return svg;
+    }
+
+    static boolean positive(double v) {
+        return Double.isFinite(v) && v > 0;
+    }
+
+    static String number(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** An axis: where a value lands in pixels, and its labelled ticks. */
+    private record Axis(double min, double max, boolean log, List<Tick> ticks, int categories) {
+        record Tick(double value, String label) {
+        }
+
+        static Axis linear(List<Double> values) {
+            double min = values.stream().mapToDouble(d -> d).min().orElse(0);
+            double max = values.stream().mapToDouble(d -> d).max().orElse(1);
+            if (max == min) {
+                min -= 1;
+                max += 1;
+            }
+            double step = niceStep((max - min) / 5);
+            List<Tick> ticks = new ArrayList<>();
+            for (double v = Math.ceil(min / step) * step; v <= max + 1e-9 * step; v += step) {
+                ticks.add(new Tick(v, trim(v)));
+            }
+            return new Axis(min, max, false, ticks, 0);
+        }
+
+        static Axis log(List<Double> values) {
+            double min = values.stream().filter(Svg::positive).mapToDouble(d -> d).min().orElse(1);
+            double max = values.stream().filter(Svg::positive).mapToDouble(d -> d).max().orElse(10);
+            double lo = Math.log10(min);
+            double hi = Math.log10(max);
+            if (hi - lo < 0.3) {
+                lo -= 0.15;
+                hi += 0.15;
+            }
+            List<Tick> ticks = new ArrayList<>();
+            for (int decade = (int) Math.floor(lo); decade <= Math.ceil(hi); decade++) {
+                for (int m : new int[]{1, 2, 5}) {
+                    double v = m * Math.pow(10, decade);
+                    if (Math.log10(v) >= lo - 1e-9 && Math.log10(v) <= hi + 1e-9) {
+                        ticks.add(new Tick(v, String.format(Locale.ROOT, "%.3g", v)));
+                    }
+                }
+            }
+            if (ticks.size() < 2) { // a range inside one step of 1-2-5: label its ends too
+                ticks.add(new Tick(Math.pow(10, lo), String.format(Locale.ROOT, "%.3g", Math.pow(10, lo))));
+                ticks.add(new Tick(Math.pow(10, hi), String.format(Locale.ROOT, "%.3g", Math.pow(10, hi))));
+            }
+            return new Axis(Math.pow(10, lo), Math.pow(10, hi), true, ticks, 0);
+        }
+
+        static Axis categories(List<String> names) {
+            List<Tick> ticks = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                ticks.add(new Tick(i, names.get(i)));
+            }
+            return new Axis(-0.5, names.size() - 0.5, false, ticks, names.size());
+        }
+
+        /** The x pixel of a value. */
+        double at(double v) {
+            return LEFT + fraction(v) * (W - LEFT - RIGHT);
+        }
+
+        /** The y pixel of a value. */
+        double atY(double v) {
+            return H - BOTTOM - fraction(v) * (H - TOP - BOTTOM);
+        }
+
+        private double fraction(double v) {
+            double f = log ? (Math.log10(v) - Math.log10(min)) / (Math.log10(max) - Math.log10(min))
+                    : (v - min) / (max - min);
+            return 0.04 + 0.92 * f;
+        }
+
+        private static double niceStep(double raw) {
+            double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+            double r = raw / magnitude;
+            return (r <= 1 ? 1 : r <= 2 ? 2 : r <= 5 ? 5 : 10) * magnitude;
+        }
+
+        private static String trim(double v) {
+            return Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf((long) Math.rint(v))
+                    : String.format(Locale.ROOT, "%.3g", v);
+        }
+    }
+}

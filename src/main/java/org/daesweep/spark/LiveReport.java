@@ -1,0 +1,54 @@
+package org.daesweep.spark;
+
+import org.apache.spark.sql.Row;
+import org.daesweep.results.Report;
+import org.daesweep.results.ResultStore;
+import org.daesweep.results.Tables;
+import org.daesweep.trial.TrialResult;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * report.html while the search runs: rewritten from the trials' latest results as pieces end,
+ * at most every few seconds, so that a user who reloads the page sees the sweep as it stands.
+ */
+final class LiveReport {
+    private static final long EVERY_NANOS = 5_000_000_000L;
+    private final ResultStore store;
+    private final List<Double> rungs;
+    private final Map<String, TrialResult> latest = new LinkedHashMap<>();
+    private Long written;
+
+    LiveReport(ResultStore store, List<Double> rungs, Iterable<TrialResult> earlier) {
+        this.store = store;
+        this.rungs = rungs;
+        earlier.forEach(t -> latest.put(t.spec().id(), t));
+    }
+
+    /** A piece ended: its trial's result so far. */
+    synchronized void pieceEnded(TrialResult merged) {
+        latest.put(merged.spec().id(), merged);
+        long now = System.nanoTime();
+        if (written == null || now - written >= EVERY_NANOS) {
+            written = now;
+            write();
+        }
+    }
+
+    private void write() {
+        List<Row> trials = new ArrayList<>();
+        List<Row> epochs = new ArrayList<>();
+        List<Row> rungRows = new ArrayList<>();
+        for (TrialResult t : latest.values()) {
+            trials.add(Tables.trialRow(t, rungs));
+            t.epochs().forEach(e -> epochs.add(Tables.epochRow(t.spec().id(), Tables.PHASE_SEARCH, e)));
+            rungRows.addAll(Tables.rungRows(t, rungs));
+        }
+        Report.write(store, new Report.Rows(Tables.withSchema(trials, Tables.trialsSchema()),
+                Tables.withSchema(epochs, Tables.epochsSchema()), Tables.withSchema(rungRows, Tables.rungsSchema()),
+                List.of()), true);
+    }
+}
