@@ -13,16 +13,24 @@ import java.util.Map;
 
 /**
  * report.html while the search runs: rewritten from the trials' latest results as pieces end,
- * at most every few seconds, so that a user who reloads the page sees the sweep as it stands.
+ * at most every {@link #EVERY_NANOS}, so that a user who reloads the page sees the sweep as it
+ * stands. The first is written that long after the search starts: the driver's writes take CPU
+ * from the trials, and a short sweep ends with its final report anyway.
  */
 final class LiveReport {
-    private static final long EVERY_NANOS = 5_000_000_000L;
+    static final long EVERY_NANOS = 10_000_000_000L;
     private final ResultStore store;
     private final List<Double> rungs;
     private final Map<String, TrialResult> latest = new LinkedHashMap<>();
-    private Long written;
+    private long written;
 
     LiveReport(ResultStore store, List<Double> rungs, Iterable<TrialResult> earlier) {
+        this(store, rungs, earlier, System.nanoTime());
+    }
+
+    /** @param written when the last report was written, on System.nanoTime's clock */
+    LiveReport(ResultStore store, List<Double> rungs, Iterable<TrialResult> earlier, long written) {
+        this.written = written;
         this.store = store;
         this.rungs = rungs;
         earlier.forEach(t -> latest.put(t.spec().id(), t));
@@ -32,7 +40,7 @@ final class LiveReport {
     synchronized void pieceEnded(TrialResult merged) {
         latest.put(merged.spec().id(), merged);
         long now = System.nanoTime();
-        if (written == null || now - written >= EVERY_NANOS) {
+        if (now - written >= EVERY_NANOS) {
             written = now;
             write();
         }

@@ -28,12 +28,13 @@ class LiveReportTest {
     }
 
     @Test
-    void theFirstEndedPieceWritesAReloadingReportAndLaterOnesWaitTheirTurn() throws Exception {
+    void aPieceEndedAfterTheIntervalWritesAReloadingReportAndLaterOnesWaitTheirTurn() throws Exception {
         SparkSession spark = SparkSession.builder().master("local[1]").appName("live report")
                 .config("spark.ui.enabled", "false").getOrCreate();
         try {
             ResultStore store = new ResultStore(spark, dir.toString());
-            LiveReport live = new LiveReport(store, List.of(1.0), List.of(trial(0)));
+            LiveReport live = new LiveReport(store, List.of(1.0), List.of(trial(0)),
+                    System.nanoTime() - LiveReport.EVERY_NANOS);
             live.pieceEnded(trial(1));
             String first = Files.readString(dir.resolve(Report.FILE));
             assertTrue(first.contains("http-equiv=\"refresh\""), "reloads itself while the sweep runs");
