@@ -142,8 +142,7 @@ final class DenoiseCommand implements Callable<Integer> {
     }
 
     private static void writeScoresLocally(Storage storage, Path table, List<ImageScore> scores) {
-        SparkSession spark = SparkSession.builder().master("local[1]").appName("dae-sweep denoise scores")
-                .config("spark.ui.enabled", "false").getOrCreate();
+        SparkSession spark = LocalSpark.start("denoise scores", "local[1]");
         try {
             DenoiseJob.writeScores(spark, storage, table, scores);
         } finally {

@@ -30,8 +30,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SparkSession spark = SparkSession.builder().master("local[1]").appName("dae-sweep inspect")
-                .config("spark.ui.enabled", "false").getOrCreate();
+        SparkSession spark = LocalSpark.start("inspect", "local[1]");
         try {
             Path root = new Path(dir);
             FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());

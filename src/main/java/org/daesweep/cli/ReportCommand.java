@@ -22,8 +22,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SparkSession spark = SparkSession.builder().master("local[1]").appName("dae-sweep report")
-                .config("spark.ui.enabled", "false").getOrCreate();
+        SparkSession spark = LocalSpark.start("report", "local[1]");
         try {
             Path root = new Path(dir);
             FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());

@@ -44,8 +44,7 @@ final class SqlCommand implements Callable<Integer> {
         if (!List.of("table", "csv", "json").contains(format)) {
             throw new UserException("--format: table, csv or json, got '" + format + "'");
         }
-        SparkSession spark = SparkSession.builder().master("local[*]").appName("dae-sweep sql")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4").getOrCreate();
+        SparkSession spark = LocalSpark.start("sql", "local[*]");
         try {
             Map<String, List<String>> views = SweepViews.register(spark, dir);
             if (query == null) {
