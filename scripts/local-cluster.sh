@@ -76,12 +76,28 @@ status() {
 }
 
 stop() {
+  local pids=() names=() pid_file pid i
   for pid_file in "$run"/worker-*.pid "$run"/master.pid; do
     [[ -e "$pid_file" ]] || continue
-    if alive "$pid_file"; then kill "$(cat "$pid_file")"; fi
-    rm -f "$pid_file"
+    if alive "$pid_file"; then
+      pids+=("$(cat "$pid_file")")
+      names+=("$(basename "$pid_file" .pid)")
+      kill "${pids[-1]}"
+    fi
   done
-  echo "local-cluster: stopped"
+  # Return only once they are gone: a JVM takes a moment to end, and a start right after a
+  # return that came first would find the ports still taken. Past 30 s, SIGKILL, and say so.
+  for i in "${!pids[@]}"; do
+    pid=${pids[$i]}
+    for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -9 "$pid" 2>/dev/null || true
+      echo "local-cluster: ${names[$i]} (pid $pid) did not end within 30 s of SIGTERM; killed it" >&2
+      while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    fi
+  done
+  rm -f "$run"/worker-*.pid "$run"/master.pid
+  echo "local-cluster: stopped ${#pids[@]} process(es)"
 }
 
 case "${1:-}" in

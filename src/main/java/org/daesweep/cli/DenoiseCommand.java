@@ -22,6 +22,7 @@ import org.daesweep.noise.NoiseModel;
 import org.daesweep.noise.NoiseSpec;
 import org.daesweep.runtime.NativeRuntime;
 import org.daesweep.spark.DenoiseJob;
+import org.daesweep.spark.SparkSessions;
 import org.daesweep.spark.SparkStorage;
 import org.daesweep.spark.SweepDriver;
 import org.daesweep.training.SweepData;
@@ -117,7 +118,7 @@ final class DenoiseCommand implements Callable<Integer> {
             }
         }
         print(report, plan, scoresTable, out);
-        return report.skipped().isEmpty() ? 0 : 1;
+        return report.skipped().isEmpty() ? 0 : Main.INCOMPLETE;
     }
 
     private DenoiseReport onSpark(Storage storage, ModelSource source, DenoisePlanner.Plan plan, Path scoresTable,
@@ -126,7 +127,7 @@ final class DenoiseCommand implements Callable<Integer> {
         if (master != null) {
             conf.setMaster(master);
         }
-        SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        SparkSession spark = SparkSessions.start(conf);
         try {
             Storage sparkStorage = new Storage(spark.sparkContext().hadoopConfiguration());
             List<ShareResult> results = DenoiseJob.run(JavaSparkContext.fromSparkContext(spark.sparkContext()),

@@ -6,14 +6,17 @@ import picocli.CommandLine;
 
 /**
  * Entry point for {@code spark-submit dae-sweep.jar <command>} and for the embedded local run.
- * A user mistake ({@link org.daesweep.UserException}) ends in one line on stderr and exit code 2.
+ * A user mistake ({@link org.daesweep.UserException}) ends in one line on stderr and exit code 2;
+ * a sweep that found nothing to keep ({@link org.daesweep.SweepFailedException}) in one line and 1.
  */
 @Command(name = "dae-sweep", mixinStandardHelpOptions = true, version = "dae-sweep 0.1.0",
         description = "Distributed hyperparameter search for convolutional denoising autoencoders.",
         subcommands = {SweepCommand.class, DenoiseCommand.class, SqlCommand.class, ReportCommand.class, InspectCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
-    /** The same code picocli returns for a bad command line. */
+    /** The same code picocli returns for a bad command line: a usage, configuration or input error. */
     public static final int USER_ERROR = CommandLine.ExitCode.USAGE;
+    /** The run ended short of what it was asked: no trial ended ok or the best could not be retrained; denoise skipped inputs. */
+    public static final int INCOMPLETE = 1;
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");

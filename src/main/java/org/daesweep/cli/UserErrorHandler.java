@@ -1,9 +1,10 @@
 package org.daesweep.cli;
 
+import org.daesweep.SweepFailedException;
 import org.daesweep.UserException;
 import picocli.CommandLine;
 
-/** Prints user mistakes as one line; anything else is a bug and keeps its stack trace. */
+/** Prints user mistakes and a sweep that found nothing as one line; anything else is a bug and keeps its stack trace. */
 final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
@@ -12,7 +13,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
             throw e;
         }
         cmd.getErr().println("dae-sweep: error: " + user.getMessage());
-        return Main.USER_ERROR;
+        return user instanceof SweepFailedException ? Main.INCOMPLETE : Main.USER_ERROR;
     }
 
     /** Spark wraps exceptions thrown inside tasks; look through the causes for the user's mistake. */

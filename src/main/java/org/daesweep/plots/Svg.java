@@ -29,7 +29,7 @@ final class Svg {
         }
         Axis y = Axis.log(ys);
         List<String> categories = s.points().stream().map(ReportData.Point::label).filter(l -> l != null).distinct()
-                .sorted().toList();
+                .sorted(Svg::byValue).toList();
         Axis x = s.categorical() ? Axis.categories(categories)
                 : s.logX() ? Axis.log(s.points().stream().map(ReportData.Point::x).toList())
                 : Axis.linear(s.points().stream().map(ReportData.Point::x).toList());
@@ -102,6 +102,15 @@ final class Svg {
         svg.append(String.format("<text transform=\"translate(14,%d) rotate(-90)\" text-anchor=\"middle\" class=\"title\">%s"
                 + "</text>", (TOP + H - BOTTOM) / 2, Html.escape(yTitle)));
         return svg;
+    }
+
+    /** Numbers by value (8 before 16), anything else as text. */
+    private static int byValue(String a, String b) {
+        try {
+            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
     }
 
     static boolean positive(double v) {

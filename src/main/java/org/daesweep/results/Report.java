@@ -73,7 +73,7 @@ public final class Report {
         h.add(new String[]{"noise", plan.path("noise").asText("?")});
         h.add(new String[]{"search", plan.path("sampler").asText("?") + " sampler, "
                 + plan.path("scheduler").path("type").asText("?") + " scheduler"});
-        Map<String, Long> byStatus = ranked.stream().collect(Collectors.groupingBy(r -> r.getAs("status"), TreeMap::new,
+        Map<String, Long> byStatus = ranked.stream().collect(Collectors.groupingBy(Report::rowClass, TreeMap::new,
                 Collectors.counting()));
         h.add(new String[]{"trials", ranked.size() + ": " + byStatus.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))});
@@ -122,14 +122,16 @@ public final class Report {
     private static List<ReportData.Scatter> scatters(JsonNode plan, List<Row> ranked, List<Hyperparameter> searched) {
         List<ReportData.Scatter> out = new ArrayList<>();
         for (Hyperparameter h : searched) {
-            boolean log = "loguniform".equals(plan.path("space").path(h.key()).path("type").asText());
+            JsonNode domain = plan.path("space").path(h.key());
+            boolean log = "loguniform".equals(domain.path("type").asText());
+            boolean choice = domain.isArray(); // a list of values: one column per value, numbers or not
             List<ReportData.Point> points = new ArrayList<>();
             for (Row r : ranked) {
                 Object v = r.getAs(h.column());
                 double y = value(r, "best_val_mse", Double.NaN);
                 String trial = r.getAs("trial_id");
-                points.add(v instanceof Number n ? new ReportData.Point(n.doubleValue(), null, y, trial)
-                        : new ReportData.Point(0, String.valueOf(v), y, trial));
+                points.add(v instanceof Number n && !choice ? new ReportData.Point(n.doubleValue(), null, y, trial)
+                        : new ReportData.Point(0, cell(r, h.column()), y, trial));
             }
             out.add(new ReportData.Scatter(h.key(), log, points));
         }

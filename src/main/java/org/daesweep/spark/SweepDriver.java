@@ -5,6 +5,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.daesweep.SweepFailedException;
 import org.daesweep.UserException;
 import org.daesweep.config.SweepConfig;
 import org.daesweep.data.ImageSet;
@@ -81,10 +82,11 @@ public final class SweepDriver {
         SparkConf sparkConf = sparkConf(config);
         ImageSet images = load(sparkConf);
         SweepData data = SweepData.prepare(images, config.split(), config.noise(), config.seed());
+        noteBatchSizes(data);
         log.info("{} images of {}x{}: {} train, {} validation, {} test; noise {}", images.count(), images.height(),
                 images.width(), data.training().cleanTrain().count(), data.training().cleanValidation().count(),
                 data.cleanTest().count(), config.noise().describe());
-        SparkSession spark = SparkSession.builder().config(sparkConf).getOrCreate();
+        SparkSession spark = SparkSessions.start(sparkConf);
         try {
             return runOn(spark, data);
         } finally {
@@ -177,7 +179,7 @@ public final class SweepDriver {
                 Math.round((System.nanoTime() - start) / 1e9),
                 config.retrain().distributed() ? "distributed with dl4j-spark" : "one task");
         if (retrained.status() != TrialStatus.OK) {
-            throw new UserException("retraining " + best.spec().id() + " " + retrained.status().label()
+            throw new SweepFailedException("retraining " + best.spec().id() + " " + retrained.status().label()
                     + ": " + retrained.message());
         }
         return retrained;
@@ -321,11 +323,24 @@ public final class SweepDriver {
         }
     }
 
+    /** A batch larger than the training set trains on the whole set at once: said once, as the trials do just that. */
+    private void noteBatchSizes(SweepData data) {
+        int train = data.training().cleanTrain().count();
+        Domain sizes = config.space().domains().get(Hyperparameter.BATCH_SIZE);
+        List<Object> values = sizes == null ? List.of(config.space().base().batchSize())
+                : sizes instanceof Domain.IntRange r ? List.of(r.max()) : sizes.gridValues();
+        int largest = values.stream().mapToInt(v -> (Integer) v).max().orElseThrow();
+        if (largest > train) {
+            log.info("batch size {} is more than the {} training images: such trials train on all of them in one batch",
+                    largest, train);
+        }
+    }
+
     private static TrialResult best(List<TrialResult> trials) {
         return trials.stream()
                 .filter(t -> t.status() == TrialStatus.OK && Double.isFinite(t.bestValidationMse()))
                 .min(Comparator.comparingDouble(TrialResult::bestValidationMse))
-                .orElseThrow(() -> new UserException("no trial ended ok (" + SweepProgress.byStatus(trials.stream()
+                .orElseThrow(() -> new SweepFailedException("no trial ended ok (" + SweepProgress.byStatus(trials.stream()
                         .collect(Collectors.groupingBy(TrialResult::status, Collectors.summingInt(t -> 1))))
                         + "), so there is nothing to retrain; the trials table has each one's status and error"));
     }

@@ -70,4 +70,27 @@ class MainTest {
         assertTrue(run(2, "sweep").contains("Missing required option: '--conf=FILE'"));
         assertTrue(run(2, "frobnicate").contains("Unmatched argument"));
     }
+
+    @Test
+    void sparksOwnRefusalsAreOneLineAndExitCode2() throws Exception {
+        Path images = org.daesweep.TestData.strokesIdx(dir.resolve("images.idx.gz"), 100, 8, 8);
+        Path conf = Files.writeString(dir.resolve("sweep.conf"), "data.images = \"" + images + "\"\n"
+                + "output.dir = \"" + dir.resolve("out") + "\"\nspark.master = \"local[2]\"\n"
+                + "search.space { filters = [4, 8] }\n");
+        String cpus = run(2, "sweep", "--conf", conf.toString(), "spark.task-cpus=64");
+        assertTrue(cpus.startsWith("dae-sweep: error: spark (master local[2], task cpus 64): Spark refused to start"), cpus);
+        assertFalse(cpus.contains("\n"), "one line: " + cpus);
+        String master = run(2, "sweep", "--conf", conf.toString(), "spark.master=nonsense://x");
+        assertTrue(master.contains("Spark refused to start"), master);
+    }
+
+    @Test
+    void aSweepWithNoOkTrialIsExitCode1() throws Exception {
+        Path images = org.daesweep.TestData.strokesIdx(dir.resolve("images.idx.gz"), 200, 8, 8);
+        Path conf = Files.writeString(dir.resolve("sweep.conf"), "data.images = \"" + images + "\"\n"
+                + "output.dir = \"" + dir.resolve("out") + "\"\nspark.master = \"local[1]\"\n"
+                + "trial { epochs = 50, batch-size = 8, timeout = 1ms }\nsearch { trials = 2, space { filters = [4, 8] } }\n");
+        String none = run(1, "sweep", "--conf", conf.toString());
+        assertTrue(none.startsWith("dae-sweep: error: no trial ended ok (2 timeout)"), none);
+    }
 }

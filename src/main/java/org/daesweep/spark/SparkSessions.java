@@ -1,0 +1,23 @@
+package org.daesweep.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.daesweep.UserException;
+
+/** Starts Spark from the user's settings; what Spark refuses at its start is the user's to fix, in one line. */
+public final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    public static SparkSession start(SparkConf conf) {
+        try {
+            return SparkSession.builder().config(conf).getOrCreate();
+        } catch (Exception e) { // SparkException is checked in Scala's eyes only
+            String message = String.valueOf(e.getMessage()).strip();
+            int nl = message.indexOf('\n');
+            throw new UserException("spark (master " + conf.get("spark.master", "?") + ", task cpus "
+                    + conf.get("spark.task.cpus", "1") + "): Spark refused to start: "
+                    + (nl < 0 ? message : message.substring(0, nl)), e);
+        }
+    }
+}
