@@ -98,6 +98,22 @@ public final class ResultStore {
         }
     }
 
+    /**
+     * Writes a file only if none of that name exists, atomically on the file system's side (an
+     * exclusive create); false when one exists.
+     */
+    public boolean createIfAbsent(String name, byte[] content) {
+        Path path = new Path(root, name);
+        try {
+            create(path, content);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException | org.apache.hadoop.fs.FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + path, e);
+        }
+    }
+
     /** Whether a file or table of this name has been written. */
     public boolean exists(String name) {
         try {

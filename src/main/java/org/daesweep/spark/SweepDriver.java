@@ -20,6 +20,7 @@ import org.daesweep.plots.ImageGrids;
 import org.daesweep.plots.LossCurves;
 import org.daesweep.results.Report;
 import org.daesweep.results.ResultStore;
+import org.daesweep.results.SweepLock;
 import org.daesweep.results.SweepSummary;
 import org.daesweep.results.Tables;
 import org.daesweep.results.TrialJournal;
@@ -101,6 +102,14 @@ public final class SweepDriver {
             log.info("Spark UI: {} (one job per piece of a trial)", spark.sparkContext().uiWebUrl().get());
         }
         ResultStore store = new ResultStore(spark, config.sweepDir());
+        try (SweepLock ignored = SweepLock.take(store)) {
+            return runLocked(spark, jsc, store, data, sparkWarmUp);
+        }
+    }
+
+    /** The sweep itself, while this driver owns the sweep directory. */
+    private SweepSummary runLocked(SparkSession spark, JavaSparkContext jsc, ResultStore store, SweepData data,
+                                   CompletableFuture<Void> sparkWarmUp) {
         TrialJournal journal = new TrialJournal(store);
         Map<String, TrialPiece> earlier = openJournal(store, journal);
         Broadcast<TrainingData> broadcast = jsc.broadcast(data.training());
