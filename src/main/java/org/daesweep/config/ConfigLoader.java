@@ -214,7 +214,7 @@ public final class ConfigLoader {
         try {
             d = c.getDuration(key);
         } catch (ConfigException.BadValue | ConfigException.WrongType e) {
-            throw new BadKey(key + ": must be a duration such as 30m or 2h (0 = none), got " + c.getValue(key).render());
+            throw new BadKey(key + ": must be a duration such as 30m or 2h (0 = none), got " + c.getValue(key).render(ConfigRenderOptions.concise()));
         }
         if (d.isNegative()) {
             throw new BadKey(key + ": must not be negative, got " + d);

@@ -21,6 +21,7 @@ public final class IdxFile implements Closeable {
     public static final int MAGIC_UBYTE_3D = 0x00000803;
     public static final int HEADER_BYTES = 16;
     private static final int BUFFER = 1 << 16;
+    private static final int BLOCK = 1 << 24;
 
     private final Path path;
     private final DataInputStream in;
@@ -134,26 +135,40 @@ public final class IdxFile implements Closeable {
     /** The next {@code n} images (fewer at the end of the file). */
     public ImageSet next(int n) {
         int take = Math.min(n, count - position);
-        byte[] raw = new byte[take * imageSize()];
-        try {
-            int read = in.readNBytes(raw, 0, raw.length);
-            if (read < raw.length) {
-                long expected = (long) count * imageSize();
-                long got = (long) position * imageSize() + read;
-                throw new UserException(path + ": truncated: header says " + count + " images of "
-                        + height + "x" + width + " (" + expected + " bytes) but only " + got + " bytes follow");
-            }
-        } catch (ZipException | EOFException e) {
-            throw new UserException(path + ": corrupt or truncated gzip data (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw new UserException(path + ": cannot read (" + e.getMessage() + ")");
-        }
+        byte[] raw = readBytes((long) take * imageSize());
         position += take;
         float[] pixels = new float[raw.length];
         for (int i = 0; i < raw.length; i++) {
             pixels[i] = (raw[i] & 0xff) / 255f;
         }
         return new ImageSet(pixels, take, height, width);
+    }
+
+    /**
+     * Exactly {@code length} bytes, read a block at a time: memory grows with what the file holds,
+     * not with what a damaged header claims.
+     */
+    private byte[] readBytes(long length) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(length, BLOCK));
+        byte[] block = new byte[(int) Math.min(length, BLOCK)];
+        try {
+            for (long left = length; left > 0; ) {
+                int read = in.readNBytes(block, 0, (int) Math.min(left, block.length));
+                out.write(block, 0, read);
+                left -= read;
+                if (read == 0) {
+                    long expected = (long) count * imageSize();
+                    long got = (long) position * imageSize() + out.size();
+                    throw new UserException(path + ": truncated: header says " + count + " images of "
+                            + height + "x" + width + " (" + expected + " bytes) but only " + got + " bytes follow");
+                }
+            }
+        } catch (ZipException | EOFException e) {
+            throw new UserException(path + ": corrupt or truncated gzip data (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new UserException(path + ": cannot read (" + e.getMessage() + ")");
+        }
+        return out.toByteArray();
     }
 
     private static int headerInt(DataInputStream in, Path path) throws IOException {

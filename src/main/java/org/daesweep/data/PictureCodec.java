@@ -30,6 +30,8 @@ import javax.imageio.stream.ImageInputStream;
  * are the file's values /255 (or /65535 at 16 bits). Pictures are written as PNG at their depth.
  */
 public final class PictureCodec {
+    /** 4096 x 4096: an image's planes and the network's activations for it must fit one JVM. */
+    public static final long MAX_PIXELS = 1L << 24;
     private static final Set<String> SUFFIXES = suffixes();
 
     private PictureCodec() {
@@ -62,6 +64,11 @@ public final class PictureCodec {
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
             try {
                 reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new BadImageException(reader.getWidth(0) + "x" + reader.getHeight(0) + " is more than the "
+                            + MAX_PIXELS + " pixels an image may have");
+                }
                 image = reader.read(0);
             } finally {
                 reader.dispose();

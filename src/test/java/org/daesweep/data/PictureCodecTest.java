@@ -87,6 +87,15 @@ class PictureCodecTest {
     }
 
     @Test
+    void aHeaderClaimingMoreThanTheLimitIsRefusedBeforeAnyPixelIsRead() throws Exception {
+        byte[] bytes = png(Pictures.image(BufferedImage.TYPE_BYTE_GRAY, 4, 4, 6));
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(bytes);
+        header.putInt(16, 5000).putInt(20, 5000); // IHDR's width and height
+        PictureCodec.BadImageException e = assertThrows(PictureCodec.BadImageException.class, () -> PictureCodec.decode(bytes));
+        assertTrue(e.getMessage().contains("5000x5000 is more than the 16777216 pixels"), e.getMessage());
+    }
+
+    @Test
     void imageNamesAreKnownBySuffix() {
         assertTrue(PictureCodec.isImageName("a/B.PNG"));
         assertTrue(PictureCodec.isImageName("x.jpeg"));
