@@ -2,12 +2,16 @@ package org.daesweep.cli;
 
 import org.daesweep.SweepFailedException;
 import org.daesweep.UserException;
+import org.daesweep.spark.Interruption;
 import picocli.CommandLine;
 
 /** Prints user mistakes and a sweep that found nothing as one line; anything else is a bug and keeps its stack trace. */
 final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+        if (Interruption.signalled()) {
+            return Main.USER_ERROR; // the JVM is exiting with the signal's code; its last line is said
+        }
         UserException user = userCause(e);
         if (user == null) {
             throw e;

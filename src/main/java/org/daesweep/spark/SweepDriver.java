@@ -102,7 +102,8 @@ public final class SweepDriver {
             log.info("Spark UI: {} (one job per piece of a trial)", spark.sparkContext().uiWebUrl().get());
         }
         ResultStore store = new ResultStore(spark, config.sweepDir());
-        try (SweepLock ignored = SweepLock.take(store)) {
+        try (SweepLock lock = SweepLock.take(store);
+             Interruption ignored = Interruption.install(jsc, config.sweepDir(), lock::close)) {
             return runLocked(spark, jsc, store, data, sparkWarmUp);
         }
     }
