@@ -12,4 +12,11 @@ public class UserException extends RuntimeException {
     public UserException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The first line of a library's message, for a one-line error (Spark's and Jackson's span several). */
+    public static String firstLine(Throwable t) {
+        String message = String.valueOf(t.getMessage()).strip();
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
 }

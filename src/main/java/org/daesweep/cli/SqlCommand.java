@@ -63,9 +63,7 @@ final class SqlCommand implements Callable<Integer> {
         try {
             return spark.sql(query);
         } catch (Exception e) { // ParseException and AnalysisException are checked in Scala's eyes only
-            String message = String.valueOf(e.getMessage()).strip();
-            int nl = message.indexOf('\n');
-            throw new UserException("query: " + (nl < 0 ? message : message.substring(0, nl)));
+            throw new UserException("query: " + UserException.firstLine(e));
         }
     }
 

@@ -80,9 +80,7 @@ sealed interface Inputs extends Serializable {
             String name = names.get(index);
             try {
                 return Item.read(index, name, PictureCodec.decode(storage.readAll(new Path(root, name))));
-            } catch (PictureCodec.BadImageException e) {
-                return Item.unreadable(index, name, e.getMessage());
-            } catch (org.daesweep.UserException e) {
+            } catch (PictureCodec.BadImageException | org.daesweep.UserException e) {
                 return Item.unreadable(index, name, e.getMessage());
             }
         }

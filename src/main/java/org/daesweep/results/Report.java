@@ -7,12 +7,14 @@ import org.apache.spark.sql.SparkSession;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.plots.ReportData;
 import org.daesweep.plots.ReportPage;
+import org.daesweep.trial.TrialResult;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -38,6 +40,19 @@ public final class Report {
 
     /** The rows a report is computed from; metrics and images are empty until the sweep evaluates its best model. */
     public record Rows(List<Row> trials, List<Row> epochs, List<Row> rungs, List<Row> metrics) {
+        /** The search's trials, epochs and rungs tables as rows with their schemas, before any evaluation. */
+        public static Rows ofSearch(Collection<TrialResult> results, List<Double> rungEnds) {
+            List<Row> trials = new ArrayList<>();
+            List<Row> epochs = new ArrayList<>();
+            List<Row> rungs = new ArrayList<>();
+            for (TrialResult t : results) {
+                trials.add(Tables.trialRow(t, rungEnds));
+                t.epochs().forEach(e -> epochs.add(Tables.epochRow(t.spec().id(), Tables.PHASE_SEARCH, e)));
+                rungs.addAll(Tables.rungRows(t, rungEnds));
+            }
+            return new Rows(Tables.withSchema(trials, Tables.trialsSchema()), Tables.withSchema(epochs, Tables.epochsSchema()),
+                    Tables.withSchema(rungs, Tables.rungsSchema()), List.of());
+        }
     }
 
     /** Rewrites the report from the sweep's tables and pictures, as they stand on disk. */

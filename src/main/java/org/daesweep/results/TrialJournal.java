@@ -128,7 +128,7 @@ public final class TrialJournal {
         try {
             return JSON.treeToValue(node.get("piece"), TrialPiece.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new UserException(where + ": damaged journal record (" + firstLine(e) + ")" + RESTART);
+            throw new UserException(where + ": damaged journal record (" + UserException.firstLine(e) + ")" + RESTART);
         }
     }
 
@@ -140,7 +140,7 @@ public final class TrialJournal {
             }
             return node;
         } catch (IOException e) {
-            throw new UserException(where + ": not readable as JSON (" + firstLine(e) + ")" + RESTART);
+            throw new UserException(where + ": not readable as JSON (" + UserException.firstLine(e) + ")" + RESTART);
         }
     }
 
@@ -150,12 +150,6 @@ public final class TrialJournal {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String firstLine(Exception e) {
-        String m = String.valueOf(e.getMessage());
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 
     /** Records by their components; hyperparameters by their user-facing keys, as in a sweep file. */

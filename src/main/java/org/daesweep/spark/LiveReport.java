@@ -1,12 +1,9 @@
 package org.daesweep.spark;
 
-import org.apache.spark.sql.Row;
 import org.daesweep.results.Report;
 import org.daesweep.results.ResultStore;
-import org.daesweep.results.Tables;
 import org.daesweep.trial.TrialResult;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +44,6 @@ final class LiveReport {
     }
 
     private void write() {
-        List<Row> trials = new ArrayList<>();
-        List<Row> epochs = new ArrayList<>();
-        List<Row> rungRows = new ArrayList<>();
-        for (TrialResult t : latest.values()) {
-            trials.add(Tables.trialRow(t, rungs));
-            t.epochs().forEach(e -> epochs.add(Tables.epochRow(t.spec().id(), Tables.PHASE_SEARCH, e)));
-            rungRows.addAll(Tables.rungRows(t, rungs));
-        }
-        Report.write(store, new Report.Rows(Tables.withSchema(trials, Tables.trialsSchema()),
-                Tables.withSchema(epochs, Tables.epochsSchema()), Tables.withSchema(rungRows, Tables.rungsSchema()),
-                List.of()), true);
+        Report.write(store, Report.Rows.ofSearch(latest.values(), rungs), true);
     }
 }

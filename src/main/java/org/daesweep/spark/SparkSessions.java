@@ -13,11 +13,8 @@ public final class SparkSessions {
         try {
             return SparkSession.builder().config(conf).getOrCreate();
         } catch (Exception e) { // SparkException is checked in Scala's eyes only
-            String message = String.valueOf(e.getMessage()).strip();
-            int nl = message.indexOf('\n');
             throw new UserException("spark (master " + conf.get("spark.master", "?") + ", task cpus "
-                    + conf.get("spark.task.cpus", "1") + "): Spark refused to start: "
-                    + (nl < 0 ? message : message.substring(0, nl)), e);
+                    + conf.get("spark.task.cpus", "1") + "): Spark refused to start: " + UserException.firstLine(e), e);
         }
     }
 }

@@ -164,15 +164,12 @@ public final class SweepDriver {
 
     /** The trials, rungs and epochs tables and the loss curves; returns the epoch rows, to which the retrain's are added. */
     private List<Row> writeSearchTables(ResultStore store, List<TrialResult> trials, Scheduler scheduler) {
-        List<Row> epochRows = new ArrayList<>();
-        trials.forEach(t -> t.epochs().forEach(e -> epochRows.add(Tables.epochRow(t.spec().id(), Tables.PHASE_SEARCH, e))));
-        store.writeTable(Tables.TRIALS, Tables.trialsSchema(),
-                trials.stream().map(t -> Tables.trialRow(t, scheduler.rungs())).toList());
-        store.writeTable(Tables.RUNGS, Tables.rungsSchema(),
-                trials.stream().flatMap(t -> Tables.rungRows(t, scheduler.rungs()).stream()).toList());
-        store.writeTable(Tables.EPOCHS, Tables.epochsSchema(), epochRows);
+        Report.Rows rows = Report.Rows.ofSearch(trials, scheduler.rungs());
+        store.writeTable(Tables.TRIALS, Tables.trialsSchema(), rows.trials());
+        store.writeTable(Tables.RUNGS, Tables.rungsSchema(), rows.rungs());
+        store.writeTable(Tables.EPOCHS, Tables.epochsSchema(), rows.epochs());
         store.writeFile("loss-curves.png", LossCurves.png(trials));
-        return epochRows;
+        return new ArrayList<>(rows.epochs());
     }
 
     /** The best configuration trained again on train+validation, in one task or data-parallel. */
