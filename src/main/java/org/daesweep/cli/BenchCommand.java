@@ -6,8 +6,10 @@ import org.daesweep.data.SplitSpec;
 import org.daesweep.data.Storage;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
+import org.daesweep.model.MemoryEstimate;
 import org.daesweep.noise.GaussianNoise;
 import org.daesweep.noise.NoiseSetup;
+import org.daesweep.runtime.NativeGarbage;
 import org.daesweep.runtime.NativeRuntime;
 import org.daesweep.runtime.OpTimes;
 import org.daesweep.training.Denoiser;
@@ -24,7 +26,9 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,8 +58,9 @@ final class BenchCommand implements Callable<Integer> {
     String shape;
     @Option(names = "--batch-size", defaultValue = "128")
     int batchSize;
-    @Option(names = "--filters", description = "overrides the shape's filters, e.g. 96 for the memory of a wide trial")
-    Integer filters;
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "overrides one of the shape's hyperparameters by its sweep-file key, e.g. filters=96")
+    Map<String, String> overrides = new LinkedHashMap<>();
     @Option(names = "--profile", description = "also print the training time per op type")
     boolean profile;
     @Option(names = "--profile-ops", defaultValue = "15",
@@ -79,6 +84,7 @@ final class BenchCommand implements Callable<Integer> {
                 data.training().cleanTrain().head(count));
         int n = train.cleanTrain().count();
         OpTimes opTimes = new OpTimes();
+        double residentBeforeMb = NativeGarbage.residentBytes() / 1e6;
         List<TrainingRun> runs = trainCopies(profile ? new TrialTrainer(opTimes) : new TrialTrainer(), hp, train);
         TrainingRun run = runs.get(0);
         double epochSeconds = meanTimedEpochSeconds(run);
@@ -93,9 +99,11 @@ final class BenchCommand implements Callable<Integer> {
         denoiser.denoise(test);
         double inferSeconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("RESULT shape=%s threads=%d parallel=%d batch=%d images=%d train_img_s=%.0f epoch_s=%.2f "
-                        + "infer_img_s=%.0f peak_heap_mb=%.0f peak_rss_mb=%.0f%n",
+                        + "infer_img_s=%.0f peak_heap_mb=%.0f peak_rss_mb=%.0f growth_mb=%.0f estimate_mb=%.0f%n",
                 shape, threads, parallel, batchSize, n, trainImagesPerSecond, epochSeconds, test.count() / inferSeconds,
-                peakHeapMb(), peakRssMb());
+                peakHeapMb(), peakRssMb(), peakRssMb() - residentBeforeMb,
+                parallel * MemoryEstimate.of(hp, train.height(), train.width()).trainingBytes(Math.min(batchSize, n),
+                        Denoiser.largestBatch(hp, train.height(), train.width())) / 1e6);
         return 0;
     }
 
@@ -110,7 +118,17 @@ final class BenchCommand implements Callable<Integer> {
                     .with(Hyperparameter.BATCH_NORM, true);
             default -> throw new org.daesweep.UserException("--shape: baseline, tuned or unet, got " + shape);
         };
-        return filters == null ? hp : hp.with(Hyperparameter.FILTERS, filters);
+        for (Map.Entry<String, String> set : overrides.entrySet()) {
+            Hyperparameter h = Hyperparameter.byKey(set.getKey()).orElseThrow(() -> new org.daesweep.UserException(
+                    "--set: no hyperparameter " + set.getKey() + "; one of " + Hyperparameter.keys()));
+            Object value = com.typesafe.config.ConfigFactory.parseString("v = " + set.getValue()).getValue("v").unwrapped();
+            try {
+                hp = hp.with(h, value);
+            } catch (IllegalArgumentException e) {
+                throw new org.daesweep.UserException("--set " + set.getKey() + ": " + e.getMessage());
+            }
+        }
+        return hp;
     }
 
     /** {@code --parallel} copies trained at once, each on a thread of its own, printing their epochs. */

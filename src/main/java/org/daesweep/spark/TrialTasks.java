@@ -12,6 +12,7 @@ import org.daesweep.search.SweepProgress;
 import org.daesweep.search.TrialExecutor;
 import org.daesweep.training.TrainingData;
 import org.daesweep.training.TrainingRun;
+import org.daesweep.training.MemoryCheck;
 import org.daesweep.training.TrialRunner;
 import org.daesweep.training.TrialTrainer;
 import org.daesweep.trial.Checkpoint;
@@ -178,7 +179,7 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
                                       Duration timeout) {
         NativeRuntime.configure(threads);
         SparkEnv env = SparkEnv.get();
-        return new TrialRunner(timeout).run(spec, data, from, untilEpochs, env.executorId(),
+        return new TrialRunner(timeout, TrialMemory.perTrial()).run(spec, data, from, untilEpochs, env.executorId(),
                 env.blockManager().blockManagerId().host());
     }
 
@@ -186,9 +187,14 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
         System.gc();
         NativeGarbage.releaseFreeMemory(); // what the trials left behind
         NativeRuntime.configure(SparkEnv.get().conf().getInt("spark.executor.cores", Runtime.getRuntime().availableProcessors()));
+        TrainingData all = data.merged();
+        var tooLarge = MemoryCheck.problem(hp, all, TrialMemory.ofJvm());
+        if (tooLarge.isPresent()) {
+            return new Retrained(new byte[0], List.of(), TrialStatus.FAILED, tooLarge.get());
+        }
         // The retrain is the longest single task of a sweep: say where it stands (the executor's log).
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrialTasks.class);
-        TrainingRun run = new TrialTrainer().train(hp, data.merged(), seed, Duration.ZERO, e -> log.info(
+        TrainingRun run = new TrialTrainer().train(hp, all, seed, Duration.ZERO, e -> log.info(
                 "retrain epoch {}/{}: train loss {} in {} s", e.epoch(), hp.epochs(), String.format("%.5f", e.trainLoss()),
                 Math.round(e.seconds())));
         byte[] model = ModelFile.toBytes(run.network());

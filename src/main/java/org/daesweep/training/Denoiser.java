@@ -2,6 +2,7 @@ package org.daesweep.training;
 
 import org.daesweep.data.ImageSet;
 import org.daesweep.model.DenoisingNetwork;
+import org.daesweep.model.Hyperparameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Runs a trained network over a set of noisy images, in batches, and returns the outputs. */
@@ -16,8 +17,13 @@ public final class Denoiser {
 
     public Denoiser(DenoisingNetwork network) {
         this.network = network;
-        long bytesPerImage = 4L * network.height() * network.width() * network.hyperparameters().filtersAt(0);
-        this.largestBatch = (int) Math.max(1, Math.min(256, MAX_ACTIVATION_BYTES / bytesPerImage));
+        this.largestBatch = largestBatch(network.hyperparameters(), network.height(), network.width());
+    }
+
+    /** Images per prediction batch of a network of this shape. */
+    public static int largestBatch(Hyperparameters hp, int height, int width) {
+        long bytesPerImage = 4L * height * width * hp.filtersAt(0);
+        return (int) Math.max(1, Math.min(256, MAX_ACTIVATION_BYTES / bytesPerImage));
     }
 
     public DenoisingNetwork network() {

@@ -17,15 +17,20 @@ import java.util.Random;
 public record TrainingWarmUp(Hyperparameters hyperparameters, int height, int width, int threads) implements Runnable {
     /** Training batches: the second step runs on what the first one loaded and compiled. */
     private static final int BATCHES = 2;
+    /**
+     * Largest batch warmed up: the warm-up runs before any trial's memory check, and a sweep's
+     * batch size may be far larger than its data (the trials then train on all of it at once).
+     */
+    private static final int LARGEST_BATCH = 256;
 
     @Override
     public void run() {
         NativeRuntime.configure(threads);
         Random random = new Random(0);
-        int trainCount = BATCHES * hyperparameters.batchSize();
-        TrainingData data = new TrainingData(noise(random, trainCount), noise(random, trainCount),
-                noise(random, hyperparameters.batchSize()), noise(random, hyperparameters.batchSize()), null);
-        new TrialTrainer().train(hyperparameters.withTraining(1, hyperparameters.batchSize()), data, 0, Duration.ZERO,
+        int batch = Math.min(hyperparameters.batchSize(), LARGEST_BATCH);
+        TrainingData data = new TrainingData(noise(random, BATCHES * batch), noise(random, BATCHES * batch),
+                noise(random, batch), noise(random, batch), null);
+        new TrialTrainer().train(hyperparameters.withTraining(1, batch), data, 0, Duration.ZERO,
                 epoch -> {
                 }).network().releasePlans();
     }

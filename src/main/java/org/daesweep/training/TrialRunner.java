@@ -20,10 +20,15 @@ import java.util.List;
 public final class TrialRunner {
     private final TrialTrainer trainer = new TrialTrainer();
     private final Duration timeout;
+    private final long memoryBytes;
 
-    /** @param timeout a trial's time limit, zero for none */
-    public TrialRunner(Duration timeout) {
+    /**
+     * @param timeout     a trial's time limit, zero for none
+     * @param memoryBytes native memory a trial may use here, 0 for unchecked
+     */
+    public TrialRunner(Duration timeout, long memoryBytes) {
         this.timeout = timeout;
+        this.memoryBytes = memoryBytes;
     }
 
     /**
@@ -35,6 +40,11 @@ public final class TrialRunner {
         NativeGarbage.releaseFreeMemory();
         long start = System.nanoTime();
         List<EpochStats> epochs = new ArrayList<>(from == null ? List.of() : from.epochs());
+        var tooLarge = MemoryCheck.problem(spec.hyperparameters(), data, memoryBytes);
+        if (tooLarge.isPresent()) {
+            return new TrialPiece(TrialResult.unmeasured(spec, TrialStatus.FAILED, epochs, tooLarge.get(), executor, host),
+                    null, false);
+        }
         try {
             TrainingRun run = trainer.train(spec.hyperparameters(), data, spec.seed(), from, untilEpochs, timeout,
                     epochs::add);

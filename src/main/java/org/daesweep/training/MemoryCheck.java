@@ -1,0 +1,31 @@
+package org.daesweep.training;
+
+import org.daesweep.model.Hyperparameters;
+import org.daesweep.model.MemoryEstimate;
+
+import java.util.Optional;
+
+/**
+ * Refuses a training that would not fit before it allocates: a batch of thousands of wide
+ * activations grows a JVM past the machine's memory in seconds, and the kernel's OOM killer
+ * takes the whole sweep (and on a shared machine, maybe someone else's process) with it.
+ */
+public final class MemoryCheck {
+    private MemoryCheck() {
+    }
+
+    /**
+     * Why training {@code hp} on {@code data} needs more than {@code availableBytes}, or empty
+     * when it fits or when nothing is known of the memory (0).
+     */
+    public static Optional<String> problem(Hyperparameters hp, TrainingData data, long availableBytes) {
+        int batch = Math.min(hp.batchSize(), data.cleanTrain().count());
+        long needed = MemoryEstimate.of(hp, data.height(), data.width())
+                .trainingBytes(batch, Denoiser.largestBatch(hp, data.height(), data.width()));
+        if (availableBytes <= 0 || needed <= availableBytes) {
+            return Optional.empty();
+        }
+        return Optional.of("needs ~" + MemoryEstimate.readable(needed) + " at batch size " + batch + ", a trial here has "
+                + MemoryEstimate.readable(availableBytes) + ": lower batch-size or filters");
+    }
+}
