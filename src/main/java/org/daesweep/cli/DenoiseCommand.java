@@ -127,7 +127,7 @@ final class DenoiseCommand implements Callable<Integer> {
         if (master != null) {
             conf.setMaster(master);
         }
-        SparkSession spark = SparkSessions.start(conf);
+        SparkSession spark = SparkSessions.start(conf, SparkSessions.EXECUTOR_WAIT);
         try {
             Storage sparkStorage = new Storage(spark.sparkContext().hadoopConfiguration());
             List<ShareResult> results = DenoiseJob.run(JavaSparkContext.fromSparkContext(spark.sparkContext()),

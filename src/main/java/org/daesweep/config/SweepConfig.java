@@ -33,6 +33,7 @@ public record SweepConfig(
         String outputDir,
         String master,
         int taskCpus,
+        Duration executorWait,
         String rendered) implements Serializable {
 
     /**

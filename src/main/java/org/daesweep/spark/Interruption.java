@@ -32,7 +32,7 @@ public final class Interruption implements AutoCloseable {
                     signalled = true;
                     System.err.println("dae-sweep: interrupted (SIG" + name + "): the trials that ended are journaled in "
                             + sweepDir + "; run the same command again to resume");
-                    jsc.cancelAllJobs();
+                    cancelAll(jsc);
                     release.run();
                     System.exit(name.equals("INT") ? CTRL_C : TERMINATED);
                 }));
@@ -41,6 +41,14 @@ public final class Interruption implements AutoCloseable {
             }
         }
         return interruption;
+    }
+
+    private static void cancelAll(JavaSparkContext jsc) {
+        try {
+            jsc.cancelAllJobs();
+        } catch (IllegalStateException stopped) {
+            // Spark had already stopped (its master gave up): no job is left to cancel
+        }
     }
 
     /** Whether a signal is ending this JVM's sweep. */

@@ -87,7 +87,7 @@ public final class SweepDriver {
         log.info("{} images of {}x{}: {} train, {} validation, {} test; noise {}", images.count(), images.height(),
                 images.width(), data.training().cleanTrain().count(), data.training().cleanValidation().count(),
                 data.cleanTest().count(), config.noise().describe());
-        SparkSession spark = SparkSessions.start(sparkConf);
+        SparkSession spark = SparkSessions.start(sparkConf, config.executorWait());
         try {
             return runOn(spark, data);
         } finally {

@@ -85,6 +85,25 @@ class MainTest {
     }
 
     @Test
+    void aMasterWithNoWorkerToGiveStopsTheSweepAfterExecutorWait() throws Exception {
+        Path images = org.daesweep.TestData.strokesIdx(dir.resolve("images.idx.gz"), 100, 8, 8);
+        Path conf = Files.writeString(dir.resolve("sweep.conf"), "data.images = \"" + images + "\"\n"
+                + "output.dir = \"" + dir.resolve("out") + "\"\nsearch.space { filters = [4, 8] }\n");
+        // A real standalone master, with no worker.
+        var master = org.apache.spark.deploy.master.Master$.MODULE$.startRpcEnvAndEndpoint("127.0.0.1", 0, 0,
+                new org.apache.spark.SparkConf().set("spark.master.rest.enabled", "false"));
+        try {
+            String url = "spark://127.0.0.1:" + master._1().address().port();
+            String idle = run(2, "sweep", "--conf", conf.toString(), "spark.master=" + url, "spark.executor-wait=2s");
+            assertEquals("dae-sweep: error: spark: no executor joined from master " + url
+                    + " within 2 s: is a worker up with free cores and memory? (spark.executor-wait)", idle);
+        } finally {
+            master._1().shutdown();
+            master._1().awaitTermination();
+        }
+    }
+
+    @Test
     void aSweepWithNoOkTrialIsExitCode1() throws Exception {
         Path images = org.daesweep.TestData.strokesIdx(dir.resolve("images.idx.gz"), 200, 8, 8);
         Path conf = Files.writeString(dir.resolve("sweep.conf"), "data.images = \"" + images + "\"\n"
