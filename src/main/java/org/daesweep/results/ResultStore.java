@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.daesweep.SweepFailedException;
 import org.daesweep.UserException;
 
 import java.io.IOException;
@@ -69,18 +70,35 @@ public final class ResultStore {
 
     public void writeTable(String name, StructType schema, List<Row> rows) {
         Path tmp = new Path(new Path(root, TMP), name + "-" + UUID.randomUUID());
-        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(tmp.toString());
-        publish(tmp, new Path(root, name));
+        try {
+            spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(tmp.toString());
+            publish(tmp, new Path(root, name));
+        } catch (IOException | RuntimeException e) {
+            throw cannotWrite(name, e);
+        }
     }
 
     public void writeFile(String name, byte[] content) {
         Path tmp = new Path(new Path(root, TMP), name + "-" + UUID.randomUUID());
         try {
             create(tmp, content);
+            publish(tmp, new Path(root, name));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + tmp, e);
+            throw cannotWrite(name, e);
         }
-        publish(tmp, new Path(root, name));
+    }
+
+    /**
+     * A store that fails (full, refusing, gone) ends the sweep in one line: what the journal
+     * holds is whole, since every file is renamed into place only once written.
+     */
+    private SweepFailedException cannotWrite(String name, Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return new SweepFailedException("cannot write " + fs.makeQualified(new Path(this.root, name)) + ": "
+                + UserException.firstLine(root) + "; what was journaled is kept: run the same command again to resume");
     }
 
     /** Creates a file that does not exist yet, and its parent directories. */
@@ -170,17 +188,13 @@ public final class ResultStore {
         }
     }
 
-    private void publish(Path tmp, Path target) {
-        try {
-            if (fs.exists(target)) {
-                fs.delete(target, true);
-            }
-            fs.mkdirs(target.getParent());
-            if (!fs.rename(tmp, target)) {
-                throw new IOException("rename " + tmp + " -> " + target + " failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private void publish(Path tmp, Path target) throws IOException {
+        if (fs.exists(target)) {
+            fs.delete(target, true);
+        }
+        fs.mkdirs(target.getParent());
+        if (!fs.rename(tmp, target)) {
+            throw new IOException("rename " + tmp + " -> " + target + " failed");
         }
     }
 
