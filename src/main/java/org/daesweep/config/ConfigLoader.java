@@ -16,12 +16,12 @@ import org.daesweep.data.SplitSpec;
 import org.daesweep.data.Storage;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
-import org.daesweep.noise.GaussianNoise;
 import org.daesweep.noise.MixedNoise;
+import org.daesweep.noise.NoNoise;
+import org.daesweep.noise.NoiseKind;
 import org.daesweep.noise.NoiseModel;
+import org.daesweep.noise.NoiseRange;
 import org.daesweep.noise.NoiseSetup;
-import org.daesweep.noise.PoissonNoise;
-import org.daesweep.noise.SaltPepperNoise;
 import org.daesweep.search.sampler.GridSampler;
 import org.daesweep.search.sampler.RandomSampler;
 import org.daesweep.search.sampler.Sampler;
@@ -305,12 +305,12 @@ public final class ConfigLoader {
     private static NoiseModel noiseModel(Config n, String key) {
         String type = n.getString("type");
         try {
-            return switch (type) {
-                case "gaussian" -> new GaussianNoise(n.getDouble("factor"));
-                case "salt-pepper" -> new SaltPepperNoise(n.getDouble("amount"));
-                case "poisson" -> new PoissonNoise(n.getDouble("peak"));
-                default -> throw new BadKey(key + ".type: must be gaussian, salt-pepper or poisson, got " + type);
-            };
+            if (type.equals("none")) {
+                return new NoNoise();
+            }
+            NoiseKind kind = NoiseKind.byLabel(type).orElseThrow(() ->
+                    new BadKey(key + ".type: must be gaussian, salt-pepper, poisson or none, got " + type));
+            return strength(n, kind);
         } catch (ConfigException e) {
             throw new BadKey(key + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -319,6 +319,15 @@ public final class ConfigLoader {
             }
             throw new BadKey(key + ": " + e.getMessage());
         }
+    }
+
+    /** One strength ({@code factor = 0.5}) or a range drawn per image ({@code factor = { min = 0, max = 0.8 }}). */
+    private static NoiseModel strength(Config n, NoiseKind kind) {
+        String key = kind.strengthKey();
+        if (n.getValue(key).valueType() == ConfigValueType.OBJECT) {
+            return new NoiseRange(kind, n.getDouble(key + ".min"), n.getDouble(key + ".max"));
+        }
+        return kind.at(n.getDouble(key));
     }
 
     private static Hyperparameters baseTrial(Config c) {

@@ -20,12 +20,8 @@ public final class NoiseSpec {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + parts[1] + "' is not a number in '" + spec + "'");
         }
-        return switch (parts[0]) {
-            case "gaussian" -> new GaussianNoise(value);
-            case "salt-pepper" -> new SaltPepperNoise(value);
-            case "poisson" -> new PoissonNoise(value);
-            default -> throw new IllegalArgumentException("noise type must be gaussian, salt-pepper or poisson, got '"
-                    + parts[0] + "'");
-        };
+        NoiseKind kind = NoiseKind.byLabel(parts[0]).orElseThrow(() -> new IllegalArgumentException(
+                "noise type must be gaussian, salt-pepper or poisson, got '" + parts[0] + "'"));
+        return kind.at(value);
     }
 }

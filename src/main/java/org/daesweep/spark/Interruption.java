@@ -32,9 +32,12 @@ public final class Interruption implements AutoCloseable {
                     signalled = true;
                     System.err.println("dae-sweep: interrupted (SIG" + name + "): the trials that ended are journaled in "
                             + sweepDir + "; run the same command again to resume");
-                    cancelAll(jsc);
-                    release.run();
-                    System.exit(name.equals("INT") ? CTRL_C : TERMINATED);
+                    try {
+                        cancelAll(jsc);
+                        release.run();
+                    } finally {
+                        System.exit(name.equals("INT") ? CTRL_C : TERMINATED);
+                    }
                 }));
             } catch (IllegalArgumentException e) {
                 // the signal is the JVM's or ignored (started in the background): its default stays

@@ -64,15 +64,22 @@ public final class SweepDriver {
     private final SweepConfig config;
     private final boolean restart;
     private final int extend;
+    private final TrialTasks.PieceBody pieceBody;
 
     /**
      * @param restart discard the trials an earlier run of this sweep finished, instead of resuming
      * @param extend  trials to add to the ones an earlier run of this sweep holds (0: none)
      */
     public SweepDriver(SweepConfig config, boolean restart, int extend) {
+        this(config, restart, extend, TrialTasks.TRAINING);
+    }
+
+    /** A sweep whose tasks run {@code pieceBody} instead of training: the driver under load, alone. */
+    SweepDriver(SweepConfig config, boolean restart, int extend, TrialTasks.PieceBody pieceBody) {
         this.config = config;
         this.restart = restart;
         this.extend = extend;
+        this.pieceBody = pieceBody;
     }
 
     /** Load, split, broadcast, search, retrain, evaluate, write: the whole sweep. */
@@ -154,7 +161,11 @@ public final class SweepDriver {
 
     /** The trials an earlier run of this sweep finished, by id; the configuration is saved beside them. */
     private Map<String, TrialPiece> openJournal(ResultStore store, TrialJournal journal) {
+        long start = System.nanoTime();
         Map<String, TrialPiece> earlier = journal.open(plan(), restart);
+        if (!earlier.isEmpty()) {
+            log.info("journal: {} trials read in {} s", earlier.size(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        }
         if (extend > 0 && earlier.isEmpty()) {
             throw new UserException(store.location() + ": nothing to extend (no trials of this sweep there yet)");
         }
@@ -218,7 +229,7 @@ public final class SweepDriver {
         SweepLoop.Listener listener = listener(journal, ran, report);
         List<TrialResult> trials;
         try (TrialTasks tasks = new TrialTasks(jsc, broadcast, threads, config.trialTimeout(),
-                config.space().domains().keySet())) {
+                config.space().domains().keySet(), pieceBody)) {
             trials = loop.run(earlier, tasks, listener);
         }
         if (loop.stopReason() != null) {

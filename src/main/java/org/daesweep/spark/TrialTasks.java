@@ -64,12 +64,10 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
         TrialPiece run(TrialSpec spec, TrainingData data, Checkpoint from, double untilEpochs, int threads, Duration timeout);
     }
 
-    /** @param searched the hyperparameters the search varies: what each job's description names */
-    public TrialTasks(JavaSparkContext jsc, Broadcast<TrainingData> data, int threadsPerTask, Duration timeout,
-                      Set<Hyperparameter> searched) {
-        this(jsc, data, threadsPerTask, timeout, searched, TrialTasks::runPiece);
-    }
+    /** Training the trial's network: what a sweep's tasks do. */
+    static final PieceBody TRAINING = TrialTasks::runPiece;
 
+    /** @param searched the hyperparameters the search varies: what each job's description names */
     TrialTasks(JavaSparkContext jsc, Broadcast<TrainingData> data, int threadsPerTask, Duration timeout,
                Set<Hyperparameter> searched, PieceBody body) {
         this.body = body;

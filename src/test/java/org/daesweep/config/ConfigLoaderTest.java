@@ -4,6 +4,9 @@ import org.daesweep.UserException;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.noise.GaussianNoise;
 import org.daesweep.noise.MixedNoise;
+import org.daesweep.noise.NoNoise;
+import org.daesweep.noise.NoiseKind;
+import org.daesweep.noise.NoiseRange;
 import org.daesweep.noise.NoiseSetup;
 import org.daesweep.noise.SaltPepperNoise;
 import org.daesweep.search.sampler.GridSampler;
@@ -76,6 +79,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void blindTrainingDrawsEachImagesStrengthFromARange() throws IOException {
+        SweepConfig blind = ConfigLoader.load(conf(SPACE + "\nnoise.train = [{ type = gaussian, factor = { min = 0, max = 0.8 } }, "
+                + "{ type = poisson, peak = { min = 5, max = 30 } }, { type = none }]\n"
+                + "evaluate.robustness = [{ type = none }]"), List.of());
+        assertEquals(new MixedNoise(List.of(new NoiseRange(NoiseKind.GAUSSIAN, 0, 0.8),
+                new NoiseRange(NoiseKind.POISSON, 5, 30), new NoNoise())), blind.noise().training());
+        assertEquals(List.of(new NoNoise()), blind.robustness());
+        assertTrue(error(SPACE + "\nnoise.train = [{ type = gaussian, factor = { min = 0.8, max = 0.1 } }]")
+                .contains("noise.train[0]: a noise range needs min <= max, got 0.8 and 0.1"));
+        assertTrue(error(SPACE + "\nnoise.train = [{ type = gaussian, factor = { min = 0.1 } }]")
+                .contains("noise.train[0]: "));
+    }
+
+    @Test
     void architectureKeysAreChecked() throws IOException {
         SweepConfig c = ConfigLoader.load(conf("search.space { model = [cae, unet], dropout = [0, 0.2], "
                 + "lr-schedule = [constant, cosine], convs = [1, 2], residual = [true, false] }"), List.of());
@@ -110,7 +127,7 @@ class ConfigLoaderTest {
         assertTrue(error("search.space {}").contains("search.space: empty"));
         assertTrue(error("search.space { filters = 32 }").contains("search.space: empty"));
         assertTrue(error(SPACE + "\nevaluate.robustness = [{ type = blur }]")
-                .contains("evaluate.robustness[0].type: must be gaussian, salt-pepper or poisson, got blur"));
+                .contains("evaluate.robustness[0].type: must be gaussian, salt-pepper, poisson or none, got blur"));
         assertTrue(error(SPACE + "\nevaluate.robustness = [{ type = gaussian, factor = -1 }]")
                 .contains("evaluate.robustness[0]: "));
         assertTrue(error("trial.timeout = soon\nsearch.space { filters = [16, 32] }").contains("trial.timeout: must be a duration"));

@@ -17,7 +17,8 @@ class NoiseModelTest {
     @Test
     void everyModelIsDeterministicInTheSeedAndStaysInRange() {
         for (NoiseModel noise : List.of(new GaussianNoise(0.5), new SaltPepperNoise(0.1), new PoissonNoise(10),
-                new MixedNoise(List.of(new GaussianNoise(0.3), new SaltPepperNoise(0.1))))) {
+                new MixedNoise(List.of(new GaussianNoise(0.3), new SaltPepperNoise(0.1))),
+                new NoiseRange(NoiseKind.GAUSSIAN, 0, 0.8), new NoiseRange(NoiseKind.POISSON, 5, 30))) {
             float[] a = noise.apply(clean, 1).pixels();
             assertArrayEquals(a, noise.apply(clean, 1).pixels(), noise.describe());
             assertFalse(java.util.Arrays.equals(a, noise.apply(clean, 2).pixels()), noise.describe());
@@ -84,5 +85,45 @@ class NoiseModelTest {
         }
         assertEquals(1000, gaussian + saltPepper, "every image has exactly one of the two noises");
         assertEquals(500, gaussian, 60, "equal odds");
+    }
+
+    @Test
+    void aRangeGivesEachImageItsOwnStrengthWithinTheEnds() {
+        // Mid-gray images, so that clipping does not hide the spread: each image's own standard
+        // deviation is its drawn factor, and the factors cover the range.
+        int count = 400;
+        float[] gray = new float[count * 400];
+        java.util.Arrays.fill(gray, 0.5f);
+        float[] noisy = new NoiseRange(NoiseKind.GAUSSIAN, 0.0, 0.1).apply(new ImageSet(gray, count, 20, 20), 5).pixels();
+        double lowest = 1, highest = 0;
+        for (int i = 0; i < count; i++) {
+            double sq = 0;
+            for (int p = 0; p < 400; p++) {
+                double d = noisy[i * 400 + p] - 0.5;
+                sq += d * d;
+            }
+            double std = Math.sqrt(sq / 400);
+            assertTrue(std < 0.1 * 1.25, "image " + i + " std " + std);
+            lowest = Math.min(lowest, std);
+            highest = Math.max(highest, std);
+        }
+        assertTrue(lowest < 0.01 && highest > 0.09, lowest + " .. " + highest);
+        assertEquals("gaussian(0.0..0.1)", new NoiseRange(NoiseKind.GAUSSIAN, 0.0, 0.1).describe());
+    }
+
+    @Test
+    void noNoiseLeavesTheImagesAsTheyAre() {
+        assertArrayEquals(clean.pixels(), new NoNoise().apply(clean, 7).pixels());
+        assertEquals("none", new NoNoise().describe());
+    }
+
+    @Test
+    void aRangeChecksItsEnds() {
+        var reversed = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new NoiseRange(NoiseKind.GAUSSIAN, 0.5, 0.1));
+        assertEquals("a noise range needs min <= max, got 0.5 and 0.1", reversed.getMessage());
+        var amount = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new NoiseRange(NoiseKind.SALT_PEPPER, 0, 2));
+        assertEquals("salt-and-pepper amount must be in [0,1], got 2.0", amount.getMessage());
     }
 }

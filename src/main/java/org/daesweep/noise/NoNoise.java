@@ -1,0 +1,19 @@
+package org.daesweep.noise;
+
+import org.daesweep.data.ImageSet;
+
+/**
+ * Clean images left as they are: a robustness row that says whether a model keeps a clean image
+ * clean, and clean inputs in a training mix.
+ */
+public record NoNoise() implements NoiseModel {
+    @Override
+    public ImageSet apply(ImageSet clean, long seed) {
+        return clean;
+    }
+
+    @Override
+    public String describe() {
+        return "none";
+    }
+}
