@@ -86,7 +86,7 @@ public final class ReportPage {
             table{border-collapse:collapse;font-size:.85em} th,td{border:1px solid #ddd;padding:3px 6px;text-align:right}
             th{background:#f4f4f4} table.sortable th{cursor:pointer} td:first-child{text-align:left}
             tr.failed td,tr.diverged td,tr.timeout td{background:#fde2e2} tr.collapsed td{background:#fff3cd}
-            tr.pruned td{color:#777}
+            tr.pruned td, tr.paused td{color:#777}
             figure{display:inline-block;margin:0 16px 16px 0} figcaption{text-align:center;font-size:.85em}
             .chart text.tick{font-size:10px;fill:#444} .chart text.title{font-size:11px;fill:#222}
             .legend{list-style:none;padding:0;font-size:.85em} .legend span{display:inline-block;width:12px;height:12px;margin-right:6px}

@@ -40,13 +40,17 @@ public final class Report {
 
     /** The rows a report is computed from; metrics and images are empty until the sweep evaluates its best model. */
     public record Rows(List<Row> trials, List<Row> epochs, List<Row> rungs, List<Row> metrics) {
-        /** The search's trials, epochs and rungs tables as rows with their schemas, before any evaluation. */
-        public static Rows ofSearch(Collection<TrialResult> results, List<Double> rungEnds) {
+        /**
+         * The search's trials, epochs and rungs tables as rows with their schemas, before any evaluation.
+         *
+         * @param searchOver whether the search has ended (its tables) or still runs (the live report)
+         */
+        public static Rows ofSearch(Collection<TrialResult> results, List<Double> rungEnds, boolean searchOver) {
             List<Row> trials = new ArrayList<>();
             List<Row> epochs = new ArrayList<>();
             List<Row> rungs = new ArrayList<>();
             for (TrialResult t : results) {
-                trials.add(Tables.trialRow(t, rungEnds));
+                trials.add(Tables.trialRow(t, rungEnds, searchOver));
                 t.epochs().forEach(e -> epochs.add(Tables.epochRow(t.spec().id(), Tables.PHASE_SEARCH, e)));
                 rungs.addAll(Tables.rungRows(t, rungEnds));
             }
@@ -131,7 +135,10 @@ public final class Report {
 
     private static String rowClass(Row r) {
         String reason = r.getAs("stop_reason");
-        return reason != null && reason.startsWith("pruned") ? "pruned" : r.getAs("status");
+        if (reason != null && (reason.startsWith("pruned") || reason.startsWith("paused"))) {
+            return reason.substring(0, reason.indexOf(' '));
+        }
+        return r.getAs("status");
     }
 
     private static List<ReportData.Scatter> scatters(JsonNode plan, List<Row> ranked, List<Hyperparameter> searched) {

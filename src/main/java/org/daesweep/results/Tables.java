@@ -12,6 +12,7 @@ import org.daesweep.model.Hyperparameter;
 import org.daesweep.trial.EpochStats;
 import org.daesweep.trial.Epochs;
 import org.daesweep.trial.TrialResult;
+import org.daesweep.trial.TrialStage;
 import org.daesweep.trial.TrialStatus;
 
 import java.util.ArrayList;
@@ -55,8 +56,11 @@ public final class Tables {
         return new StructType(f.toArray(StructField[]::new));
     }
 
-    /** @param rungs the scheduler's rung ends, to tell a completed trial from a pruned one */
-    public static Row trialRow(TrialResult r, List<Double> rungs) {
+    /**
+     * @param rungs      the scheduler's rung ends, to tell a completed trial from a pruned one
+     * @param searchOver whether a trial left at a rung is pruned (the search ended) or paused
+     */
+    public static Row trialRow(TrialResult r, List<Double> rungs, boolean searchOver) {
         List<Object> v = new ArrayList<>();
         v.add(r.spec().id());
         v.add(r.spec().index());
@@ -64,7 +68,7 @@ public final class Tables {
         v.addAll(r.spec().hyperparameters().toMap().values());
         v.add(r.status().label());
         v.add(r.rung() < 0 ? null : r.rung());
-        v.add(stopReason(r, rungs));
+        v.add(stopReason(r, rungs, searchOver));
         v.add(nullIfNaN(r.bestValidationMse()));
         EpochStats last = r.epochs().isEmpty() ? null : r.epochs().get(r.epochs().size() - 1);
         v.add(last == null ? null : nullIfNaN(last.trainLoss()));
@@ -79,11 +83,14 @@ public final class Tables {
         return RowFactory.create(v.toArray());
     }
 
-    private static String stopReason(TrialResult r, List<Double> rungs) {
-        if (r.status() != TrialStatus.OK) {
-            return r.status().label();
-        }
-        return r.rung() == rungs.size() - 1 ? "completed" : "pruned at rung " + r.rung() + " (" + Epochs.format(rungs.get(r.rung())) + " epochs)";
+    private static String stopReason(TrialResult r, List<Double> rungs, boolean searchOver) {
+        TrialStage stage = r.stage(rungs.size() - 1, searchOver);
+        return switch (stage) {
+            case STOPPED -> r.status().label();
+            case COMPLETED -> stage.label();
+            case PAUSED, PRUNED -> stage.label() + " at rung " + r.rung() + " (" + Epochs.format(rungs.get(r.rung()))
+                    + " epochs)";
+        };
     }
 
     public static StructType rungsSchema() {

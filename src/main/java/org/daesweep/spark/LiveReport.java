@@ -44,6 +44,6 @@ final class LiveReport {
     }
 
     private void write() {
-        Report.write(store, Report.Rows.ofSearch(latest.values(), rungs), true);
+        Report.write(store, Report.Rows.ofSearch(latest.values(), rungs, false), true);
     }
 }

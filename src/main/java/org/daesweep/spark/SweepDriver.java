@@ -175,7 +175,7 @@ public final class SweepDriver {
 
     /** The trials, rungs and epochs tables and the loss curves; returns the epoch rows, to which the retrain's are added. */
     private List<Row> writeSearchTables(ResultStore store, List<TrialResult> trials, Scheduler scheduler) {
-        Report.Rows rows = Report.Rows.ofSearch(trials, scheduler.rungs());
+        Report.Rows rows = Report.Rows.ofSearch(trials, scheduler.rungs(), true);
         store.writeTable(Tables.TRIALS, Tables.trialsSchema(), rows.trials());
         store.writeTable(Tables.RUNGS, Tables.rungsSchema(), rows.rungs());
         store.writeTable(Tables.EPOCHS, Tables.epochsSchema(), rows.epochs());

@@ -37,6 +37,20 @@ public record TrialResult(TrialSpec spec, TrialStatus status, List<EpochStats> e
                 List.of());
     }
 
+    /**
+     * @param lastRung   the scheduler's last rung (the full budget)
+     * @param searchOver whether the search has ended, so that a trial left at a rung stays there
+     */
+    public TrialStage stage(int lastRung, boolean searchOver) {
+        if (status != TrialStatus.OK) {
+            return TrialStage.STOPPED;
+        }
+        if (rung == lastRung) {
+            return TrialStage.COMPLETED;
+        }
+        return searchOver ? TrialStage.PRUNED : TrialStage.PAUSED;
+    }
+
     /** Lowest validation MSE measured: the sweep's objective. NaN when there is none. */
     public double bestValidationMse() {
         return EpochStats.lowest(EpochStats.bestValidationMse(epochs), lastValidationMse);
