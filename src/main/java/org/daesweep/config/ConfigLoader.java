@@ -149,7 +149,8 @@ public final class ConfigLoader {
         }
         return new SweepConfig(name, c.getLong("sweep.seed"), imageSource(c), limit, split(c), noise(c, defaults), space,
                 sampler, trials(c, sampler, space), scheduler(c, space), budget(c), timeout(c), c.getLong("search.seed"),
-                retrain, noiseList(c, defaults, "evaluate.robustness"), c.getString("output.dir"),
+                retrain, noiseList(c, defaults, "evaluate.robustness"), c.getBoolean("evaluate.self-ensemble"),
+                c.getString("output.dir"),
                 c.getString("spark.master"), taskCpus, duration(c, "spark.executor-wait"), c.root().render(ConfigRenderOptions.concise().setFormatted(true)
                 .setJson(false)));
     }

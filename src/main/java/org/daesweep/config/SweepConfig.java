@@ -30,6 +30,7 @@ public record SweepConfig(
         long searchSeed,
         Retrain retrain,
         List<NoiseModel> robustness,
+        boolean selfEnsemble,
         String outputDir,
         String master,
         int taskCpus,

@@ -10,9 +10,11 @@ public final class Denoising {
     private Denoising() {
     }
 
-    public static List<ShareResult> runHere(DenoiseRequest request, DenoisingNetwork network, Storage storage) {
+    public static List<ShareResult> runHere(DenoiseRequest request, DenoisingNetwork network, boolean selfEnsemble,
+                                            Storage storage) {
         try {
-            ShareResult result = ShareRunner.run(request, new ImageDenoiser(network), storage, 0, 0, request.count());
+            ShareResult result = ShareRunner.run(request, new ImageDenoiser(network, selfEnsemble), storage, 0, 0,
+                    request.count());
             request.finish(storage, 1);
             return List.of(result);
         } catch (RuntimeException e) {

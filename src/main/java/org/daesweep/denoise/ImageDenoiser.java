@@ -26,11 +26,14 @@ public final class ImageDenoiser {
     private final int multiple;
     private static final Logger log = LoggerFactory.getLogger(ImageDenoiser.class);
     private final Map<Long, Denoiser> bySize = new LinkedHashMap<>(16, 0.75f, true);
+    private final boolean selfEnsemble;
     private boolean colourNoted;
 
-    public ImageDenoiser(DenoisingNetwork network) {
+    /** @param selfEnsemble average over the flips and quarter turns of each plane ({@link Denoiser}) */
+    public ImageDenoiser(DenoisingNetwork network, boolean selfEnsemble) {
         this.network = network;
         this.multiple = 1 << network.hyperparameters().depth();
+        this.selfEnsemble = selfEnsemble;
     }
 
     public DenoisingNetwork network() {
@@ -82,7 +85,7 @@ public final class ImageDenoiser {
                 Long eldest = bySize.keySet().iterator().next();
                 bySize.remove(eldest).network().releasePlans();
             }
-            d = new Denoiser(network.atSize(ph, pw));
+            d = new Denoiser(network.atSize(ph, pw), selfEnsemble);
             bySize.put(key, d);
         }
         return d;

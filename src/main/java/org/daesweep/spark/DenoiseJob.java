@@ -38,7 +38,9 @@ public final class DenoiseJob {
     private DenoiseJob() {
     }
 
-    public static List<ShareResult> run(JavaSparkContext jsc, DenoiseRequest request, byte[] model, Storage storage) {
+    /** @param selfEnsemble average over the flips and quarter turns of each image */
+    public static List<ShareResult> run(JavaSparkContext jsc, DenoiseRequest request, byte[] model, boolean selfEnsemble,
+                                        Storage storage) {
         int threads = jsc.getConf().getInt("spark.task.cpus", 1);
         int slots = Math.max(1, jsc.defaultParallelism() / threads);
         int count = request.count();
@@ -52,7 +54,8 @@ public final class DenoiseJob {
                     .map(share -> {
                         NativeRuntime.configure(threads);
                         ImageDenoiser denoiser = new ImageDenoiser(
-                                ModelFile.read(new ByteArrayInputStream(modelBytes.value()), "the broadcast model"));
+                                ModelFile.read(new ByteArrayInputStream(modelBytes.value()), "the broadcast model"),
+                                selfEnsemble);
                         return ShareRunner.run(request, denoiser, new Storage(hadoop.value()), share,
                                 bounds[share], bounds[share + 1]);
                     })

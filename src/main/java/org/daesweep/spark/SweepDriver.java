@@ -274,6 +274,13 @@ public final class SweepDriver {
         List<Row> metrics = new ArrayList<>(List.of(
                 Tables.metricsRow("best", "test", noise, scores),
                 Tables.metricsRow("noisy-input", "test", noise, noisy)));
+        if (config.selfEnsemble()) {
+            ImageScores ensembled = ImageScores.of(new Denoiser(model, true).denoise(data.noisyTest()), data.cleanTest());
+            log.info("self-ensembled over flips and quarter turns: {} dB / SSIM {} (one pass: {} dB / {})",
+                    String.format("%.2f", ensembled.meanPsnr()), String.format("%.3f", ensembled.meanSsim()),
+                    String.format("%.2f", scores.meanPsnr()), String.format("%.3f", scores.meanSsim()));
+            metrics.add(Tables.metricsRow("best-self-ensemble", "test", noise, ensembled));
+        }
         metrics.addAll(robustnessRows(denoiser, data.cleanTest()));
         store.writeTable(Tables.METRICS, Tables.metricsSchema(), metrics);
         store.writeTable(Tables.PER_IMAGE, Tables.perImageSchema(), Tables.perImageRows(data.testIndices(), scores, noisy));

@@ -1,5 +1,6 @@
 package org.daesweep.training;
 
+import org.daesweep.data.Dihedral;
 import org.daesweep.data.ImageSet;
 import org.daesweep.model.DenoisingNetwork;
 import org.daesweep.model.Hyperparameters;
@@ -14,10 +15,20 @@ public final class Denoiser {
     private static final long MAX_ACTIVATION_BYTES = 24L << 20;
     private final DenoisingNetwork network;
     private final int largestBatch;
+    private final boolean selfEnsemble;
 
     public Denoiser(DenoisingNetwork network) {
+        this(network, false);
+    }
+
+    /**
+     * @param selfEnsemble average the outputs for every flip and quarter turn of the input
+     *                     ({@link Dihedral}), as image-restoration papers do: 4 or 8 passes
+     */
+    public Denoiser(DenoisingNetwork network, boolean selfEnsemble) {
         this.network = network;
         this.largestBatch = largestBatch(network.hyperparameters(), network.height(), network.width());
+        this.selfEnsemble = selfEnsemble;
     }
 
     /** Images per prediction batch of a network of this shape. */
@@ -35,6 +46,24 @@ public final class Denoiser {
             throw new org.daesweep.UserException("the model denoises " + network.height() + "x" + network.width()
                     + " images, these are " + noisy.height() + "x" + noisy.width());
         }
+        if (!selfEnsemble) {
+            return pass(noisy);
+        }
+        int transforms = Dihedral.count(noisy.height(), noisy.width());
+        float[] sum = new float[noisy.pixels().length];
+        for (int t = 0; t < transforms; t++) {
+            float[] out = Dihedral.invert(pass(Dihedral.apply(noisy, t)), t).pixels();
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += out[i];
+            }
+        }
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] /= transforms;
+        }
+        return new ImageSet(sum, noisy.count(), noisy.height(), noisy.width());
+    }
+
+    private ImageSet pass(ImageSet noisy) {
         float[] out = new float[noisy.pixels().length];
         int size = noisy.imageSize();
         // Batches of one size, the last padded with blank images: the network replays one

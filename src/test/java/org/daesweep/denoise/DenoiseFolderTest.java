@@ -47,7 +47,7 @@ class DenoiseFolderTest {
 
         DenoisePlanner.Plan plan = new DenoisePlanner(storage).plan(in.toString(), dir.resolve("out").toString(), null, null, 0);
         assertEquals(1, plan.ignoredFiles());
-        DenoiseReport report = DenoiseReport.of(plan.request().count(), Denoising.runHere(plan.request(), network, storage), 1);
+        DenoiseReport report = DenoiseReport.of(plan.request().count(), Denoising.runHere(plan.request(), network, false, storage), 1);
 
         assertEquals(7, report.inputs());
         assertEquals(6, report.denoised());
@@ -76,7 +76,7 @@ class DenoiseFolderTest {
     void anImageOfTheModelsSizeIsDenoisedExactlyAsTheSweepDenoisesIt() throws Exception {
         Path in = Pictures.write(dir.resolve("a.png"), BufferedImage.TYPE_BYTE_GRAY, 28, 28, 1);
         Picture picture = org.daesweep.data.PictureCodec.decode(Files.readAllBytes(in));
-        Picture mine = new ImageDenoiser(network).denoise(List.of(picture)).get(0);
+        Picture mine = new ImageDenoiser(network, false).denoise(List.of(picture)).get(0);
         ImageSet sweeps = new Denoiser(network).denoise(new ImageSet(picture.planes()[0], 1, 28, 28));
         assertArrayEquals(sweeps.pixels(), mine.planes()[0], 1e-6f);
     }
@@ -88,8 +88,8 @@ class DenoiseFolderTest {
             Pictures.write(in.resolve("img" + i + ".png"), BufferedImage.TYPE_BYTE_GRAY, 28, 28, i);
         }
         DenoisePlanner.Plan plan = new DenoisePlanner(storage).plan(in.toString(), null, "", new GaussianNoise(0.5), 9);
-        ShareResult whole = ShareRunner.run(plan.request(), new ImageDenoiser(network), storage, 0, 0, 5);
-        ShareResult tail = ShareRunner.run(plan.request(), new ImageDenoiser(network), storage, 1, 3, 5);
+        ShareResult whole = ShareRunner.run(plan.request(), new ImageDenoiser(network, false), storage, 0, 0, 5);
+        ShareResult tail = ShareRunner.run(plan.request(), new ImageDenoiser(network, false), storage, 1, 3, 5);
         assertEquals(5, whole.scores().size());
         assertEquals(whole.scores().get(4), tail.scores().get(1));
         for (ImageScore s : whole.scores()) {

@@ -29,4 +29,25 @@ class DenoiserTest {
         float[] head = network.predict(Batches.range(images, 0, 7)).dup('c').data().asFloat();
         assertArrayEquals(head, Arrays.copyOfRange(all, 0, 7 * size));
     }
+
+    @Test
+    void aSelfEnsembleTurnsWithItsInputWhereOnePassDoesNot() {
+        NativeRuntime.configure(1);
+        DenoisingNetwork network = DenoisingNetwork.create(Hyperparameters.referenceBaseline()
+                .with(Hyperparameter.FILTERS, 8), 16, 16, 5, 1);
+        ImageSet images = TestData.strokeImages(6, 16, 16);
+        for (int t : new int[]{1, 5}) {
+            ImageSet turned = org.daesweep.data.Dihedral.apply(images, t);
+            Denoiser ensemble = new Denoiser(network, true);
+            float[] expected = org.daesweep.data.Dihedral.apply(ensemble.denoise(images), t).pixels();
+            float[] actual = ensemble.denoise(turned).pixels();
+            for (int i = 0; i < expected.length; i++) {
+                org.junit.jupiter.api.Assertions.assertEquals(expected[i], actual[i], 1e-5, "t=" + t + " pixel " + i);
+            }
+            Denoiser single = new Denoiser(network);
+            org.junit.jupiter.api.Assertions.assertFalse(Arrays.equals(
+                    org.daesweep.data.Dihedral.apply(single.denoise(images), t).pixels(), single.denoise(turned).pixels()),
+                    "a random network is not symmetric by itself");
+        }
+    }
 }

@@ -1,0 +1,46 @@
+package org.daesweep.data;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class DihedralTest {
+    @Test
+    void eachTransformIsUndoneByItsInverse() {
+        ImageSet square = new ImageSet(ramp(2 * 9), 2, 3, 3);
+        ImageSet wide = new ImageSet(ramp(2 * 6), 2, 2, 3);
+        assertEquals(8, Dihedral.count(3, 3));
+        assertEquals(4, Dihedral.count(2, 3));
+        for (ImageSet images : new ImageSet[]{square, wide}) {
+            for (int t = 0; t < Dihedral.count(images.height(), images.width()); t++) {
+                assertArrayEquals(images.pixels(), Dihedral.invert(Dihedral.apply(images, t), t).pixels(), "t=" + t);
+            }
+        }
+    }
+
+    @Test
+    void theTransformsAreTheFlipsAndQuarterTurnsAsWorkedOutByHand() {
+        // 1 2 3
+        // 4 5 6
+        // 7 8 9
+        ImageSet image = new ImageSet(new float[]{1, 2, 3, 4, 5, 6, 7, 8, 9}, 1, 3, 3);
+        assertArrayEquals(new float[]{3, 2, 1, 6, 5, 4, 9, 8, 7}, Dihedral.apply(image, 1).pixels(), "left-right");
+        assertArrayEquals(new float[]{7, 8, 9, 4, 5, 6, 1, 2, 3}, Dihedral.apply(image, 2).pixels(), "up-down");
+        assertArrayEquals(new float[]{1, 4, 7, 2, 5, 8, 3, 6, 9}, Dihedral.apply(image, 4).pixels(), "transpose");
+        assertArrayEquals(new float[]{3, 6, 9, 2, 5, 8, 1, 4, 7}, Dihedral.apply(image, 5).pixels(), "a quarter turn left");
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (int t = 0; t < 8; t++) {
+            distinct.add(java.util.Arrays.toString(Dihedral.apply(image, t).pixels()));
+        }
+        assertEquals(8, distinct.size(), "eight different images");
+    }
+
+    private static float[] ramp(int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = i;
+        }
+        return v;
+    }
+}
