@@ -6,13 +6,13 @@ import org.daesweep.data.SplitSpec;
 import org.daesweep.data.Storage;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
-import org.daesweep.model.MemoryEstimate;
 import org.daesweep.noise.GaussianNoise;
 import org.daesweep.noise.NoiseSetup;
 import org.daesweep.runtime.NativeGarbage;
 import org.daesweep.runtime.NativeRuntime;
 import org.daesweep.runtime.OpTimes;
 import org.daesweep.training.Denoiser;
+import org.daesweep.training.MemoryCheck;
 import org.daesweep.training.SweepData;
 import org.daesweep.training.TrainingData;
 import org.daesweep.training.TrainingRun;
@@ -102,8 +102,7 @@ final class BenchCommand implements Callable<Integer> {
                         + "infer_img_s=%.0f peak_heap_mb=%.0f peak_rss_mb=%.0f growth_mb=%.0f estimate_mb=%.0f%n",
                 shape, threads, parallel, batchSize, n, trainImagesPerSecond, epochSeconds, test.count() / inferSeconds,
                 peakHeapMb(), peakRssMb(), peakRssMb() - residentBeforeMb,
-                parallel * MemoryEstimate.of(hp, train.height(), train.width()).trainingBytes(Math.min(batchSize, n),
-                        Denoiser.largestBatch(hp, train.height(), train.width())) / 1e6);
+                parallel * MemoryCheck.neededBytes(hp, train) / 1e6);
         return 0;
     }
 

@@ -19,13 +19,23 @@ public final class MemoryCheck {
      * when it fits or when nothing is known of the memory (0).
      */
     public static Optional<String> problem(Hyperparameters hp, TrainingData data, long availableBytes) {
-        int batch = Math.min(hp.batchSize(), data.cleanTrain().count());
-        long needed = MemoryEstimate.of(hp, data.height(), data.width())
-                .trainingBytes(batch, Denoiser.largestBatch(hp, data.height(), data.width()));
+        int batch = batch(hp, data);
+        long needed = neededBytes(hp, data);
         if (availableBytes <= 0 || needed <= availableBytes) {
             return Optional.empty();
         }
         return Optional.of("needs ~" + MemoryEstimate.readable(needed) + " at batch size " + batch + ", a trial here has "
                 + MemoryEstimate.readable(availableBytes) + ": lower batch-size or filters");
+    }
+
+    /** Estimated peak bytes of training {@code hp} on {@code data}. */
+    public static long neededBytes(Hyperparameters hp, TrainingData data) {
+        return MemoryEstimate.of(hp, data.height(), data.width())
+                .trainingBytes(batch(hp, data), Denoiser.largestBatch(hp, data.height(), data.width()));
+    }
+
+    /** A batch larger than the training set trains on all of it at once. */
+    private static int batch(Hyperparameters hp, TrainingData data) {
+        return Math.min(hp.batchSize(), data.cleanTrain().count());
     }
 }
