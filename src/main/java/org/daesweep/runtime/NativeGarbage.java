@@ -77,7 +77,8 @@ public final class NativeGarbage {
         }
     }
 
-    private static long physicalBytes() {
+    /** The machine's memory. */
+    public static long physicalBytes() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
     }

@@ -4,8 +4,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.network.util.JavaUtils;
-
-import java.lang.management.ManagementFactory;
+import org.daesweep.runtime.NativeGarbage;
 
 /**
  * The native memory one trial may use in this JVM, worked out where the trial runs. A
@@ -29,9 +28,7 @@ final class TrialMemory {
         if (!isLocal(conf) && conf.contains("spark.executor.memoryOverhead")) {
             return JavaUtils.byteStringAsBytes(withUnit(conf.get("spark.executor.memoryOverhead")));
         }
-        long physical = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        return Math.max(0, physical - Runtime.getRuntime().maxMemory());
+        return Math.max(0, NativeGarbage.physicalBytes() - Runtime.getRuntime().maxMemory());
     }
 
     /** Task slots of this JVM: the local master's threads, or an executor's cores, over task.cpus. */
