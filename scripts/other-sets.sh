@@ -1,26 +1,40 @@
 #!/usr/bin/env bash
-# Do a configuration's defaults travel beyond digits? Runs a shipped sweep file unchanged but
-# for data.images, on the Fashion-MNIST test set (10,000 28x28 photos of clothing: Debian's
-# dataset-fashion-mnist package, or DAE_SWEEP_FASHION pointing at its t10k-images-idx3-ubyte.gz,
-# copied into data/fashion-mnist/), and prints the test PSNR/SSIM of the model and of the noisy
-# input, and the gain. A benchmark, not a test.
-#   scripts/other-sets.sh [conf/default.conf]
+# Do a configuration's defaults travel beyond digits? Runs a shipped sweep file unchanged but for
+# data.images on another set of 28x28 grayscale images, and prints the test PSNR/SSIM of the
+# model and of the noisy input, and the gain. A benchmark, not a test.
+#   fashion: the Fashion-MNIST test set (10,000 photos of clothing: Debian's dataset-fashion-mnist
+#            package, or DAE_SWEEP_FASHION pointing at its t10k-images-idx3-ubyte.gz)
+#   glyphs:  10,000 letters and signs drawn from the machine's TrueType fonts (scripts/Glyphs.java)
+# Either is copied or drawn into data/ once.
+#   scripts/other-sets.sh [conf/default.conf] [fashion|glyphs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 conf=${1:-conf/default.conf}
-source=${DAE_SWEEP_FASHION:-/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz}
-if [[ ! -s "$source" ]]; then
-  echo "other-sets: no Fashion-MNIST at $source (apt-get install dataset-fashion-mnist, or set DAE_SWEEP_FASHION)" >&2
-  exit 2
-fi
-mkdir -p data/fashion-mnist
-[[ -s data/fashion-mnist/t10k-images-idx3-ubyte.gz ]] || cp "$source" data/fashion-mnist/
-name="$(basename "$conf" .conf)-fashion"
-out=$(scripts/run-local.sh sweep --restart --conf "$conf" data.images=data/fashion-mnist/t10k-images-idx3-ubyte.gz \
-  "sweep.name=$name" 2>/dev/null)
+set_name=${2:-fashion}
+case "$set_name" in
+  fashion)
+    images=data/fashion-mnist/t10k-images-idx3-ubyte.gz
+    source=${DAE_SWEEP_FASHION:-/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz}
+    if [[ ! -s "$images" ]]; then
+      if [[ ! -s "$source" ]]; then
+        echo "other-sets: no Fashion-MNIST at $source (apt-get install dataset-fashion-mnist, or set DAE_SWEEP_FASHION)" >&2
+        exit 2
+      fi
+      mkdir -p data/fashion-mnist
+      cp "$source" data/fashion-mnist/
+    fi ;;
+  glyphs)
+    images=data/glyphs/glyphs-idx3-ubyte.gz
+    [[ -s "$images" ]] || java -Djava.awt.headless=true scripts/Glyphs.java "$images" 10000 7 >&2 ;;
+  *)
+    echo "other-sets: unknown set '$set_name' (fashion or glyphs)" >&2
+    exit 2 ;;
+esac
+name="$(basename "$conf" .conf)-$set_name"
+out=$(scripts/run-local.sh sweep --restart --conf "$conf" "data.images=$images" "sweep.name=$name" 2>/dev/null)
 best=$(awk '$1 == "best" {print $3, $4; exit}' <<<"$out")
 noisy=$(awk '$1 == "noisy" && $2 == "input" {print $4, $5; exit}' <<<"$out")
 read -r best_psnr best_ssim <<<"$best"
 read -r noisy_psnr noisy_ssim <<<"$noisy"
 gain=$(awk -v a="$best_psnr" -v b="$noisy_psnr" 'BEGIN { printf "%.2f", a - b }')
-echo "OTHER-SET conf=$conf set=fashion-mnist model_psnr=$best_psnr model_ssim=$best_ssim noisy_psnr=$noisy_psnr noisy_ssim=$noisy_ssim gain_db=$gain results=results/$name"
+echo "OTHER-SET conf=$conf set=$set_name model_psnr=$best_psnr model_ssim=$best_ssim noisy_psnr=$noisy_psnr noisy_ssim=$noisy_ssim gain_db=$gain results=results/$name"
