@@ -14,17 +14,8 @@ public final class Dihedral {
         return height == width ? 8 : 4;
     }
 
-    /** Transform {@code t} of every image. */
+    /** Transform {@code t} of every image: flip, then transpose. */
     public static ImageSet apply(ImageSet images, int t) {
-        return map(images, t, false);
-    }
-
-    /** Undoes {@link #apply} with the same {@code t}. */
-    public static ImageSet invert(ImageSet images, int t) {
-        return map(images, t, true);
-    }
-
-    private static ImageSet map(ImageSet images, int t, boolean inverse) {
         int h = images.height();
         int w = images.width();
         if (t < 0 || t >= count(h, w)) {
@@ -40,20 +31,22 @@ public final class Dihedral {
             int base = n * size;
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    int source;
-                    if (inverse) { // out(y,x) = in(flip(x), flip(y)) if transposed, else in(flip(y), flip(x))
-                        int row = flipY ? h - 1 - y : y;
-                        int col = flipX ? w - 1 - x : x;
-                        source = transpose ? col * w + row : row * w + col;
-                    } else { // flip, then transpose
-                        int a = transpose ? x : y;
-                        int b = transpose ? y : x;
-                        source = (flipY ? h - 1 - a : a) * w + (flipX ? w - 1 - b : b);
-                    }
-                    out[base + y * w + x] = in[base + source];
+                    int a = transpose ? x : y;
+                    int b = transpose ? y : x;
+                    out[base + y * w + x] = in[base + (flipY ? h - 1 - a : a) * w + (flipX ? w - 1 - b : b)];
                 }
             }
         }
         return new ImageSet(out, images.count(), h, w);
+    }
+
+    /**
+     * Undoes {@link #apply} with the same {@code t}. A flip is its own inverse; undoing a flip
+     * and then a transpose is transposing, then the other axis's flip: the same transform with
+     * the two flip bits swapped.
+     */
+    public static ImageSet invert(ImageSet images, int t) {
+        boolean transposed = t >= 4 && t < 8;
+        return apply(images, transposed ? 4 | (t & 1) << 1 | (t & 2) >> 1 : t);
     }
 }

@@ -2,6 +2,10 @@ package org.daesweep.data;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,9 +33,9 @@ class DihedralTest {
         assertArrayEquals(new float[]{7, 8, 9, 4, 5, 6, 1, 2, 3}, Dihedral.apply(image, 2).pixels(), "up-down");
         assertArrayEquals(new float[]{1, 4, 7, 2, 5, 8, 3, 6, 9}, Dihedral.apply(image, 4).pixels(), "transpose");
         assertArrayEquals(new float[]{3, 6, 9, 2, 5, 8, 1, 4, 7}, Dihedral.apply(image, 5).pixels(), "a quarter turn left");
-        java.util.Set<String> distinct = new java.util.HashSet<>();
+        Set<String> distinct = new HashSet<>();
         for (int t = 0; t < 8; t++) {
-            distinct.add(java.util.Arrays.toString(Dihedral.apply(image, t).pixels()));
+            distinct.add(Arrays.toString(Dihedral.apply(image, t).pixels()));
         }
         assertEquals(8, distinct.size(), "eight different images");
     }

@@ -1,6 +1,7 @@
 package org.daesweep.training;
 
 import org.daesweep.TestData;
+import org.daesweep.data.Dihedral;
 import org.daesweep.data.ImageSet;
 import org.daesweep.model.DenoisingNetwork;
 import org.daesweep.model.Hyperparameter;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class DenoiserTest {
     @Test
@@ -37,16 +40,16 @@ class DenoiserTest {
                 .with(Hyperparameter.FILTERS, 8), 16, 16, 5, 1);
         ImageSet images = TestData.strokeImages(6, 16, 16);
         for (int t : new int[]{1, 5}) {
-            ImageSet turned = org.daesweep.data.Dihedral.apply(images, t);
+            ImageSet turned = Dihedral.apply(images, t);
             Denoiser ensemble = new Denoiser(network, true);
-            float[] expected = org.daesweep.data.Dihedral.apply(ensemble.denoise(images), t).pixels();
+            float[] expected = Dihedral.apply(ensemble.denoise(images), t).pixels();
             float[] actual = ensemble.denoise(turned).pixels();
             for (int i = 0; i < expected.length; i++) {
-                org.junit.jupiter.api.Assertions.assertEquals(expected[i], actual[i], 1e-5, "t=" + t + " pixel " + i);
+                assertEquals(expected[i], actual[i], 1e-5, "t=" + t + " pixel " + i);
             }
             Denoiser single = new Denoiser(network);
-            org.junit.jupiter.api.Assertions.assertFalse(Arrays.equals(
-                    org.daesweep.data.Dihedral.apply(single.denoise(images), t).pixels(), single.denoise(turned).pixels()),
+            assertFalse(Arrays.equals(
+                    Dihedral.apply(single.denoise(images), t).pixels(), single.denoise(turned).pixels()),
                     "a random network is not symmetric by itself");
         }
     }
