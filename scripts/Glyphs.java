@@ -5,23 +5,23 @@ import java.awt.font.GlyphVector;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
+import org.daesweep.data.IdxWriter;
+import org.daesweep.data.Storage;
 
 /**
  * A set of 28x28 grayscale glyphs that are not digits, for checking that a configuration's
  * defaults travel: letters and signs (no digits) from every TrueType font on the machine, each drawn
  * white on black at a random size, shift and slant, anti-aliased, written as a gzipped IDX file
- * like MNIST's. Run with the JDK's source launcher; no build needed:
- *   java scripts/Glyphs.java OUT.idx3-ubyte.gz [count] [seed] [font folder]
+ * like MNIST's by the project's own IdxWriter. Run with the JDK's source launcher on the built
+ * classpath (scripts/other-sets.sh does):
+ *   java -cp "target/classes:$(cat target/classpath.txt)" scripts/Glyphs.java OUT.gz [count] [seed] [font folder]
  */
 public final class Glyphs {
     private static final int SIDE = 28;
@@ -33,7 +33,7 @@ public final class Glyphs {
             System.err.println("usage: java scripts/Glyphs.java OUT.gz [count] [seed] [font folder]");
             System.exit(2);
         }
-        Path out = Path.of(args[0]);
+        String out = args[0];
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 7;
         Path fontFolder = Path.of(args.length > 3 ? args[3] : "/usr/share/fonts");
@@ -43,13 +43,16 @@ public final class Glyphs {
             System.exit(2);
         }
         Random random = new Random(seed);
-        byte[][] images = new byte[count][];
-        for (int i = 0; i < count; i++) {
-            Font font = fonts.get(random.nextInt(fonts.size()));
-            char c = CHARACTERS.charAt(random.nextInt(CHARACTERS.length()));
-            images[i] = draw(font, c, random);
-        }
-        write(out, images);
+        Storage storage = Storage.standalone();
+        storage.writeAtomically(storage.path(out), stream -> {
+            IdxWriter idx = new IdxWriter(stream, true, count, SIDE, SIDE);
+            for (int i = 0; i < count; i++) {
+                Font font = fonts.get(random.nextInt(fonts.size()));
+                char c = CHARACTERS.charAt(random.nextInt(CHARACTERS.length()));
+                idx.write(draw(font, c, random));
+            }
+            idx.finish();
+        });
         System.out.printf("glyphs: %d images from %d fonts -> %s%n", count, fonts.size(), out);
     }
 
@@ -71,7 +74,7 @@ public final class Glyphs {
     }
 
     /** One glyph filling 55-90% of the square, slanted up to 12 degrees, its centre shifted up to 2 pixels. */
-    private static byte[] draw(Font font, char c, Random random) {
+    private static float[] draw(Font font, char c, Random random) {
         BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -87,27 +90,10 @@ public final class Glyphs {
         g.setColor(java.awt.Color.WHITE);
         g.fill(at.createTransformedShape(glyph.getOutline()));
         g.dispose();
-        byte[] pixels = new byte[SIDE * SIDE];
-        image.getRaster().getDataElements(0, 0, SIDE, SIDE, pixels);
-        return pixels;
-    }
-
-    /** IDX3 (magic 0x00000803, count, rows, columns, then the bytes), gzipped, renamed into place whole. */
-    private static void write(Path out, byte[][] images) throws IOException {
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path partial = Files.createTempFile(parent, ".glyphs", ".partial");
-        try (OutputStream file = Files.newOutputStream(partial);
-             DataOutputStream data = new DataOutputStream(new GZIPOutputStream(file))) {
-            data.writeInt(0x00000803);
-            data.writeInt(images.length);
-            data.writeInt(SIDE);
-            data.writeInt(SIDE);
-            for (byte[] image : images) {
-                data.write(image);
-            }
+        float[] pixels = image.getRaster().getSamples(0, 0, SIDE, SIDE, 0, new float[SIDE * SIDE]);
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] /= 255f;
         }
-        Files.move(partial, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return pixels;
     }
 }

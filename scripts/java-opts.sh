@@ -8,6 +8,16 @@ dae_sweep_java_opts() {
     -e 's:.*<dae.sweep.jvm.tuning>\(.*\)</dae.sweep.jvm.tuning>.*:\1:p' "$pom" | tr '\n' ' '
 }
 
+# Builds dae-sweep when its jar is missing or older than the sources.
+dae_sweep_build() {
+  local root
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  if [[ ! -f "$root/target/classpath.txt" || ! -f "$root/target/dae-sweep.jar" \
+        || -n "$(find "$root/src" "$root/pom.xml" -newer "$root/target/dae-sweep.jar" -print -quit)" ]]; then
+    (cd "$root" && mvn -q -B -DskipTests package)
+  fi
+}
+
 # Prints the Spark runtime classpath (resolving it with Maven the first time).
 spark_runtime_classpath() {
   local root cp_file

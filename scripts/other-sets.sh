@@ -25,7 +25,11 @@ case "$set_name" in
     fi ;;
   glyphs)
     images=data/glyphs/glyphs-idx3-ubyte.gz
-    [[ -s "$images" ]] || java -Djava.awt.headless=true scripts/Glyphs.java "$images" 10000 7 >&2 ;;
+    if [[ ! -s "$images" ]]; then
+      source scripts/java-opts.sh
+      dae_sweep_build
+      java -Djava.awt.headless=true -cp "target/classes:$(cat target/classpath.txt)" scripts/Glyphs.java "$images" 10000 7 >&2
+    fi ;;
   *)
     echo "other-sets: unknown set '$set_name' (fashion or glyphs)" >&2
     exit 2 ;;

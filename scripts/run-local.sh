@@ -5,9 +5,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 source scripts/java-opts.sh
-if [[ ! -f target/classpath.txt || ! -f target/dae-sweep.jar || -n "$(find src pom.xml -newer target/dae-sweep.jar -print -quit)" ]]; then
-  mvn -q -B -DskipTests package
-fi
+dae_sweep_build
 # An embedded Spark talks to itself only; binding to loopback also silences the hostname warning.
 export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1}
 exec java $(dae_sweep_java_opts) ${DAE_SWEEP_JAVA_OPTS:--Xmx6g} \
