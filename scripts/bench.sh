@@ -4,7 +4,7 @@
 # images/s, seconds per epoch and peak memory of one trial; then the sweep throughput
 # (trials/hour) of a fixed small sweep with 1 and with 2 task slots, in rounds that also measure
 # what the machine allows two trainings at once. Appends the figures to
-# docs/BENCHMARKS.md with the date and commit. A benchmark, not a test: run it on an idle machine.
+# docs/history/training-speed.md with the date and commit. A benchmark, not a test: run it on an idle machine.
 #   scripts/bench.sh [--quick]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -76,5 +76,5 @@ commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml conf 
     "$base_train" "$base_infer" "$(get baseline epoch_s)" "$(get baseline peak_heap_mb)" "$(get baseline peak_rss_mb)" \
     "$(get tuned train_img_s)" "$(get tuned infer_img_s)" "$(get tuned peak_heap_mb)" "$(get tuned peak_rss_mb)" \
     "$tph1" "$tph2" "${scaling}x" "$ceiling"
-} >> docs/BENCHMARKS.md
-echo "bench: appended to docs/BENCHMARKS.md"
+} >> docs/history/training-speed.md
+echo "bench: appended to docs/history/training-speed.md"
