@@ -1,5 +1,8 @@
 package org.daesweep.cli;
 
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import org.daesweep.UserException;
 import org.daesweep.data.IdxImageReader;
 import org.daesweep.data.ImageSet;
 import org.daesweep.data.SplitSpec;
@@ -74,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (parallel < 1 || (parallel > 1 && profile)) {
-            throw new org.daesweep.UserException("--parallel: 1 or more, and 1 with --profile; got " + parallel);
+            throw new UserException("--parallel: 1 or more, and 1 with --profile; got " + parallel);
         }
         NativeRuntime.configure(threads);
         Hyperparameters hp = hyperparameters();
@@ -115,16 +118,15 @@ final class BenchCommand implements Callable<Integer> {
                     .with(Hyperparameter.BATCH_NORM, true);
             case "unet" -> base.with(Hyperparameter.MODEL, "unet").with(Hyperparameter.CONVS, 2)
                     .with(Hyperparameter.BATCH_NORM, true);
-            default -> throw new org.daesweep.UserException("--shape: baseline, tuned or unet, got " + shape);
+            default -> throw new UserException("--shape: baseline, tuned or unet, got " + shape);
         };
         for (Map.Entry<String, String> set : overrides.entrySet()) {
-            Hyperparameter h = Hyperparameter.byKey(set.getKey()).orElseThrow(() -> new org.daesweep.UserException(
+            Hyperparameter h = Hyperparameter.byKey(set.getKey()).orElseThrow(() -> new UserException(
                     "--set: no hyperparameter " + set.getKey() + "; one of " + Hyperparameter.keys()));
-            Object value = com.typesafe.config.ConfigFactory.parseString("v = " + set.getValue()).getValue("v").unwrapped();
             try {
-                hp = hp.with(h, value);
-            } catch (IllegalArgumentException e) {
-                throw new org.daesweep.UserException("--set " + set.getKey() + ": " + e.getMessage());
+                hp = hp.with(h, ConfigFactory.parseString("v = " + set.getValue()).getValue("v").unwrapped());
+            } catch (ConfigException | IllegalArgumentException e) {
+                throw new UserException("--set " + set.getKey() + ": " + e.getMessage());
             }
         }
         return hp;

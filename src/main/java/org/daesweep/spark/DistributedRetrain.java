@@ -32,7 +32,8 @@ import java.util.Random;
  * retrain.distributed: the best configuration retrained data-parallel with dl4j-spark's
  * parameter averaging, on its DL4J-layer twin ({@link LayerGraph}); the result converts back to
  * the sweep's own network, so evaluation and the saved model are the same as after a
- * single-task retrain. docs/BENCHMARKS.md has the measured comparison and when to use it.
+ * single-task retrain. docs/history/BENCHMARKS-2026-11.md has the measured comparison: slower and
+ * worse than the single-task retrain on a small cluster, so it is off by default.
  */
 final class DistributedRetrain {
     private static final Logger log = LoggerFactory.getLogger(DistributedRetrain.class);

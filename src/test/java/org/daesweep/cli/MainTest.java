@@ -66,6 +66,14 @@ class MainTest {
     }
 
     @Test
+    void benchNamesTheSetThatCannotBeParsed() {
+        String unparseable = run(2, "bench", "--set", "filters=[16,");
+        assertTrue(unparseable.startsWith("dae-sweep: error: --set filters: "), unparseable);
+        assertFalse(unparseable.contains("\n"), "one line: " + unparseable);
+        assertTrue(run(2, "bench", "--set", "depth=-1").startsWith("dae-sweep: error: --set depth: "));
+    }
+
+    @Test
     void usageErrorsExitWith2() {
         assertTrue(run(2, "sweep").contains("Missing required option: '--conf=FILE'"));
         assertTrue(run(2, "frobnicate").contains("Unmatched argument"));
