@@ -38,6 +38,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads a HOCON file plus {@code key=value} overrides over the built-in defaults and checks
@@ -47,6 +49,9 @@ import java.util.Map;
 public final class ConfigLoader {
     private static final String DEFAULTS = "dae-sweep-defaults.conf";
     private static final String SPACE = "search.space";
+    /** The keys a noise entry may have: its type and strengths, and for a training mix its weight. */
+    private static final Set<String> NOISE_KEYS = Set.of("type", "factor", "amount", "peak");
+    private static final Set<String> TRAIN_NOISE_KEYS = Set.of("type", "factor", "amount", "peak", "weight");
 
     private ConfigLoader() {
     }
@@ -279,22 +284,50 @@ public final class ConfigLoader {
 
     private static NoiseSetup noise(Config c, Config defaults) {
         NoiseModel evaluation = noiseModel(c.getConfig("noise"), "noise");
-        List<NoiseModel> mix = noiseList(c, defaults, "noise.train");
-        return new NoiseSetup(evaluation, mix.isEmpty() ? evaluation : new MixedNoise(mix), c.getBoolean("noise.resample"));
+        String key = "noise.train";
+        List<? extends ConfigObject> entries = noiseEntries(c, key, TRAIN_NOISE_KEYS);
+        if (entries.isEmpty()) {
+            return new NoiseSetup(evaluation, evaluation, c.getBoolean("noise.resample"));
+        }
+        List<Double> weights = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Config entry = entries.get(i).toConfig();
+            double weight = entry.hasPath("weight") ? entry.getDouble("weight") : 1.0;
+            if (!(weight > 0 && Double.isFinite(weight))) {
+                throw new BadKey(key + "[" + i + "].weight: must be a positive number, got " + weight);
+            }
+            weights.add(weight);
+        }
+        MixedNoise mix = new MixedNoise(noiseModels(entries, defaults, key), weights);
+        return new NoiseSetup(evaluation, mix, c.getBoolean("noise.resample"));
     }
 
-    /**
-     * A list of noise blocks such as the robustness noises or a training mix; an entry's missing
-     * parameters take the noise block's defaults.
-     */
+    /** A list of noise blocks such as the robustness noises; an entry's missing parameters take the noise block's defaults. */
     private static List<NoiseModel> noiseList(Config c, Config defaults, String key) {
-        List<NoiseModel> models = new ArrayList<>();
+        return noiseModels(noiseEntries(c, key, NOISE_KEYS), defaults, key);
+    }
+
+    /** The entries of a noise list, each checked for keys it may not have (a typo would silently take a default). */
+    private static List<? extends ConfigObject> noiseEntries(Config c, String key, Set<String> allowed) {
         List<? extends ConfigObject> entries;
         try {
             entries = c.getObjectList(key);
         } catch (ConfigException.WrongType e) {
             throw new BadKey(key + ": must be a list of noises such as { type = gaussian, factor = 0.3 }");
         }
+        for (int i = 0; i < entries.size(); i++) {
+            for (String k : entries.get(i).keySet()) {
+                if (!allowed.contains(k)) {
+                    throw new BadKey(key + "[" + i + "]." + k + ": unknown key; a noise here takes "
+                            + new TreeSet<>(allowed));
+                }
+            }
+        }
+        return entries;
+    }
+
+    private static List<NoiseModel> noiseModels(List<? extends ConfigObject> entries, Config defaults, String key) {
+        List<NoiseModel> models = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             models.add(noiseModel(entries.get(i).toConfig().withFallback(defaults.getConfig("noise")),
                     key + "[" + i + "]"));

@@ -8,21 +8,38 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Each image gets one of several noises, drawn with equal odds: training on a mix makes a model
- * that copes with more than the one noise it is scored on.
+ * Each image gets one of several noises, drawn with odds in proportion to their weights:
+ * training on a mix makes a model that copes with more than the one noise it is scored on, and
+ * the weights say where its capacity goes.
  */
-public record MixedNoise(List<NoiseModel> components) implements NoiseModel {
+public record MixedNoise(List<NoiseModel> components, List<Double> weights) implements NoiseModel {
     public MixedNoise {
         if (components.isEmpty()) {
             throw new IllegalArgumentException("a noise mix needs at least one noise");
         }
+        if (weights.size() != components.size()) {
+            throw new IllegalArgumentException("a noise mix needs one weight per noise, got " + weights.size()
+                    + " for " + components.size());
+        }
+        for (double w : weights) {
+            if (!(w > 0 && Double.isFinite(w))) {
+                throw new IllegalArgumentException("weight must be a positive number, got " + w);
+            }
+        }
         components = List.copyOf(components);
+        weights = List.copyOf(weights);
+    }
+
+    /** Equal odds for every noise. */
+    public MixedNoise(List<NoiseModel> components) {
+        this(components, java.util.Collections.nCopies(components.size(), 1.0));
     }
 
     @Override
     public ImageSet apply(ImageSet clean, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        int[] choice = IntStream.range(0, clean.count()).map(i -> random.nextInt(components.size())).toArray();
+        double total = weights.stream().mapToDouble(Double::doubleValue).sum();
+        int[] choice = IntStream.range(0, clean.count()).map(i -> pick(random, total)).toArray();
         float[] out = new float[clean.pixels().length];
         int size = clean.imageSize();
         for (int k = 0; k < components.size(); k++) {
@@ -36,8 +53,23 @@ public record MixedNoise(List<NoiseModel> components) implements NoiseModel {
         return new ImageSet(out, clean.count(), clean.height(), clean.width());
     }
 
+    /** One component, drawn in proportion to the weights. */
+    private int pick(SplittableRandom random, double total) {
+        double u = random.nextDouble() * total;
+        for (int k = 0; k < weights.size() - 1; k++) {
+            u -= weights.get(k);
+            if (u < 0) {
+                return k;
+            }
+        }
+        return weights.size() - 1;
+    }
+
     @Override
     public String describe() {
-        return "mix(" + components.stream().map(NoiseModel::describe).collect(Collectors.joining(", ")) + ")";
+        boolean even = weights.stream().distinct().count() == 1;
+        return "mix(" + IntStream.range(0, components.size())
+                .mapToObj(k -> components.get(k).describe() + (even ? "" : " x" + weights.get(k)))
+                .collect(Collectors.joining(", ")) + ")";
     }
 }

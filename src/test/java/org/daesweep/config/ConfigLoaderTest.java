@@ -93,6 +93,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aTrainingMixCanWeighItsNoises() throws IOException {
+        SweepConfig weighted = ConfigLoader.load(conf(SPACE + "\nnoise.train = [{ type = gaussian, factor = 0.3, weight = 2 }, "
+                + "{ type = salt-pepper }]"), List.of());
+        assertEquals(new MixedNoise(List.of(new GaussianNoise(0.3), new SaltPepperNoise(0.1)), List.of(2.0, 1.0)),
+                weighted.noise().training());
+        assertTrue(error(SPACE + "\nnoise.train = [{ type = gaussian, weight = 0 }]")
+                .contains("noise.train[0].weight: must be a positive number, got 0.0"));
+        assertTrue(error(SPACE + "\nevaluate.robustness = [{ type = gaussian, weight = 2 }]")
+                .contains("evaluate.robustness[0].weight: unknown key"));
+    }
+
+    @Test
+    void aMistypedKeyInANoiseListIsNamedNotIgnored() throws IOException {
+        assertTrue(error(SPACE + "\nnoise.train = [{ type = gaussian }, { type = gaussian, factr = 0.3 }]")
+                .contains("noise.train[1].factr: unknown key; a noise here takes [amount, factor, peak, type, weight]"));
+    }
+
+    @Test
     void architectureKeysAreChecked() throws IOException {
         SweepConfig c = ConfigLoader.load(conf("search.space { model = [cae, unet], dropout = [0, 0.2], "
                 + "lr-schedule = [constant, cosine], convs = [1, 2], residual = [true, false] }"), List.of());

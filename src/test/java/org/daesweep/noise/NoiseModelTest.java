@@ -18,6 +18,7 @@ class NoiseModelTest {
     void everyModelIsDeterministicInTheSeedAndStaysInRange() {
         for (NoiseModel noise : List.of(new GaussianNoise(0.5), new SaltPepperNoise(0.1), new PoissonNoise(10),
                 new MixedNoise(List.of(new GaussianNoise(0.3), new SaltPepperNoise(0.1))),
+                new MixedNoise(List.of(new GaussianNoise(0.3), new NoNoise()), List.of(2.0, 1.0)),
                 new NoiseRange(NoiseKind.GAUSSIAN, 0, 0.8), new NoiseRange(NoiseKind.POISSON, 5, 30))) {
             float[] a = noise.apply(clean, 1).pixels();
             assertArrayEquals(a, noise.apply(clean, 1).pixels(), noise.describe());
@@ -60,13 +61,28 @@ class NoiseModelTest {
     }
 
     @Test
-    void aMixGivesEachImageOneOfItsNoises() {
-        // Gaussian noise on mid-gray never lands exactly on 0 or 1 at factor 0.01; salt-and-pepper
-        // leaves most pixels at 0.5 and sets the rest to exactly 0 or 1.
+    void aMixGivesEachImageOneOfItsNoisesWithEqualOdds() {
+        assertEquals(500, gaussianShare(new MixedNoise(List.of(new GaussianNoise(0.01), new SaltPepperNoise(0.3)))), 60);
+    }
+
+    @Test
+    void aMixDrawsItsNoisesInProportionToTheirWeights() {
+        assertEquals(750, gaussianShare(new MixedNoise(List.of(new GaussianNoise(0.01), new SaltPepperNoise(0.3)),
+                List.of(3.0, 1.0))), 60);
+        assertEquals(200, gaussianShare(new MixedNoise(List.of(new GaussianNoise(0.01), new SaltPepperNoise(0.3)),
+                List.of(0.5, 2.0))), 60);
+    }
+
+    /**
+     * How many of 1000 mid-gray images a Gaussian + salt-and-pepper mix gives Gaussian noise,
+     * checking that each image got exactly one of the two: Gaussian noise on mid-gray never lands
+     * exactly on 0 or 1 at factor 0.01; salt-and-pepper leaves most pixels at 0.5 and sets the
+     * rest to exactly 0 or 1.
+     */
+    private static int gaussianShare(MixedNoise mix) {
         float[] gray = new float[1000 * 100];
         java.util.Arrays.fill(gray, 0.5f);
-        ImageSet noisy = new MixedNoise(List.of(new GaussianNoise(0.01), new SaltPepperNoise(0.3)))
-                .apply(new ImageSet(gray, 1000, 10, 10), 5);
+        ImageSet noisy = mix.apply(new ImageSet(gray, 1000, 10, 10), 5);
         int gaussian = 0;
         int saltPepper = 0;
         for (int i = 0; i < noisy.count(); i++) {
@@ -84,7 +100,7 @@ class NoiseModelTest {
             }
         }
         assertEquals(1000, gaussian + saltPepper, "every image has exactly one of the two noises");
-        assertEquals(500, gaussian, 60, "equal odds");
+        return gaussian;
     }
 
     @Test
