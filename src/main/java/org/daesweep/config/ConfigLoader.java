@@ -40,6 +40,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads a HOCON file plus {@code key=value} overrides over the built-in defaults and checks
@@ -51,7 +53,8 @@ public final class ConfigLoader {
     private static final String SPACE = "search.space";
     /** The keys a noise entry may have: its type and strengths, and for a training mix its weight. */
     private static final Set<String> NOISE_KEYS = Set.of("type", "factor", "amount", "peak");
-    private static final Set<String> TRAIN_NOISE_KEYS = Set.of("type", "factor", "amount", "peak", "weight");
+    private static final Set<String> TRAIN_NOISE_KEYS =
+            Stream.concat(NOISE_KEYS.stream(), Stream.of("weight")).collect(Collectors.toUnmodifiableSet());
 
     private ConfigLoader() {
     }
@@ -292,11 +295,11 @@ public final class ConfigLoader {
         List<Double> weights = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Config entry = entries.get(i).toConfig();
-            double weight = entry.hasPath("weight") ? entry.getDouble("weight") : 1.0;
-            if (!(weight > 0 && Double.isFinite(weight))) {
-                throw new BadKey(key + "[" + i + "].weight: must be a positive number, got " + weight);
+            try {
+                weights.add(MixedNoise.requireWeight(entry.hasPath("weight") ? entry.getDouble("weight") : 1.0));
+            } catch (IllegalArgumentException e) {
+                throw new BadKey(key + "[" + i + "].weight: " + e.getMessage());
             }
-            weights.add(weight);
         }
         MixedNoise mix = new MixedNoise(noiseModels(entries, defaults, key), weights);
         return new NoiseSetup(evaluation, mix, c.getBoolean("noise.resample"));

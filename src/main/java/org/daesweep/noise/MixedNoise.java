@@ -2,6 +2,7 @@ package org.daesweep.noise;
 
 import org.daesweep.data.ImageSet;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
@@ -21,18 +22,22 @@ public record MixedNoise(List<NoiseModel> components, List<Double> weights) impl
             throw new IllegalArgumentException("a noise mix needs one weight per noise, got " + weights.size()
                     + " for " + components.size());
         }
-        for (double w : weights) {
-            if (!(w > 0 && Double.isFinite(w))) {
-                throw new IllegalArgumentException("weight must be a positive number, got " + w);
-            }
-        }
+        weights.forEach(MixedNoise::requireWeight);
         components = List.copyOf(components);
         weights = List.copyOf(weights);
     }
 
     /** Equal odds for every noise. */
     public MixedNoise(List<NoiseModel> components) {
-        this(components, java.util.Collections.nCopies(components.size(), 1.0));
+        this(components, Collections.nCopies(components.size(), 1.0));
+    }
+
+    /** @throws IllegalArgumentException unless the weight is a positive number */
+    public static double requireWeight(double weight) {
+        if (!(weight > 0 && Double.isFinite(weight))) {
+            throw new IllegalArgumentException("must be a positive number, got " + weight);
+        }
+        return weight;
     }
 
     @Override
