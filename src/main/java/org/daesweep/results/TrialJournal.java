@@ -17,17 +17,20 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.daesweep.UserException;
 import org.daesweep.model.Hyperparameters;
+import org.daesweep.trial.Checkpoint;
 import org.daesweep.trial.TrialPiece;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every trial's latest piece (its result so far, and its checkpoint while the scheduler may still
  * continue it), persisted the moment the piece ends, so that a sweep killed at any point resumes
  * with the trials it already has. One JSON file per trial id, written atomically: a trial
  * recorded twice (a rerun, a retried job, its next rung) replaces its own file, never adds a row.
+ * The retrain's latest checkpoint is kept the same way, beside them, until its model is saved.
  *
  * <p>The plan (data, noise, search space, sampler, scheduler and seeds) is saved with the
  * journal; a rerun whose plan differs is refused rather than mixing two sweeps in one table.
@@ -37,6 +40,8 @@ import java.util.Map;
 public final class TrialJournal {
     public static final String DIR = "journal";
     public static final String PLAN = "plan.json";
+    /** The retrain's latest checkpoint, while it runs. */
+    public static final String RETRAIN = "retrain-checkpoint.json";
     static final String FORMAT = "dae-sweep-journal";
     static final int VERSION = 1;
     private static final String SUFFIX = ".json";
@@ -61,6 +66,7 @@ public final class TrialJournal {
                 "plan", plan))));
         if (restart) {
             store.delete(DIR);
+            store.delete(RETRAIN);
             store.delete("plan.txt");
         } else {
             checkEarlierPlan(planJson);
@@ -82,6 +88,7 @@ public final class TrialJournal {
         byte[] earlier = store.readFile(PLAN).orElse(null);
         if (earlier == null) {
             store.delete(DIR);
+            store.delete(RETRAIN);
             return;
         }
         JsonNode old = tree(PLAN, earlier);
@@ -104,6 +111,51 @@ public final class TrialJournal {
         store.writeFile(DIR + "/" + fileName(piece.result().spec().id()), bytes(node));
     }
 
+    /**
+     * Persists the retrain's checkpoint (atomically), with what it is a checkpoint of: the
+     * retrained configuration and its seed.
+     */
+    public void recordRetrain(Hyperparameters hp, long seed, Checkpoint checkpoint) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("format", FORMAT);
+        node.put("version", VERSION);
+        node.set("retrain", retrainKey(hp, seed));
+        node.set("checkpoint", JSON.valueToTree(checkpoint));
+        store.writeFile(RETRAIN, bytes(node));
+    }
+
+    /**
+     * The checkpoint an earlier run of this sweep left in the middle of retraining this
+     * configuration with this seed; empty when there is none, or it belongs to another (a changed
+     * {@code retrain} section), whose training cannot be continued.
+     */
+    public Optional<Checkpoint> retrainCheckpoint(Hyperparameters hp, long seed) {
+        byte[] bytes = store.readFile(RETRAIN).orElse(null);
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        String where = store.path(RETRAIN);
+        JsonNode node = checkedFormat(where, tree(where, bytes));
+        if (!node.path("retrain").equals(retrainKey(hp, seed))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.treeToValue(node.get("checkpoint"), Checkpoint.class));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new UserException(where + ": damaged checkpoint (" + UserException.firstLine(e) + ")" + RESTART);
+        }
+    }
+
+    /** Drops the retrain's checkpoint once its model is saved. */
+    public void discardRetrain() {
+        store.delete(RETRAIN);
+    }
+
+    /** Compared as parsed from its bytes, as the recorded one is. */
+    private static JsonNode retrainKey(Hyperparameters hp, long seed) {
+        return tree(RETRAIN, bytes(JSON.valueToTree(Map.of("hyperparameters", hp, "seed", seed))));
+    }
+
     /** The journal file of a trial; {@link #trialId} reads it back. */
     static String fileName(String trialId) {
         return trialId + SUFFIX;
@@ -120,16 +172,20 @@ public final class TrialJournal {
             throw new UserException(where + ": not a journal file of this dae-sweep version (journals are " + FORMAT
                     + " version " + VERSION + " JSON)" + RESTART);
         }
-        JsonNode node = tree(where, bytes);
-        if (!FORMAT.equals(node.path("format").asText()) || node.path("version").asInt(-1) != VERSION) {
-            throw new UserException(where + ": journal format " + node.path("format") + " version " + node.path("version")
-                    + ", this build reads " + FORMAT + " version " + VERSION + RESTART);
-        }
+        JsonNode node = checkedFormat(where, tree(where, bytes));
         try {
             return JSON.treeToValue(node.get("piece"), TrialPiece.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new UserException(where + ": damaged journal record (" + UserException.firstLine(e) + ")" + RESTART);
         }
+    }
+
+    private static JsonNode checkedFormat(String where, JsonNode node) {
+        if (!FORMAT.equals(node.path("format").asText()) || node.path("version").asInt(-1) != VERSION) {
+            throw new UserException(where + ": journal format " + node.path("format") + " version " + node.path("version")
+                    + ", this build reads " + FORMAT + " version " + VERSION + RESTART);
+        }
+        return node;
     }
 
     private static JsonNode tree(String where, byte[] bytes) {

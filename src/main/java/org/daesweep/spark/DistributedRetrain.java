@@ -63,7 +63,7 @@ final class DistributedRetrain {
                     String.format("%.5f", spark.getScore()), Math.round(seconds));
         }
         DenoisingNetwork net = layers.toNetwork(spark.getNetwork(), seed);
-        return new TrialTasks.Retrained(ModelFile.toBytes(net), epochs, TrialStatus.OK, "");
+        return TrialTasks.Retrained.ended(ModelFile.toBytes(net), epochs, TrialStatus.OK, "");
     }
 
     /** The training images as shuffled minibatches (the driver holds them already). */

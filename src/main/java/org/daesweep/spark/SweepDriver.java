@@ -132,10 +132,11 @@ public final class SweepDriver {
         double trialSeconds = (System.nanoTime() - start) / 1e9;
         List<Row> epochRows = writeSearchTables(store, search.trials(), scheduler);
         TrialResult best = best(search.trials());
-        TrialTasks.Retrained retrained = retrain(jsc, data, broadcast, best);
+        TrialTasks.Retrained retrained = retrain(jsc, data, broadcast, journal, best);
         retrained.epochs().forEach(e -> epochRows.add(Tables.epochRow(best.spec().id(), Tables.PHASE_RETRAIN, e)));
         store.writeTable(Tables.EPOCHS, Tables.epochsSchema(), epochRows);
         store.writeFile(MODEL_FILE, retrained.model());
+        journal.discardRetrain();
         broadcast.destroy();
         Evaluation evaluation = evaluate(store, load(retrained.model()), data);
         Report.fromTables(spark, store);
@@ -183,19 +184,19 @@ public final class SweepDriver {
         return new ArrayList<>(rows.epochs());
     }
 
-    /** The best configuration trained again on train+validation, in one task or data-parallel. */
+    /** The best configuration trained again on train+validation, in checkpointed tasks or data-parallel. */
     private TrialTasks.Retrained retrain(JavaSparkContext jsc, SweepData data, Broadcast<TrainingData> broadcast,
-                                         TrialResult best) {
+                                         TrialJournal journal, TrialResult best) {
         Hyperparameters hp = best.spec().hyperparameters()
                 .withTraining(config.retrain().epochs(), config.retrain().batchSize());
         long start = System.nanoTime();
         TrialTasks.Retrained retrained = config.retrain().distributed()
                 ? DistributedRetrain.run(jsc, data.training(), hp, best.spec().seed(),
                         config.retrain().averagingFrequency(), jsc.getConf().getInt("spark.task.cpus", 1))
-                : TrialTasks.retrain(jsc, broadcast, hp, best.spec().seed());
+                : CheckpointedRetrain.run(jsc, broadcast, hp, best.spec().seed(), journal, CheckpointedRetrain.PIECE);
         log.info("retrain of {}: {} epochs in {} s ({})", best.spec().id(), hp.epochs(),
                 Math.round((System.nanoTime() - start) / 1e9),
-                config.retrain().distributed() ? "distributed with dl4j-spark" : "one task");
+                config.retrain().distributed() ? "distributed with dl4j-spark" : "one task at a time");
         if (retrained.status() != TrialStatus.OK) {
             throw new SweepFailedException("retraining " + best.spec().id() + " " + retrained.status().label()
                     + ": " + retrained.message());

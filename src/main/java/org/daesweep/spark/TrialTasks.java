@@ -158,19 +158,37 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
     }
 
     /**
-     * Retrains on train+validation in one task and ships the model back as bytes. It runs alone,
-     * after every trial, so it takes all the cores of its executor, not one task slot's.
+     * Retrains on train+validation in one task, from {@code from} (null: a fresh network) to the
+     * end of epoch {@code untilEpoch}, and ships back the model's bytes when that is the last
+     * epoch, or a checkpoint when epochs are left. It runs alone, after every trial, so it takes
+     * all the cores of its executor, not one task slot's.
      */
-    public static Retrained retrain(JavaSparkContext jsc, Broadcast<TrainingData> data, Hyperparameters hp, long seed) {
-        jsc.setJobDescription("dae-sweep: retrain the best configuration");
-        return jsc.parallelize(List.of(hp), 1)
-                .map(h -> retrainTask(h, data.value(), seed))
-                .collect().get(0);
+    public static Retrained retrain(JavaSparkContext jsc, Broadcast<TrainingData> data, Hyperparameters hp, long seed,
+                                    Checkpoint from, int untilEpoch) {
+        jsc.setJobDescription("dae-sweep: retrain the best configuration to epoch " + untilEpoch + " of " + hp.epochs());
+        // A checkpoint is megabytes: broadcast, not in every task's closure.
+        Broadcast<Checkpoint> start = from == null ? null : jsc.broadcast(from);
+        try {
+            return jsc.parallelize(List.of(hp), 1)
+                    .map(h -> retrainTask(h, data.value(), seed, start == null ? null : start.value(), untilEpoch))
+                    .collect().get(0);
+        } finally {
+            if (start != null) {
+                start.destroy();
+            }
+        }
     }
 
-    /** The retrained network as a model file's bytes, and its epochs. */
-    public record Retrained(byte[] model, List<EpochStats> epochs, TrialStatus status, String message)
-            implements Serializable {
+    /**
+     * The retrained network as a model file's bytes (empty while epochs are left), its epochs, and
+     * the checkpoint to continue from (null once the last epoch is trained or training stopped).
+     */
+    public record Retrained(byte[] model, List<EpochStats> epochs, TrialStatus status, String message,
+                            Checkpoint checkpoint) implements Serializable {
+        /** A retrain that ended: trained to its last epoch, or stopped. */
+        public static Retrained ended(byte[] model, List<EpochStats> epochs, TrialStatus status, String message) {
+            return new Retrained(model, epochs, status, message, null);
+        }
     }
 
     private static TrialPiece runPiece(TrialSpec spec, TrainingData data, Checkpoint from, double untilEpochs, int threads,
@@ -181,22 +199,26 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
                 env.blockManager().blockManagerId().host());
     }
 
-    private static Retrained retrainTask(Hyperparameters hp, TrainingData data, long seed) {
+    private static Retrained retrainTask(Hyperparameters hp, TrainingData data, long seed, Checkpoint from,
+                                         int untilEpoch) {
         System.gc();
-        NativeGarbage.releaseFreeMemory(); // what the trials left behind
+        NativeGarbage.releaseFreeMemory(); // what the trials or the previous piece left behind
         NativeRuntime.configure(SparkEnv.get().conf().getInt("spark.executor.cores", Runtime.getRuntime().availableProcessors()));
         TrainingData all = data.merged();
         var tooLarge = MemoryCheck.problem(hp, all, TrialMemory.ofJvm());
         if (tooLarge.isPresent()) {
-            return new Retrained(new byte[0], List.of(), TrialStatus.FAILED, tooLarge.get());
+            return Retrained.ended(new byte[0], List.of(), TrialStatus.FAILED, tooLarge.get());
         }
         // The retrain is the longest single task of a sweep: say where it stands (the executor's log).
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrialTasks.class);
-        TrainingRun run = new TrialTrainer().train(hp, all, seed, Duration.ZERO, e -> log.info(
+        TrainingRun run = new TrialTrainer().train(hp, all, seed, from, untilEpoch, Duration.ZERO, e -> log.info(
                 "retrain epoch {}/{}: train loss {} in {} s", e.epoch(), hp.epochs(), String.format("%.5f", e.trainLoss()),
                 Math.round(e.seconds())));
-        byte[] model = ModelFile.toBytes(run.network());
+        boolean continues = run.status() == TrialStatus.OK && run.epochs().size() < hp.epochs();
+        Retrained retrained = continues
+                ? new Retrained(new byte[0], List.copyOf(run.epochs()), run.status(), run.message(), run.checkpoint())
+                : Retrained.ended(ModelFile.toBytes(run.network()), List.copyOf(run.epochs()), run.status(), run.message());
         run.network().releasePlans();
-        return new Retrained(model, List.copyOf(run.epochs()), run.status(), run.message());
+        return retrained;
     }
 }

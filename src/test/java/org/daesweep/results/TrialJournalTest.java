@@ -125,6 +125,29 @@ class TrialJournalTest {
         assertFalse(Files.exists(dir.resolve("plan.txt")));
     }
 
+    @Test
+    void aRetrainCheckpointComesBackOnlyForItsConfigurationAndSeed() {
+        Hyperparameters hp = Hyperparameters.referenceBaseline().withTraining(40, 16);
+        Checkpoint checkpoint = piece(0, true).checkpoint();
+        journal().open(PLAN, false);
+        assertTrue(journal().retrainCheckpoint(hp, 7).isEmpty(), "none yet");
+        journal().recordRetrain(hp, 7, checkpoint);
+        Checkpoint back = journal().retrainCheckpoint(hp, 7).orElseThrow();
+        assertEquals(checkpoint.epochs(), back.epochs());
+        assertArrayEquals(checkpoint.network(), back.network());
+        assertTrue(journal().retrainCheckpoint(hp.withTraining(80, 16), 7).isEmpty(),
+                "a retrain of another length has another learning-rate schedule: it cannot continue this one");
+        assertTrue(journal().retrainCheckpoint(hp, 8).isEmpty(), "nor one with another seed");
+
+        journal().open(PLAN, false);
+        assertTrue(journal().retrainCheckpoint(hp, 7).isPresent(), "a resumed sweep keeps it");
+        journal().discardRetrain();
+        assertTrue(journal().retrainCheckpoint(hp, 7).isEmpty(), "dropped once the model is saved");
+        journal().recordRetrain(hp, 7, checkpoint);
+        journal().open(PLAN, true);
+        assertTrue(journal().retrainCheckpoint(hp, 7).isEmpty(), "--restart discards it with the trials");
+    }
+
     private String refused() {
         String m = assertThrows(UserException.class, () -> journal().open(PLAN, false)).getMessage();
         assertFalse(m.contains("\n"), m);
