@@ -104,9 +104,7 @@ public final class TrialJournal {
 
     /** Persists a trial's latest piece (atomically; safe to call from several threads). */
     public void record(TrialPiece piece) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("format", FORMAT);
-        node.put("version", VERSION);
+        ObjectNode node = versioned();
         node.set("piece", JSON.valueToTree(piece));
         store.writeFile(DIR + "/" + fileName(piece.result().spec().id()), bytes(node));
     }
@@ -116,9 +114,7 @@ public final class TrialJournal {
      * retrained configuration and its seed.
      */
     public void recordRetrain(Hyperparameters hp, long seed, Checkpoint checkpoint) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("format", FORMAT);
-        node.put("version", VERSION);
+        ObjectNode node = versioned();
         node.set("retrain", retrainKey(hp, seed));
         node.set("checkpoint", JSON.valueToTree(checkpoint));
         store.writeFile(RETRAIN, bytes(node));
@@ -178,6 +174,14 @@ public final class TrialJournal {
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new UserException(where + ": damaged journal record (" + UserException.firstLine(e) + ")" + RESTART);
         }
+    }
+
+    /** A record's envelope: the format and version {@link #checkedFormat} reads back. */
+    private static ObjectNode versioned() {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("format", FORMAT);
+        node.put("version", VERSION);
+        return node;
     }
 
     private static JsonNode checkedFormat(String where, JsonNode node) {

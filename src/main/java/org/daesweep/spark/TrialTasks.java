@@ -214,8 +214,7 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
         TrainingRun run = new TrialTrainer().train(hp, all, seed, from, untilEpoch, Duration.ZERO, e -> log.info(
                 "retrain epoch {}/{}: train loss {} in {} s", e.epoch(), hp.epochs(), String.format("%.5f", e.trainLoss()),
                 Math.round(e.seconds())));
-        boolean continues = run.status() == TrialStatus.OK && run.epochs().size() < hp.epochs();
-        Retrained retrained = continues
+        Retrained retrained = run.continues(hp.epochs())
                 ? new Retrained(new byte[0], List.copyOf(run.epochs()), run.status(), run.message(), run.checkpoint())
                 : Retrained.ended(ModelFile.toBytes(run.network()), List.copyOf(run.epochs()), run.status(), run.message());
         run.network().releasePlans();

@@ -26,6 +26,11 @@ public record TrainingRun(DenoisingNetwork network, List<EpochStats> epochs, Par
         return PartialEpoch.epochsTrained(epochs.size(), partial);
     }
 
+    /** Whether training goes on from here: the run ended well, short of its {@code budget} of epochs. */
+    public boolean continues(int budget) {
+        return status == TrialStatus.OK && epochsTrained() < budget;
+    }
+
     /** The state a promoted trial continues from. */
     public Checkpoint checkpoint() {
         return new Checkpoint(epochs, partial, ModelFile.checkpoint(network));

@@ -51,8 +51,8 @@ public final class TrialRunner {
             TrialResult result = new TrialResult(spec, run.status(), run.epochs(), run.epochsTrained(),
                     run.lastValidationMse(), run.network().parameterCount(), seconds(start), run.message(), executor,
                     host, -1, List.of());
-            boolean continues = run.status() == TrialStatus.OK && run.epochsTrained() < spec.hyperparameters().epochs();
-            TrialPiece piece = new TrialPiece(result, continues ? run.checkpoint() : null, false);
+            TrialPiece piece = new TrialPiece(result, run.continues(spec.hyperparameters().epochs()) ? run.checkpoint() : null,
+                    false);
             // The bulk of a network's native memory, freed now: what is left of it (parameters,
             // optimiser state) is small enough for the collections NativeGarbage asks for.
             run.network().releasePlans();
