@@ -1,5 +1,8 @@
 package org.daesweep.data;
 
+import java.util.Arrays;
+import java.util.Random;
+
 /**
  * The flips and quarter turns of images: eight for square images, the four flips for others
  * (a quarter turn would change their shape). Transform {@code t} flips left-right when bit 0 is
@@ -16,18 +19,29 @@ public final class Dihedral {
 
     /** Transform {@code t} of every image: flip, then transpose. */
     public static ImageSet apply(ImageSet images, int t) {
+        int[] each = new int[images.count()];
+        Arrays.fill(each, t);
+        return applyEach(images, each);
+    }
+
+    /** Transform {@code transforms[n]} of image {@code n}, e.g. to show training a new pose of each image. */
+    public static ImageSet applyEach(ImageSet images, int[] transforms) {
         int h = images.height();
         int w = images.width();
-        if (t < 0 || t >= count(h, w)) {
-            throw new IllegalArgumentException("transform " + t + " of " + h + "x" + w + " images");
+        if (transforms.length != images.count()) {
+            throw new IllegalArgumentException(transforms.length + " transforms for " + images.count() + " images");
         }
-        boolean flipX = (t & 1) != 0;
-        boolean flipY = (t & 2) != 0;
-        boolean transpose = (t & 4) != 0;
         float[] in = images.pixels();
         float[] out = new float[in.length];
         int size = h * w;
         for (int n = 0; n < images.count(); n++) {
+            int t = transforms[n];
+            if (t < 0 || t >= count(h, w)) {
+                throw new IllegalArgumentException("transform " + t + " of " + h + "x" + w + " images");
+            }
+            boolean flipX = (t & 1) != 0;
+            boolean flipY = (t & 2) != 0;
+            boolean transpose = (t & 4) != 0;
             int base = n * size;
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
@@ -38,6 +52,16 @@ public final class Dihedral {
             }
         }
         return new ImageSet(out, images.count(), h, w);
+    }
+
+    /** A transform drawn uniformly for each of {@code images}'s images. */
+    public static int[] draw(ImageSet images, Random random) {
+        int[] transforms = new int[images.count()];
+        int choices = count(images.height(), images.width());
+        for (int n = 0; n < transforms.length; n++) {
+            transforms[n] = random.nextInt(choices);
+        }
+        return transforms;
     }
 
     /**

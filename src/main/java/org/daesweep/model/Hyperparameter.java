@@ -24,6 +24,7 @@ public enum Hyperparameter {
     LOSS("loss", Type.STRING, List.of("mse", "bce", "l1")),
     LEARNING_RATE("learning-rate", Type.DOUBLE, null),
     LR_SCHEDULE("lr-schedule", Type.STRING, List.of("constant", "cosine", "step")),
+    AUGMENT("augment", Type.STRING, List.of("none", "dihedral"), "none"),
     BATCH_SIZE("batch-size", Type.INT, null),
     EPOCHS("epochs", Type.INT, null);
 
@@ -32,11 +33,23 @@ public enum Hyperparameter {
     private final String key;
     private final Type type;
     private final List<String> allowed;
+    private final Object whenAbsent;
 
     Hyperparameter(String key, Type type, List<String> allowed) {
+        this(key, type, allowed, null);
+    }
+
+    /** @param whenAbsent what a model file or journal written before this key existed trained with */
+    Hyperparameter(String key, Type type, List<String> allowed, Object whenAbsent) {
         this.key = key;
         this.type = type;
         this.allowed = allowed;
+        this.whenAbsent = whenAbsent;
+    }
+
+    /** The value that records older than this key mean, if it was added after the first release. */
+    public Optional<Object> whenAbsent() {
+        return Optional.ofNullable(whenAbsent);
     }
 
     public String key() {

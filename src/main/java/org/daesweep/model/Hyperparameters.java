@@ -16,6 +16,8 @@ import java.util.Map;
  * @param dropout      rate of (inverted) dropout on the deepest features while training
  * @param residual     the network learns a correction of the noisy input instead of the image
  * @param lrSchedule   {@code constant}, {@code cosine} decay to 1% or {@code step} (x0.1 at 50% and 75%)
+ * @param augment      {@code none}, or {@code dihedral}: each epoch shows every training image in a
+ *                     flip or quarter turn drawn at random
  */
 public record Hyperparameters(
         String model,
@@ -31,27 +33,30 @@ public record Hyperparameters(
         String loss,
         double learningRate,
         String lrSchedule,
+        String augment,
         int batchSize,
         int epochs) implements Serializable {
 
     /** The reference study's baseline CAE (Conv32-Pool-Conv32-Pool | Conv32-Up-Conv32-Up-Conv1). */
     public static Hyperparameters referenceBaseline() {
-        return new Hyperparameters("cae", 2, 1, 32, false, 3, false, 0, false, "relu", "mse", 1e-3, "constant", 128, 15);
+        return new Hyperparameters("cae", 2, 1, 32, false, 3, false, 0, false, "relu", "mse", 1e-3, "constant", "none", 128, 15);
     }
 
     /**
-     * Builds from a map keyed by {@link Hyperparameter#key()}; every key must be present.
+     * Builds from a map keyed by {@link Hyperparameter#key()}; every key must be present
+     * except one added later, which reads as its {@link Hyperparameter#whenAbsent()}.
      *
      * @throws IllegalArgumentException naming the key when a value is missing or not legal
      */
     public static Hyperparameters fromMap(Map<String, ?> values) {
         Map<Hyperparameter, Object> v = new LinkedHashMap<>();
         for (Hyperparameter h : Hyperparameter.values()) {
-            if (!values.containsKey(h.key())) {
+            Object value = values.containsKey(h.key()) ? values.get(h.key()) : h.whenAbsent().orElse(null);
+            if (value == null) {
                 throw new IllegalArgumentException(h.key() + ": missing");
             }
             try {
-                v.put(h, h.coerce(values.get(h.key())));
+                v.put(h, h.coerce(value));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(h.key() + ": " + e.getMessage(), e);
             }
@@ -70,6 +75,7 @@ public record Hyperparameters(
                 (String) v.get(Hyperparameter.LOSS),
                 (Double) v.get(Hyperparameter.LEARNING_RATE),
                 (String) v.get(Hyperparameter.LR_SCHEDULE),
+                (String) v.get(Hyperparameter.AUGMENT),
                 (Integer) v.get(Hyperparameter.BATCH_SIZE),
                 (Integer) v.get(Hyperparameter.EPOCHS));
     }
@@ -89,6 +95,7 @@ public record Hyperparameters(
         m.put(Hyperparameter.LOSS.key(), loss);
         m.put(Hyperparameter.LEARNING_RATE.key(), learningRate);
         m.put(Hyperparameter.LR_SCHEDULE.key(), lrSchedule);
+        m.put(Hyperparameter.AUGMENT.key(), augment);
         m.put(Hyperparameter.BATCH_SIZE.key(), batchSize);
         m.put(Hyperparameter.EPOCHS.key(), epochs);
         return m;
@@ -104,6 +111,11 @@ public record Hyperparameters(
     /** A copy with other training length and batch size, as the final retrain uses. */
     public Hyperparameters withTraining(int newEpochs, int newBatchSize) {
         return with(Hyperparameter.EPOCHS, newEpochs).with(Hyperparameter.BATCH_SIZE, newBatchSize);
+    }
+
+    /** Whether training shows each image in a random flip or quarter turn every epoch. */
+    public boolean augmentsPoses() {
+        return augment.equals("dihedral");
     }
 
     /**

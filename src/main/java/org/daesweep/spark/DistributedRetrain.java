@@ -9,6 +9,7 @@ import org.daesweep.model.Hyperparameters;
 import org.daesweep.model.LayerGraph;
 import org.daesweep.model.ModelFile;
 import org.daesweep.runtime.NativeRuntime;
+import org.daesweep.training.EpochImages;
 import org.daesweep.training.TrainingData;
 import org.daesweep.trial.EpochStats;
 import org.daesweep.trial.TrialStatus;
@@ -55,7 +56,8 @@ final class DistributedRetrain {
         Random shuffle = new Random(seed);
         for (int epoch = 1; epoch <= hp.epochs(); epoch++) {
             long start = System.nanoTime();
-            JavaRDD<DataSet> batches = jsc.parallelize(batches(all, hp.batchSize(), shuffle), jsc.defaultParallelism());
+            EpochImages images = EpochImages.of(all, hp.augmentsPoses(), seed, epoch);
+            JavaRDD<DataSet> batches = jsc.parallelize(batches(images, hp.batchSize(), shuffle), jsc.defaultParallelism());
             spark.fit(batches);
             double seconds = (System.nanoTime() - start) / 1e9;
             epochs.add(new EpochStats(epoch, spark.getScore(), Double.NaN, Double.NaN, seconds));
@@ -66,10 +68,10 @@ final class DistributedRetrain {
         return TrialTasks.Retrained.ended(ModelFile.toBytes(net), epochs, TrialStatus.OK, "");
     }
 
-    /** The training images as shuffled minibatches (the driver holds them already). */
-    private static List<DataSet> batches(TrainingData data, int batchSize, Random shuffle) {
-        ImageSet noisy = data.noisyTrain();
-        ImageSet clean = data.cleanTrain();
+    /** An epoch's training images as shuffled minibatches (the driver holds them already). */
+    private static List<DataSet> batches(EpochImages images, int batchSize, Random shuffle) {
+        ImageSet noisy = images.noisy();
+        ImageSet clean = images.clean();
         int[] order = Permutation.identity(noisy.count());
         Permutation.shuffle(order, shuffle);
         List<DataSet> out = new ArrayList<>();

@@ -120,9 +120,9 @@ public final class TrialTrainer {
         private final List<EpochStats> epochs;
         private final Batches inputs = new Batches();
         private final Batches targets = new Batches();
-        private final ImageSet clean;
+        private final int count;
         private PartialEpoch partial;
-        private ImageSet noisy;
+        private EpochImages images;
         private ImageSet predicted;
         private double lastValidationMse = Double.NaN;
         private double lossSum;
@@ -136,8 +136,8 @@ public final class TrialTrainer {
             this.timeout = timeout;
             this.onEpoch = onEpoch;
             this.deadline = timeout.isZero() ? Long.MAX_VALUE : clock.getAsLong() + timeout.toNanos();
-            this.clean = data.cleanTrain();
-            this.stepsPerEpoch = (clean.count() + hp.batchSize() - 1) / hp.batchSize();
+            this.count = data.cleanTrain().count();
+            this.stepsPerEpoch = (count + hp.batchSize() - 1) / hp.batchSize();
             this.totalSteps = (long) stepsPerEpoch * hp.epochs();
             this.net = checkpoint == null
                     ? DenoisingNetwork.create(hp, data.height(), data.width(), seed, totalSteps)
@@ -147,7 +147,6 @@ public final class TrialTrainer {
             }
             this.epochs = new ArrayList<>(checkpoint == null ? List.of() : checkpoint.epochs());
             this.partial = checkpoint == null ? null : checkpoint.partial();
-            this.noisy = data.noisyTrain();
             this.startStep = checkpoint == null ? 0 : checkpoint.steps(stepsPerEpoch);
         }
 
@@ -162,18 +161,16 @@ public final class TrialTrainer {
 
         /** Batches {@code [firstBatch, endBatch)} of an epoch; a run that diverged or ran out of time. */
         Optional<TrainingRun> trainBatches(int epoch, int firstBatch, int endBatch) {
-            int n = clean.count();
-            if (epoch > 1 && data.freshNoise() != null) {
-                noisy = data.freshNoise().apply(clean, seed * 1_000_003L + epoch);
-            }
-            int[] order = Permutation.identity(n);
+            images = EpochImages.of(data, hp.augmentsPoses(), seed, epoch);
+            int[] order = Permutation.identity(count);
             Permutation.shuffle(order, new Random(seed ^ (epoch * 0x9E3779B97F4A7C15L)));
             lossSum = partial == null ? 0 : partial.lossSum();
             earlierSeconds = partial == null ? 0 : partial.seconds();
             for (int batch = firstBatch; batch < endBatch; batch++) {
                 int from = batch * hp.batchSize();
-                int to = Math.min(n, from + hp.batchSize());
-                double score = net.fit(inputs.gather(noisy, order, from, to), targets.gather(clean, order, from, to));
+                int to = Math.min(count, from + hp.batchSize());
+                double score = net.fit(inputs.gather(images.noisy(), order, from, to),
+                        targets.gather(images.clean(), order, from, to));
                 if (!Double.isFinite(score)) {
                     return stop(TrialStatus.DIVERGED, "training loss became " + score + " in epoch " + epoch);
                 }
@@ -194,7 +191,7 @@ public final class TrialTrainer {
             // does not change how training continues, and without validation they are needed only
             // when the run ends.
             if (data.hasValidation() || step >= endStep) {
-                ImageSet sample = step >= totalSteps ? noisy : noisy.head(RECALIBRATION_SAMPLE);
+                ImageSet sample = step >= totalSteps ? images.noisy() : images.noisy().head(RECALIBRATION_SAMPLE);
                 net.recalibrate(Batches.inOrder(sample, RECALIBRATION_BATCH));
             }
             double validationLoss = validate();
@@ -203,7 +200,7 @@ public final class TrialTrainer {
                 partial = new PartialEpoch(endBatch, stepsPerEpoch, lossSum, seconds);
             } else {
                 partial = null;
-                EpochStats stats = new EpochStats(epoch, lossSum / clean.count(), validationLoss, lastValidationMse, seconds);
+                EpochStats stats = new EpochStats(epoch, lossSum / count, validationLoss, lastValidationMse, seconds);
                 epochs.add(stats);
                 onEpoch.accept(stats);
             }

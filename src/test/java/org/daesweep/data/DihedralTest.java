@@ -8,6 +8,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class DihedralTest {
     @Test
@@ -38,6 +39,20 @@ class DihedralTest {
             distinct.add(Arrays.toString(Dihedral.apply(image, t).pixels()));
         }
         assertEquals(8, distinct.size(), "eight different images");
+    }
+
+    @Test
+    void eachImageGetsItsOwnTransform() {
+        ImageSet images = new ImageSet(ramp(3 * 9), 3, 3, 3);
+        int[] transforms = {5, 0, 2};
+        ImageSet each = Dihedral.applyEach(images, transforms);
+        for (int n = 0; n < 3; n++) {
+            assertArrayEquals(Dihedral.apply(images.select(new int[]{n}), transforms[n]).pixels(),
+                    each.select(new int[]{n}).pixels(), "image " + n);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Dihedral.applyEach(images, new int[]{1, 2}));
+        assertThrows(IllegalArgumentException.class,
+                () -> Dihedral.applyEach(new ImageSet(ramp(6), 1, 2, 3), new int[]{4}), "no quarter turn of a 2x3 image");
     }
 
     private static float[] ramp(int n) {

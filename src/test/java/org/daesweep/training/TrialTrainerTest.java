@@ -133,10 +133,11 @@ class TrialTrainerTest {
 
     @Test
     void trainingInPiecesFromACheckpointEqualsOneRun() {
-        // BatchNorm, dropout, a cosine schedule and fresh noise: every piece of state that a
-        // continued trial must carry over (Adam's moments, the step count, the epoch's draws).
+        // BatchNorm, dropout, a cosine schedule, fresh noise and turned images: every piece of state
+        // that a continued trial must carry over (Adam's moments, the step count, the epoch's draws).
         Hyperparameters hp = Hyperparameters.referenceBaseline().with(Hyperparameter.FILTERS, 8)
                 .with(Hyperparameter.BATCH_NORM, true).with(Hyperparameter.DROPOUT, 0.2)
+                .with(Hyperparameter.AUGMENT, "dihedral")
                 .with(Hyperparameter.LOSS, "bce").with(Hyperparameter.LR_SCHEDULE, "cosine").withTraining(3, 128);
         TrainingData small = new TrainingData(data.noisyTrain().head(384), data.cleanTrain().head(384),
                 data.noisyValidation().head(128), data.cleanValidation().head(128), new GaussianNoise(0.3));
