@@ -76,6 +76,7 @@ final class SweepCommand implements Callable<Integer> {
         out.printf("Test metrics (%d images)%n", s.bestScores().count());
         out.printf("  %-12s %9s %9s %7s%n", "model", "MSE", "PSNR dB", "SSIM");
         row(out, "best", s.bestScores());
+        s.selfEnsembleScores().ifPresent(e -> row(out, "ensembled", e));
         row(out, "noisy input", s.noisyScores());
         out.printf("Results: %s%n", s.location());
     }

@@ -4,12 +4,16 @@ import org.daesweep.metrics.ImageScores;
 import org.daesweep.trial.TrialResult;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a finished sweep reports to its caller: where the results are and the headline figures.
  * {@code trialsRun} of the trials trained (all of it, or some rungs) in this run, in
  * {@code trialSeconds}; the other results came from the journal of an earlier run.
+ * {@code selfEnsembleScores} are the best model's averaged over flips and turns, when
+ * evaluate.self-ensemble asked for them.
  */
 public record SweepSummary(String location, List<TrialResult> trials, TrialResult best, ImageScores bestScores,
-                           ImageScores noisyScores, int trialsRun, double trialSeconds, double seconds) {
+                           Optional<ImageScores> selfEnsembleScores, ImageScores noisyScores, int trialsRun,
+                           double trialSeconds, double seconds) {
 }

@@ -46,6 +46,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -141,7 +142,8 @@ public final class SweepDriver {
         Evaluation evaluation = evaluate(store, load(retrained.model()), data);
         Report.fromTables(spark, store);
         store.close();
-        return new SweepSummary(store.location(), search.trials(), best, evaluation.model(), evaluation.noisy(),
+        return new SweepSummary(store.location(), search.trials(), best, evaluation.model(),
+                evaluation.selfEnsembled(), evaluation.noisy(),
                 search.trialsRun(), trialSeconds, (System.nanoTime() - start) / 1e9);
     }
 
@@ -260,7 +262,7 @@ public final class SweepDriver {
         };
     }
 
-    private record Evaluation(ImageScores model, ImageScores noisy) {
+    private record Evaluation(ImageScores model, Optional<ImageScores> selfEnsembled, ImageScores noisy) {
     }
 
     /** Scores the retrained model on the test split (and under the robustness noises) and writes the tables and images. */
@@ -275,8 +277,10 @@ public final class SweepDriver {
         List<Row> metrics = new ArrayList<>(List.of(
                 Tables.metricsRow("best", "test", noise, scores),
                 Tables.metricsRow("noisy-input", "test", noise, noisy)));
+        Optional<ImageScores> selfEnsembled = Optional.empty();
         if (config.selfEnsemble()) {
             ImageScores ensembled = ImageScores.of(new Denoiser(model, true).denoise(data.noisyTest()), data.cleanTest());
+            selfEnsembled = Optional.of(ensembled);
             log.info("self-ensembled over flips and quarter turns: {} dB / SSIM {} (one pass: {} dB / {})",
                     String.format("%.2f", ensembled.meanPsnr()), String.format("%.3f", ensembled.meanSsim()),
                     String.format("%.2f", scores.meanPsnr()), String.format("%.3f", scores.meanSsim()));
@@ -287,7 +291,7 @@ public final class SweepDriver {
         store.writeTable(Tables.PER_IMAGE, Tables.perImageSchema(), Tables.perImageRows(data.testIndices(), scores, noisy));
         store.writeFile("denoised-grid.png", ImageGrids.comparison(data.noisyTest(), denoised, data.cleanTest(), GRID_COLUMNS));
         store.writeFile("residual.png", ImageGrids.residual(data.noisyTest(), denoised, GRID_COLUMNS));
-        return new Evaluation(scores, noisy);
+        return new Evaluation(scores, selfEnsembled, noisy);
     }
 
     /**

@@ -1,0 +1,45 @@
+package org.daesweep.cli;
+
+import org.daesweep.metrics.ImageScores;
+import org.daesweep.model.Hyperparameters;
+import org.daesweep.results.SweepSummary;
+import org.daesweep.trial.EpochStats;
+import org.daesweep.trial.TrialResult;
+import org.daesweep.trial.TrialSpec;
+import org.daesweep.trial.TrialStatus;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SweepCommandTest {
+    private static final TrialResult BEST = new TrialResult(TrialSpec.of(0, 42, Hyperparameters.referenceBaseline()),
+            TrialStatus.OK, List.of(new EpochStats(1, 0.02, 0.02, 0.01, 3)), 1, 0.01, 10, 3, "", "0", "h", 0,
+            List.of(0.01));
+    private static final ImageScores MODEL = new ImageScores(new double[]{0.01}, new double[]{20.0}, new double[]{0.9});
+    private static final ImageScores ENSEMBLED = new ImageScores(new double[]{0.009}, new double[]{20.46}, new double[]{0.91});
+    private static final ImageScores NOISY = new ImageScores(new double[]{0.1}, new double[]{10.0}, new double[]{0.3});
+
+    @Test
+    void theTestMetricsShowTheSelfEnsembleWhenTheSweepMeasuredIt() {
+        String with = printed(Optional.of(ENSEMBLED));
+        assertTrue(with.contains("  best           0.01000     20.00   0.900\n"), with);
+        assertTrue(with.contains("  ensembled      0.00900     20.46   0.910\n"), with);
+        assertTrue(with.contains("  noisy input    0.10000     10.00   0.300\n"), with);
+        assertFalse(printed(Optional.empty()).contains("ensembled"));
+    }
+
+    private static String printed(Optional<ImageScores> ensembled) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SweepCommand.print(new SweepSummary("file:/r", List.of(BEST), BEST, MODEL, ensembled, NOISY, 1, 3, 5),
+                Set.of(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
