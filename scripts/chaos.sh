@@ -1,30 +1,31 @@
 #!/usr/bin/env bash
-# Reliability check: starts a sweep, kills its driver with SIGKILL partway, reruns the same
-# command (which resumes), and checks the trials table against the plan:
+# Reliability check: starts a sweep, kills its driver with SIGKILL once it has journaled some
+# trials (mid-search, whatever the CPU's speed), reruns the same command (which resumes), and
+# checks the trials table against the plan:
 #   trials: N expected, N present, 0 lost, 0 duplicated
 # Exits non-zero when a trial is lost or doubled.
-#   scripts/chaos.sh [CONF] [SECONDS_BEFORE_KILL]   (defaults: conf/bench-sweep.conf, 8: mid-search here)
+#   scripts/chaos.sh [CONF] [TRIALS_BEFORE_KILL]   (defaults: conf/bench-sweep.conf, 1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/drill.sh
 conf=${1:-conf/bench-sweep.conf}
-delay=${2:-8}
+after=${2:-1}
 name=chaos
 logs=$(mktemp -d)
 scripts/fetch-data.sh >/dev/null
 mvn -q -B -ntp -DskipTests package
 
 # run-local.sh execs java, so $! is the driver JVM itself.
-scripts/run-local.sh sweep --conf "$conf" sweep.name=$name --restart >"$logs/first.log" 2>&1 &
+# The sweep directory is this drill's own: cleared, so only this run's journal is counted.
+rm -rf "results/$name"
+scripts/run-local.sh sweep --conf "$conf" sweep.name=$name >"$logs/first.log" 2>&1 &
 driver=$!
-sleep "$delay"
-if ! kill -0 "$driver" 2>/dev/null; then
-  echo "chaos: the sweep ended before the kill; use a longer sweep or a shorter delay (log: $logs/first.log)" >&2
-  exit 1
-fi
+wait_for_journal "results/$name" "$after" "$driver" \
+  || { echo "chaos: nothing to kill; use a longer sweep or fewer trials before the kill (log: $logs/first.log)" >&2; exit 1; }
 kill -9 "$driver"
 wait "$driver" 2>/dev/null || true
 journaled=$(find "results/$name/journal" -name 'trial-*.json' 2>/dev/null | wc -l)
-echo "chaos: killed the driver (SIGKILL) after ${delay}s with $journaled trials journaled"
+echo "chaos: killed the driver (SIGKILL) with $journaled trials journaled"
 
 scripts/run-local.sh sweep --conf "$conf" sweep.name=$name >"$logs/resume.log" 2>&1 \
   || { echo "chaos: the resumed sweep failed (log: $logs/resume.log)" >&2; exit 1; }

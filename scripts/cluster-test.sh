@@ -5,11 +5,13 @@
 # in the executors' logs that each read the training-data broadcast once, and stops the
 # cluster. Exits non-zero on any failure.
 #   scripts/cluster-test.sh [CONF] [--kill-executor]   (default conf/default.conf)
-# --kill-executor: 40 s into the sweep, kills one executor JVM with SIGKILL mid-trial; the test
+# --kill-executor: once the first trial is journaled, kills one executor JVM with SIGKILL
+# mid-trial (the other trials are running then, whatever the CPU's speed); the test
 # then also requires that Spark retried the lost task and the sweep completed.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+source scripts/drill.sh
 conf=${1:-conf/default.conf}
 kill_executor=${2:-}
 name=cluster-test
@@ -20,19 +22,21 @@ scripts/local-cluster.sh start 2 1 4g
 trap 'scripts/local-cluster.sh stop' EXIT
 log=target/local-cluster/submit.log
 start=$(date +%s)
+rm -rf "results/$name"
 if [[ "$kill_executor" == "--kill-executor" ]]; then
+  submitter=$$
   (
-    sleep 40
+    wait_for_journal "results/$name" 1 "$submitter" || exit 0
     victim=$(pgrep -f CoarseGrainedExecutorBackend | head -1)
     if [[ -n "$victim" ]]; then
       kill -9 "$victim"
-      echo "cluster-test: killed executor JVM $victim (SIGKILL) 40 s into the sweep"
+      echo "cluster-test: killed executor JVM $victim (SIGKILL) after the first journaled trial"
     fi
   ) &
 fi
 scripts/spark-submit.sh --master spark://127.0.0.1:7077 --executor-memory 2g \
   --conf spark.executor.memoryOverhead=2g --class org.daesweep.cli.Main target/dae-sweep.jar \
-  sweep --conf "$conf" sweep.name=$name output.dir="$root/results" --restart >"$log" 2>&1 \
+  sweep --conf "$conf" sweep.name=$name output.dir="$root/results" >"$log" 2>&1 \
   || { echo "cluster-test: the sweep failed, see $log" >&2; tail -5 "$log" >&2; exit 1; }
 echo "cluster-test: sweep finished in $(( $(date +%s) - start )) s"
 grep -A4 "^Test metrics" "$log"

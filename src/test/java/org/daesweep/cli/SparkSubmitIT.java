@@ -1,0 +1,69 @@
+package org.daesweep.cli;
+
+import org.daesweep.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The packaged jar under Spark's own SparkSubmit, as the README runs it: the shaded jar beside
+ * the jars a Spark 3.5 installation ships (scripts/spark-submit.sh), so a library the two bring in
+ * different versions breaks the build instead of a user's first command.
+ */
+class SparkSubmitIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aShortSweepRunsUnderSparkSubmitOnLocal2() throws Exception {
+        Path images = TestData.strokesIdx(dir.resolve("images.idx.gz"), 600, 16, 16);
+        Path conf = Files.writeString(dir.resolve("sweep.conf"), """
+                sweep.name = submitted
+                data.images = "%s"
+                output.dir = "%s"
+                noise.factor = 0.3
+                trial { epochs = 3, batch-size = 16, loss = bce, learning-rate = 3e-3 }
+                search { trials = 2, space { filters = [4, 8] } }
+                retrain { epochs = 1, batch-size = 32 }
+                evaluate.robustness = []
+                """.formatted(images, dir.resolve("out")));
+        Path log = dir.resolve("submit.log");
+        int code = run(log, "scripts/spark-submit.sh", "--master", "local[2]", "--class", Main.class.getName(),
+                "target/dae-sweep.jar", "sweep", "--conf", conf.toString());
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, code, "spark-submit exited " + code + "; its log ends:\n" + tail(out));
+        assertTrue(out.contains("Sweep finished in"), tail(out));
+        assertTrue(out.contains("Test metrics (120 images)"), tail(out));
+        assertFalse(out.contains("NoClassDefFoundError") || out.contains("NoSuchMethodError"), tail(out));
+        for (String table : List.of("trials", "epochs", "metrics", "per_image")) {
+            assertTrue(Files.exists(dir.resolve("out/submitted").resolve(table).resolve("_SUCCESS")), table);
+        }
+    }
+
+    private static int run(Path log, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("spark-submit still running after 10 minutes");
+        }
+        return process.exitValue();
+    }
+
+    /** Our own lines (an error, the summary) and the log's last lines. */
+    private static String tail(String text) {
+        List<String> lines = text.lines().toList();
+        List<String> ours = lines.stream().filter(l -> l.startsWith("dae-sweep:") || l.startsWith("Test metrics")).toList();
+        return String.join("\n", ours) + "\n...\n"
+                + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    }
+}
