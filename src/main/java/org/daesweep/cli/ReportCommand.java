@@ -3,6 +3,7 @@ package org.daesweep.cli;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.daesweep.data.Storage;
 import org.daesweep.UserException;
 import org.daesweep.results.Report;
 import org.daesweep.results.ResultStore;
@@ -24,14 +25,13 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SparkSession spark = LocalSpark.start("report", "local[1]");
         try {
-            Path root = new Path(dir);
+            Path root = new Storage(spark.sparkContext().hadoopConfiguration()).path(dir);
             FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (!fs.exists(new Path(root, ResultStore.MARKER))) {
                 throw new UserException(dir + ": not a sweep directory (no " + ResultStore.MARKER + " marker)");
             }
             ResultStore store = new ResultStore(spark, dir);
             Report.fromTables(spark, store);
-            store.close();
             System.out.println("Report: " + store.path(Report.FILE));
             return 0;
         } finally {

@@ -3,7 +3,7 @@ package org.daesweep.cli;
 import org.daesweep.UserException;
 import org.daesweep.config.ConfigLoader;
 import org.daesweep.config.SweepConfig;
-import org.daesweep.metrics.ImageScores;
+import org.daesweep.metrics.MeanScores;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.results.SweepSummary;
 import org.daesweep.search.SweepProgress;
@@ -39,6 +39,10 @@ final class SweepCommand implements Callable<Integer> {
                     + "continue from its history)")
     int extend;
 
+    @Option(names = "--retrain", description = "retrain and evaluate the best configuration again, even when the "
+            + "retrain and evaluate settings are those of the earlier run (by default a finished sweep is left as it is)")
+    boolean retrain;
+
     @Parameters(paramLabel = "key=value", arity = "0..*",
             description = "overrides, e.g. search.trials=10 trial.epochs=3")
     List<String> overrides = new ArrayList<>();
@@ -49,7 +53,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new UserException("--extend: give a number of trials >= 1, and not with --restart");
         }
         SweepConfig config = ConfigLoader.load(SparkStorage.fromSubmit(), conf, overrides);
-        SweepSummary summary = new SweepDriver(config, restart, extend).run();
+        SweepSummary summary = new SweepDriver(config, new SweepDriver.Request(restart, extend, retrain)).run();
         print(summary, config.space().domains().keySet(), System.out);
         return 0;
     }
@@ -61,7 +65,13 @@ final class SweepCommand implements Callable<Integer> {
         String throughput = s.trialsRun() == 0 ? "all from the journal"
                 : String.format("%d trials ran in %.0f s (%.0f trials/hour)", s.trialsRun(), s.trialSeconds(),
                 s.trialsRun() * 3600 / Math.max(s.trialSeconds(), 1e-9));
-        out.printf("%nSweep finished in %.0f s: %d trials, %d ok; %s%n", s.seconds(), s.trials().size(), ok, throughput);
+        if (s.finishedEarlier()) {
+            out.printf("%nSweep finished earlier, with these settings: %d trials, %d ok; nothing to run (--retrain "
+                    + "retrains the best, --extend N adds trials)%n", s.trials().size(), ok);
+        } else {
+            out.printf("%nSweep finished in %.0f s: %d trials, %d ok; %s%n", s.seconds(), s.trials().size(), ok,
+                    throughput);
+        }
         List<TrialResult> ranked = s.trials().stream()
                 .sorted(Comparator.comparingDouble(TrialResult::bestValidationMse)) // NaN (no result) last
                 .toList();
@@ -81,7 +91,7 @@ final class SweepCommand implements Callable<Integer> {
         out.printf("Results: %s%n", s.location());
     }
 
-    private static void row(PrintStream out, String name, ImageScores s) {
+    private static void row(PrintStream out, String name, MeanScores s) {
         out.printf("  %-12s %9.5f %9.2f %7.3f%n", name, s.meanMse(), s.meanPsnr(), s.meanSsim());
     }
 }

@@ -1,5 +1,8 @@
 package org.daesweep.config;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
 import org.daesweep.data.ImageSource;
 import org.daesweep.data.SplitSpec;
 import org.daesweep.noise.NoiseModel;
@@ -42,6 +45,20 @@ public record SweepConfig(
      * @param averagingFrequency distributed: minibatches each worker trains between averagings
      */
     public record Retrain(int epochs, int batchSize, boolean distributed, int averagingFrequency) implements Serializable {
+    }
+
+    /**
+     * The named blocks of the resolved configuration, rendered in one canonical form (keys sorted,
+     * no comments): equal exactly when the blocks' settings are.
+     */
+    public String renderedSections(String... blocks) {
+        Config all = ConfigFactory.parseString(rendered);
+        StringBuilder out = new StringBuilder();
+        for (String block : blocks) {
+            String value = all.hasPath(block) ? all.getValue(block).render(ConfigRenderOptions.concise()) : "{}";
+            out.append(block).append('=').append(value).append('\n');
+        }
+        return out.toString();
     }
 
     /** Where this sweep's results go: {@code <output.dir>/<sweep.name>}. */

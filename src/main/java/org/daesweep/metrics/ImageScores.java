@@ -40,4 +40,8 @@ public record ImageScores(double[] mse, double[] psnr, double[] ssim) {
     public double meanSsim() {
         return Arrays.stream(ssim).average().orElse(Double.NaN);
     }
+
+    public MeanScores means() {
+        return new MeanScores(count(), meanMse(), meanPsnr(), meanSsim());
+    }
 }

@@ -24,21 +24,24 @@ import java.util.UUID;
 
 /**
  * A sweep's result directory, written through Hadoop's FileSystem so the same code writes to a
- * local path, hdfs:// or s3a://. Every table and file is written under a temporary name and
- * renamed into place, so a crash never leaves a half-written result that looks complete.
+ * local path, hdfs:// or s3a://. Every file is written under a temporary name and renamed into
+ * place, so a crash never leaves a half-written result that looks complete; a run's tables and
+ * files become visible together ({@link Publication}).
  */
 public final class ResultStore {
-    private static final String TMP = "_tmp";
+    static final String TMP = "_tmp";
     /** Marks a directory as dae-sweep's, so that it never deletes or overwrites anyone else's files. */
     public static final String MARKER = "_dae-sweep";
-    private final SparkSession spark;
     private final Path root;
     private final FileSystem fs;
 
     public ResultStore(SparkSession spark, String dir) {
-        this.spark = spark;
+        this(spark.sparkContext().hadoopConfiguration(), dir);
+    }
+
+    /** Opens the directory for writing, creating it when it does not exist. */
+    public ResultStore(Configuration hadoop, String dir) {
         this.root = new Path(dir);
-        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         try {
             this.fs = root.getFileSystem(hadoop);
             if (fs.exists(root) && fs.listStatus(root).length > 0 && !fs.exists(new Path(root, MARKER))) {
@@ -60,6 +63,22 @@ public final class ResultStore {
         }
     }
 
+    private ResultStore(Path root, FileSystem fs) {
+        this.root = root;
+        this.fs = fs;
+    }
+
+    /** A sweep directory that exists, for reading; empty when there is none (or none of dae-sweep's) there. */
+    public static Optional<ResultStore> existing(Configuration hadoop, String dir) {
+        Path root = new Path(dir);
+        try {
+            FileSystem fs = root.getFileSystem(hadoop);
+            return fs.exists(new Path(root, MARKER)) ? Optional.of(new ResultStore(root, fs)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UserException(dir + ": cannot read the sweep directory (" + UserException.firstLine(e) + ")");
+        }
+    }
+
     public String location() {
         return fs.makeQualified(root).toString();
     }
@@ -68,12 +87,16 @@ public final class ResultStore {
         return new Path(root, name).toString();
     }
 
-    public void writeTable(String name, StructType schema, List<Row> rows) {
-        Path tmp = new Path(new Path(root, TMP), name + "-" + UUID.randomUUID());
+    /** A set of tables and files to make visible together, staged first. */
+    public Publication stage(SparkSession spark) {
+        return new Publication(spark, this, new Path(new Path(root, TMP), "run-" + UUID.randomUUID()));
+    }
+
+    /** Writes a table (Parquet, one file) where nothing is visible yet. */
+    void writeTable(SparkSession spark, Path where, String name, StructType schema, List<Row> rows) {
         try {
-            spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(tmp.toString());
-            publish(tmp, new Path(root, name));
-        } catch (IOException | RuntimeException e) {
+            spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(where.toString());
+        } catch (Exception e) { // SparkException is checked in Scala's eyes only
             throw cannotWrite(name, e);
         }
     }
@@ -88,11 +111,20 @@ public final class ResultStore {
         }
     }
 
+    /** Writes a file where nothing is visible yet. */
+    void writeFile(Path where, String name, byte[] content) {
+        try {
+            create(where, content);
+        } catch (IOException e) {
+            throw cannotWrite(name, e);
+        }
+    }
+
     /**
      * A store that fails (full, refusing, gone) ends the sweep in one line: what the journal
      * holds is whole, since every file is renamed into place only once written.
      */
-    private SweepFailedException cannotWrite(String name, Exception e) {
+    SweepFailedException cannotWrite(String name, Exception e) {
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
@@ -179,16 +211,39 @@ public final class ResultStore {
         }
     }
 
-    /** Removes the temporary area once every result is in place. */
-    public void close() {
+    /**
+     * What only the directory's owner may do (under {@link SweepLock}): finishes a publication an
+     * earlier run was stopped in the middle of, and removes what stopped runs left staged.
+     */
+    public void recover() {
+        Publication.completeInterrupted(this);
+        clearStaging();
+    }
+
+    /**
+     * Removes the staging area: nothing there is visible or needed once the owner's results are in
+     * place. Kept while a publication is under way, which needs what it staged.
+     */
+    public void clearStaging() {
         try {
-            fs.delete(new Path(root, TMP), true);
+            if (!fs.exists(new Path(root, Publication.MANIFEST))) {
+                fs.delete(new Path(root, TMP), true);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void publish(Path tmp, Path target) throws IOException {
+    Path root() {
+        return root;
+    }
+
+    FileSystem fileSystem() {
+        return fs;
+    }
+
+    /** Moves a written file or table into place, replacing what was there. */
+    void publish(Path tmp, Path target) throws IOException {
         if (fs.exists(target)) {
             fs.delete(target, true);
         }

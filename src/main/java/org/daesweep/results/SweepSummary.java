@@ -1,6 +1,6 @@
 package org.daesweep.results;
 
-import org.daesweep.metrics.ImageScores;
+import org.daesweep.metrics.MeanScores;
 import org.daesweep.trial.TrialResult;
 
 import java.util.List;
@@ -11,9 +11,10 @@ import java.util.Optional;
  * {@code trialsRun} of the trials trained (all of it, or some rungs) in this run, in
  * {@code trialSeconds}; the other results came from the journal of an earlier run.
  * {@code selfEnsembleScores} are the best model's averaged over flips and turns, when
- * evaluate.self-ensemble asked for them.
+ * evaluate.self-ensemble asked for them. {@code finishedEarlier}: an earlier run had done
+ * everything this one was asked, so nothing ran.
  */
-public record SweepSummary(String location, List<TrialResult> trials, TrialResult best, ImageScores bestScores,
-                           Optional<ImageScores> selfEnsembleScores, ImageScores noisyScores, int trialsRun,
-                           double trialSeconds, double seconds) {
+public record SweepSummary(String location, List<TrialResult> trials, TrialResult best, MeanScores bestScores,
+                           Optional<MeanScores> selfEnsembleScores, MeanScores noisyScores, int trialsRun,
+                           double trialSeconds, double seconds, boolean finishedEarlier) {
 }

@@ -42,6 +42,8 @@ public final class TrialJournal {
     public static final String PLAN = "plan.json";
     /** The retrain's latest checkpoint, while it runs. */
     public static final String RETRAIN = "retrain-checkpoint.json";
+    /** What the last run that went to its end computed ({@link SweepOutcome}). */
+    public static final String OUTCOME = "outcome.json";
     static final String FORMAT = "dae-sweep-journal";
     static final int VERSION = 1;
     private static final String SUFFIX = ".json";
@@ -67,17 +69,43 @@ public final class TrialJournal {
         if (restart) {
             store.delete(DIR);
             store.delete(RETRAIN);
+            store.delete(OUTCOME);
             store.delete("plan.txt");
         } else {
             checkEarlierPlan(planJson);
         }
         store.writeFile(PLAN, bytes(planJson));
+        return pieces();
+    }
+
+    /** The journaled trials, by id, without opening the journal for a run. */
+    public Map<String, TrialPiece> pieces() {
         Map<String, TrialPiece> done = new LinkedHashMap<>();
         for (String file : store.list(DIR)) {
             TrialPiece piece = decode(file, store.readFile(DIR + "/" + file).orElseThrow());
             done.put(piece.result().spec().id(), piece);
         }
         return done;
+    }
+
+    /** The outcome as JSON bytes, to be published with the tables it describes. */
+    public static byte[] encode(SweepOutcome outcome) {
+        ObjectNode node = versioned();
+        node.set("outcome", JSON.valueToTree(outcome));
+        return bytes(node);
+    }
+
+    /** What the last run that went to its end computed; empty when no run has. */
+    public Optional<SweepOutcome> outcome() {
+        return store.readFile(OUTCOME).map(bytes -> {
+            String where = store.path(OUTCOME);
+            JsonNode node = checkedFormat(where, tree(where, bytes));
+            try {
+                return JSON.treeToValue(node.get("outcome"), SweepOutcome.class);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw new UserException(where + ": damaged (" + UserException.firstLine(e) + ")" + RESTART);
+            }
+        });
     }
 
     private void checkEarlierPlan(JsonNode plan) {

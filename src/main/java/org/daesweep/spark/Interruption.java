@@ -1,11 +1,13 @@
 package org.daesweep.spark;
 
 import org.apache.spark.api.java.JavaSparkContext;
+import org.daesweep.runtime.SparkLogs;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Ctrl-C (SIGINT) and SIGTERM during a sweep: the running trials' jobs are cancelled, every piece
@@ -16,7 +18,7 @@ public final class Interruption implements AutoCloseable {
     static final int CTRL_C = 130;
     static final int TERMINATED = 3;
     /** Set once a signal ended the sweep: what the cancelled jobs then throw is expected, not a bug to print. */
-    private static volatile boolean signalled;
+    private static final AtomicBoolean signalled = new AtomicBoolean();
     private final Map<Signal, SignalHandler> previous = new HashMap<>();
 
     private Interruption() {
@@ -29,13 +31,16 @@ public final class Interruption implements AutoCloseable {
             Signal signal = new Signal(name);
             try {
                 interruption.previous.put(signal, Signal.handle(signal, s -> {
-                    signalled = true;
-                    System.err.println("dae-sweep: interrupted (SIG" + name + "): the trials that ended are journaled in "
-                            + sweepDir + "; run the same command again to resume");
+                    if (!signalled.compareAndSet(false, true)) {
+                        return; // a second signal while the first ends the sweep: said once
+                    }
                     try {
                         cancelAll(jsc);
                         release.run();
                     } finally {
+                        System.err.println("dae-sweep: interrupted (SIG" + name + "): the trials that ended are journaled in "
+                                + sweepDir + "; run the same command again to resume");
+                        SparkLogs.silenceTheRest();
                         System.exit(name.equals("INT") ? CTRL_C : TERMINATED);
                     }
                 }));
@@ -56,7 +61,7 @@ public final class Interruption implements AutoCloseable {
 
     /** Whether a signal is ending this JVM's sweep. */
     public static boolean signalled() {
-        return signalled;
+        return signalled.get();
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.daesweep.UserException;
 import org.daesweep.config.SweepConfig;
 import org.daesweep.data.ImageSet;
 import org.daesweep.metrics.ImageScores;
+import org.daesweep.metrics.MeanScores;
 import org.daesweep.model.DenoisingNetwork;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
@@ -18,9 +19,11 @@ import org.daesweep.model.Topology;
 import org.daesweep.noise.NoiseModel;
 import org.daesweep.plots.ImageGrids;
 import org.daesweep.plots.LossCurves;
+import org.daesweep.results.Publication;
 import org.daesweep.results.Report;
 import org.daesweep.results.ResultStore;
 import org.daesweep.results.SweepLock;
+import org.daesweep.results.SweepOutcome;
 import org.daesweep.results.SweepSummary;
 import org.daesweep.results.Tables;
 import org.daesweep.results.TrialJournal;
@@ -34,6 +37,7 @@ import org.daesweep.training.Denoiser;
 import org.daesweep.training.SweepData;
 import org.daesweep.training.TrainingData;
 import org.daesweep.training.TrainingWarmUp;
+import org.daesweep.trial.EpochStats;
 import org.daesweep.trial.TrialPiece;
 import org.daesweep.trial.TrialResult;
 import org.daesweep.trial.TrialStatus;
@@ -62,33 +66,51 @@ public final class SweepDriver {
     public static final String MODEL_FILE = "best-model.zip";
     private static final int GRID_COLUMNS = 10;
 
+    /** The blocks of a sweep file that decide its search; retrain and evaluate have keys of their own. */
+    private static final String[] SEARCH_BLOCKS = {"sweep", "data", "noise", "trial", "search"};
+
     private final SweepConfig config;
-    private final boolean restart;
-    private final int extend;
+    private final Request request;
     private final TrialTasks.PieceBody pieceBody;
 
     /**
+     * What a run is asked beyond the configuration.
+     *
      * @param restart discard the trials an earlier run of this sweep finished, instead of resuming
      * @param extend  trials to add to the ones an earlier run of this sweep holds (0: none)
+     * @param retrain retrain and evaluate the best again even when their settings are unchanged
      */
+    public record Request(boolean restart, int extend, boolean retrain) {
+        /** Whatever an earlier run finished is kept. */
+        public static final Request RESUME = new Request(false, 0, false);
+    }
+
     public SweepDriver(SweepConfig config, boolean restart, int extend) {
-        this(config, restart, extend, TrialTasks.TRAINING);
+        this(config, new Request(restart, extend, false));
+    }
+
+    public SweepDriver(SweepConfig config, Request request) {
+        this(config, request, TrialTasks.TRAINING);
     }
 
     /** A sweep whose tasks run {@code pieceBody} instead of training: the driver under load, alone. */
-    SweepDriver(SweepConfig config, boolean restart, int extend, TrialTasks.PieceBody pieceBody) {
+    SweepDriver(SweepConfig config, Request request, TrialTasks.PieceBody pieceBody) {
         this.config = config;
-        this.restart = restart;
-        this.extend = extend;
+        this.request = request;
         this.pieceBody = pieceBody;
     }
 
-    /** Load, split, broadcast, search, retrain, evaluate, write: the whole sweep. */
+    /** Load, split, broadcast, search, retrain, evaluate, write: the whole sweep, or what an earlier run left to do. */
     public SweepSummary run() {
+        long start = System.nanoTime();
+        SparkConf sparkConf = sparkConf(config);
+        Optional<SweepSummary> done = finishedEarlier(SparkStorage.of(sparkConf).hadoop(), start);
+        if (done.isPresent()) {
+            return done.get();
+        }
         // Every driver uses ND4J, if only to evaluate the best model: its loading overlaps the
         // reading of the data and Spark's start.
         WarmUp.loadLibraries();
-        SparkConf sparkConf = sparkConf(config);
         ImageSet images = load(sparkConf);
         SweepData data = SweepData.prepare(images, config.split(), config.noise(), config.seed());
         noteBatchSizes(data);
@@ -111,16 +133,46 @@ public final class SweepDriver {
         }
         ResultStore store = new ResultStore(spark, config.sweepDir());
         try (SweepLock lock = SweepLock.take(store);
-             Interruption ignored = Interruption.install(jsc, config.sweepDir(), lock::close)) {
+             Interruption ignored = Interruption.install(jsc, config.sweepDir(), () -> {
+                 store.clearStaging();
+                 lock.close();
+             })) {
             return runLocked(spark, jsc, store, data, sparkWarmUp);
         }
+    }
+
+    /**
+     * The summary of an earlier run that did all this run is asked, read from the sweep directory
+     * without loading data or starting Spark; empty when anything is left to do.
+     */
+    private Optional<SweepSummary> finishedEarlier(org.apache.hadoop.conf.Configuration hadoop, long start) {
+        if (request.restart() || request.extend() > 0 || request.retrain()) {
+            return Optional.empty();
+        }
+        Optional<ResultStore> store = ResultStore.existing(hadoop, config.sweepDir());
+        if (store.isEmpty() || store.get().exists(Publication.MANIFEST)) {
+            return Optional.empty();
+        }
+        TrialJournal journal = new TrialJournal(store.get());
+        Optional<SweepOutcome> outcome = journal.outcome();
+        if (outcome.isEmpty()) {
+            return Optional.empty();
+        }
+        List<TrialResult> trials = journal.pieces().values().stream().map(TrialPiece::result).toList();
+        TrialResult best = best(trials);
+        if (outcome.get().trials() != trials.size() || !outcome.get().keys().equals(keys(best))) {
+            return Optional.empty();
+        }
+        return Optional.of(summary(store.get(), trials, best, outcome.get(), 0, 0, start, true));
     }
 
     /** The sweep itself, while this driver owns the sweep directory. */
     private SweepSummary runLocked(SparkSession spark, JavaSparkContext jsc, ResultStore store, SweepData data,
                                    CompletableFuture<Void> sparkWarmUp) {
+        store.recover();
         TrialJournal journal = new TrialJournal(store);
         Map<String, TrialPiece> earlier = openJournal(store, journal);
+        Optional<SweepOutcome> previous = journal.outcome();
         Broadcast<TrainingData> broadcast = jsc.broadcast(data.training());
         log.info("training data: broadcast {}, read once per executor", broadcast.id());
         Scheduler scheduler = config.scheduler().create(config.space().base().epochs());
@@ -129,22 +181,69 @@ public final class SweepDriver {
         // same failure and report it (TrialTasks.runJob).
         sparkWarmUp.exceptionally(e -> null).join();
         long start = System.nanoTime();
-        SearchOutcome search = search(jsc, broadcast, store, journal, earlier, scheduler);
+        SearchOutcome search = previous.filter(o -> request.extend() == 0 && o.trials() == earlier.size()
+                        && o.keys().search().equals(config.renderedSections(SEARCH_BLOCKS))).isPresent()
+                ? new SearchOutcome(earlier.values().stream().map(TrialPiece::result).toList(), 0)
+                : search(jsc, broadcast, store, journal, earlier, scheduler);
         double trialSeconds = (System.nanoTime() - start) / 1e9;
-        List<Row> epochRows = writeSearchTables(store, search.trials(), scheduler);
+        Publication out = store.stage(spark);
+        List<Row> epochRows = stageSearchTables(out, search.trials(), scheduler);
         TrialResult best = best(search.trials());
-        TrialTasks.Retrained retrained = retrain(jsc, data, broadcast, journal, best);
-        retrained.epochs().forEach(e -> epochRows.add(Tables.epochRow(best.spec().id(), Tables.PHASE_RETRAIN, e)));
-        store.writeTable(Tables.EPOCHS, Tables.epochsSchema(), epochRows);
-        store.writeFile(MODEL_FILE, retrained.model());
-        journal.discardRetrain();
+        SweepOutcome.Keys keys = keys(best);
+        Optional<SweepOutcome> kept = previous.filter(o -> !request.retrain() && o.keys().retrain().equals(keys.retrain())
+                && store.exists(MODEL_FILE));
+        SweepOutcome outcome = kept.isPresent()
+                ? keptRetrain(store, kept.get(), keys, search.trials().size(), data, out)
+                : retrainAndEvaluate(jsc, data, broadcast, journal, search.trials(), keys, out);
         broadcast.destroy();
-        Evaluation evaluation = evaluate(store, load(retrained.model()), data);
+        outcome.retrainEpochs().forEach(e -> epochRows.add(Tables.epochRow(best.spec().id(), Tables.PHASE_RETRAIN, e)));
+        out.writeTable(Tables.EPOCHS, Tables.epochsSchema(), epochRows);
+        out.writeFile(TrialJournal.OUTCOME, TrialJournal.encode(outcome));
+        out.publish();
+        journal.discardRetrain();
         Report.fromTables(spark, store);
-        store.close();
-        return new SweepSummary(store.location(), search.trials(), best, evaluation.model(),
-                evaluation.selfEnsembled(), evaluation.noisy(),
-                search.trialsRun(), trialSeconds, (System.nanoTime() - start) / 1e9);
+        store.clearStaging();
+        return summary(store, search.trials(), best, outcome, search.trialsRun(), trialSeconds, start, false);
+    }
+
+    /** The best trial retrained and its model evaluated, both staged. */
+    private SweepOutcome retrainAndEvaluate(JavaSparkContext jsc, SweepData data, Broadcast<TrainingData> broadcast,
+                                            TrialJournal journal, List<TrialResult> trials, SweepOutcome.Keys keys,
+                                            Publication out) {
+        TrialResult best = best(trials);
+        TrialTasks.Retrained retrained = retrain(jsc, data, broadcast, journal, best);
+        out.writeFile(MODEL_FILE, retrained.model());
+        Evaluation evaluation = evaluate(out, load(retrained.model()), data);
+        return evaluation.outcome(keys, trials.size(), best.spec().id(), retrained.epochs());
+    }
+
+    /** The earlier run's retrained model, evaluated again only when the evaluation's settings changed. */
+    private SweepOutcome keptRetrain(ResultStore store, SweepOutcome kept, SweepOutcome.Keys keys, int trials,
+                                     SweepData data, Publication out) {
+        log.info("retrain: the model of {} from an earlier run is kept (retrain settings unchanged; --retrain "
+                + "trains it again)", kept.bestTrial());
+        if (kept.keys().evaluation().equals(keys.evaluation())) {
+            return new SweepOutcome(keys, trials, kept.bestTrial(), kept.retrainEpochs(), kept.best(),
+                    kept.selfEnsembled(), kept.noisy());
+        }
+        byte[] model = store.readFile(MODEL_FILE).orElseThrow();
+        return evaluate(out, load(model), data).outcome(keys, trials, kept.bestTrial(), kept.retrainEpochs());
+    }
+
+    /** What each stage's result depends on, for deciding what a rerun must do again. */
+    private SweepOutcome.Keys keys(TrialResult best) {
+        String retrain = "best=" + best.spec().id() + " seed=" + best.spec().seed() + " "
+                + best.spec().hyperparameters().toMap() + "\n" + config.renderedSections("retrain");
+        return new SweepOutcome.Keys(config.renderedSections(SEARCH_BLOCKS), retrain,
+                retrain + config.renderedSections("evaluate"));
+    }
+
+    private static SweepSummary summary(ResultStore store, List<TrialResult> trials, TrialResult best,
+                                        SweepOutcome outcome, int trialsRun, double trialSeconds, long start,
+                                        boolean finishedEarlier) {
+        return new SweepSummary(store.location(), trials, best, outcome.best(),
+                Optional.ofNullable(outcome.selfEnsembled()), outcome.noisy(), trialsRun, trialSeconds,
+                (System.nanoTime() - start) / 1e9, finishedEarlier);
     }
 
     /** The images, checked against the depths the search may try; a local sweep's JVM starts warming up for them. */
@@ -165,24 +264,23 @@ public final class SweepDriver {
     /** The trials an earlier run of this sweep finished, by id; the configuration is saved beside them. */
     private Map<String, TrialPiece> openJournal(ResultStore store, TrialJournal journal) {
         long start = System.nanoTime();
-        Map<String, TrialPiece> earlier = journal.open(plan(), restart);
+        Map<String, TrialPiece> earlier = journal.open(plan(), request.restart());
         if (!earlier.isEmpty()) {
             log.info("journal: {} trials read in {} s", earlier.size(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
         }
-        if (extend > 0 && earlier.isEmpty()) {
+        if (request.extend() > 0 && earlier.isEmpty()) {
             throw new UserException(store.location() + ": nothing to extend (no trials of this sweep there yet)");
         }
         store.writeFile("config.conf", config.rendered().getBytes(StandardCharsets.UTF_8));
         return earlier;
     }
 
-    /** The trials, rungs and epochs tables and the loss curves; returns the epoch rows, to which the retrain's are added. */
-    private List<Row> writeSearchTables(ResultStore store, List<TrialResult> trials, Scheduler scheduler) {
+    /** The trials and rungs tables and the loss curves; returns the search's epoch rows, to which the retrain's are added. */
+    private List<Row> stageSearchTables(Publication out, List<TrialResult> trials, Scheduler scheduler) {
         Report.Rows rows = Report.Rows.ofSearch(trials, scheduler.rungs(), true);
-        store.writeTable(Tables.TRIALS, Tables.trialsSchema(), rows.trials());
-        store.writeTable(Tables.RUNGS, Tables.rungsSchema(), rows.rungs());
-        store.writeTable(Tables.EPOCHS, Tables.epochsSchema(), rows.epochs());
-        store.writeFile("loss-curves.png", LossCurves.png(trials));
+        out.writeTable(Tables.TRIALS, Tables.trialsSchema(), rows.trials());
+        out.writeTable(Tables.RUNGS, Tables.rungsSchema(), rows.rungs());
+        out.writeFile("loss-curves.png", LossCurves.png(trials));
         return new ArrayList<>(rows.epochs());
     }
 
@@ -214,7 +312,7 @@ public final class SweepDriver {
                                  TrialJournal journal, Map<String, TrialPiece> earlier, Scheduler scheduler) {
         int threads = jsc.getConf().getInt("spark.task.cpus", 1);
         int slots = Math.max(1, jsc.defaultParallelism() / threads);
-        int maxTrials = Math.max(config.trials(), earlier.size()) + extend;
+        int maxTrials = Math.max(config.trials(), earlier.size()) + request.extend();
         long capacity = config.sampler().capacity(config.space());
         if (capacity >= 0 && maxTrials > capacity) {
             throw new UserException("search.trials: " + maxTrials + " trials asked but the grid holds only " + capacity);
@@ -262,11 +360,14 @@ public final class SweepDriver {
         };
     }
 
-    private record Evaluation(ImageScores model, Optional<ImageScores> selfEnsembled, ImageScores noisy) {
+    private record Evaluation(MeanScores model, Optional<MeanScores> selfEnsembled, MeanScores noisy) {
+        SweepOutcome outcome(SweepOutcome.Keys keys, int trials, String bestTrial, List<EpochStats> retrainEpochs) {
+            return new SweepOutcome(keys, trials, bestTrial, retrainEpochs, model, selfEnsembled.orElse(null), noisy);
+        }
     }
 
-    /** Scores the retrained model on the test split (and under the robustness noises) and writes the tables and images. */
-    private Evaluation evaluate(ResultStore store, DenoisingNetwork model, SweepData data) {
+    /** Scores the retrained model on the test split (and under the robustness noises) and stages the tables and images. */
+    private Evaluation evaluate(Publication store, DenoisingNetwork model, SweepData data) {
         // The trials are done: the driver may use every core it has for the evaluation.
         NativeRuntime.configure(Math.max(1, Runtime.getRuntime().availableProcessors()));
         Denoiser denoiser = new Denoiser(model);
@@ -277,10 +378,10 @@ public final class SweepDriver {
         List<Row> metrics = new ArrayList<>(List.of(
                 Tables.metricsRow("best", "test", noise, scores),
                 Tables.metricsRow("noisy-input", "test", noise, noisy)));
-        Optional<ImageScores> selfEnsembled = Optional.empty();
+        Optional<MeanScores> selfEnsembled = Optional.empty();
         if (config.selfEnsemble()) {
             ImageScores ensembled = ImageScores.of(new Denoiser(model, true).denoise(data.noisyTest()), data.cleanTest());
-            selfEnsembled = Optional.of(ensembled);
+            selfEnsembled = Optional.of(ensembled.means());
             log.info("self-ensembled over flips and quarter turns: {} dB / SSIM {} (one pass: {} dB / {})",
                     String.format("%.2f", ensembled.meanPsnr()), String.format("%.3f", ensembled.meanSsim()),
                     String.format("%.2f", scores.meanPsnr()), String.format("%.3f", scores.meanSsim()));
@@ -291,7 +392,7 @@ public final class SweepDriver {
         store.writeTable(Tables.PER_IMAGE, Tables.perImageSchema(), Tables.perImageRows(data.testIndices(), scores, noisy));
         store.writeFile("denoised-grid.png", ImageGrids.comparison(data.noisyTest(), denoised, data.cleanTest(), GRID_COLUMNS));
         store.writeFile("residual.png", ImageGrids.residual(data.noisyTest(), denoised, GRID_COLUMNS));
-        return new Evaluation(scores, selfEnsembled, noisy);
+        return new Evaluation(scores.means(), selfEnsembled, noisy.means());
     }
 
     /**

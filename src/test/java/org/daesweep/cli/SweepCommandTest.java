@@ -1,6 +1,6 @@
 package org.daesweep.cli;
 
-import org.daesweep.metrics.ImageScores;
+import org.daesweep.metrics.MeanScores;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.results.SweepSummary;
 import org.daesweep.trial.EpochStats;
@@ -23,9 +23,9 @@ class SweepCommandTest {
     private static final TrialResult BEST = new TrialResult(TrialSpec.of(0, 42, Hyperparameters.referenceBaseline()),
             TrialStatus.OK, List.of(new EpochStats(1, 0.02, 0.02, 0.01, 3)), 1, 0.01, 10, 3, "", "0", "h", 0,
             List.of(0.01));
-    private static final ImageScores MODEL = new ImageScores(new double[]{0.01}, new double[]{20.0}, new double[]{0.9});
-    private static final ImageScores ENSEMBLED = new ImageScores(new double[]{0.009}, new double[]{20.46}, new double[]{0.91});
-    private static final ImageScores NOISY = new ImageScores(new double[]{0.1}, new double[]{10.0}, new double[]{0.3});
+    private static final MeanScores MODEL = new MeanScores(1, 0.01, 20.0, 0.9);
+    private static final MeanScores ENSEMBLED = new MeanScores(1, 0.009, 20.46, 0.91);
+    private static final MeanScores NOISY = new MeanScores(1, 0.1, 10.0, 0.3);
 
     @Test
     void theTestMetricsShowTheSelfEnsembleWhenTheSweepMeasuredIt() {
@@ -36,9 +36,9 @@ class SweepCommandTest {
         assertFalse(printed(Optional.empty()).contains("ensembled"));
     }
 
-    private static String printed(Optional<ImageScores> ensembled) {
+    private static String printed(Optional<MeanScores> ensembled) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SweepCommand.print(new SweepSummary("file:/r", List.of(BEST), BEST, MODEL, ensembled, NOISY, 1, 3, 5),
+        SweepCommand.print(new SweepSummary("file:/r", List.of(BEST), BEST, MODEL, ensembled, NOISY, 1, 3, 5, false),
                 Set.of(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
     }

@@ -92,6 +92,66 @@ class StoreFaultTest {
         assertEveryTrialOnce(resumed, out);
     }
 
+    /**
+     * A run that retrains with new settings fails at several points of making its results
+     * visible: before its manifest is written the earlier set stays whole; after it, the next run
+     * completes the new set. Either way the tables agree with one another.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"metrics", Tables.TRIALS, SweepDriver.MODEL_FILE,
+            "outcome.json", Tables.EPOCHS})
+    void aRunStoppedWhilePublishingLeavesOneWholeSet(String failingAt) throws Exception {
+        SweepConfig config = config();
+        new SweepDriver(config, false, 0).run();
+        Path out = dir.resolve("out/faults");
+        assertConsistent(out, 1);
+
+        SweepConfig longer = ConfigLoader.load(dir.resolve("sweep.conf"), List.of("retrain.epochs=2"));
+        if (failingAt.equals("metrics")) {
+            FaultyFileSystem.fillDiskFor("/metrics/", 10);
+        } else {
+            FaultyFileSystem.failRenameTo(failingAt);
+        }
+        assertThrows(SweepFailedException.class, () -> new SweepDriver(longer, false, 0).run());
+        FaultyFileSystem.repair();
+        if (failingAt.equals("metrics")) {
+            assertConsistent(out, 1);
+            assertFalse(Files.exists(out.resolve("_publishing")), "stopped while staging: the earlier set, untouched");
+        } else {
+            assertTrue(Files.exists(out.resolve("_publishing")), "stopped while publishing");
+        }
+        SweepSummary completed = new SweepDriver(longer, false, 0).run();
+        assertEquals(0, completed.trialsRun());
+        assertConsistent(out, 2);
+        try (var left = Files.list(out)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().matches("_tmp|_publishing")), "nothing left over");
+        }
+    }
+
+    /** The epochs table's retrain rows, the outcome and the metrics all belong to one retrain of the best trial. */
+    private static void assertConsistent(Path out, int retrainEpochs) throws Exception {
+        org.apache.spark.sql.SparkSession spark = org.apache.spark.sql.SparkSession.builder().master("local[1]")
+                .appName("check").config("spark.ui.enabled", "false").getOrCreate();
+        try {
+            var trials = spark.read().parquet(out.resolve(Tables.TRIALS).toString());
+            String best = trials.filter("status = 'ok'").orderBy("best_val_mse").first().getAs("trial_id");
+            var retrain = spark.read().parquet(out.resolve(Tables.EPOCHS).toString()).filter("phase = 'retrain'");
+            assertEquals(retrainEpochs, retrain.count());
+            assertEquals(best, retrain.first().getAs("trial_id"));
+            String outcome = Files.readString(out.resolve("outcome.json"));
+            assertTrue(outcome.contains("\"bestTrial\" : \"" + best + "\""), outcome);
+            assertEquals(retrainEpochs, outcome.split("\"trainLoss\"", -1).length - 1, "the outcome's retrain epochs");
+            double psnr = spark.read().parquet(out.resolve(Tables.METRICS).toString()).filter("model = 'best'")
+                    .first().getAs("psnr");
+            assertTrue(outcome.contains("\"meanPsnr\" : " + psnr), "the outcome's figures are the metrics table's");
+            try (var model = Files.newInputStream(out.resolve(SweepDriver.MODEL_FILE))) {
+                assertEquals(retrainEpochs, org.daesweep.model.ModelFile.read(model, "model").hyperparameters().epochs());
+            }
+        } finally {
+            spark.stop();
+        }
+    }
+
     private static List<String> journaled(Path out) throws Exception {
         try (var files = Files.list(out.resolve("journal"))) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();

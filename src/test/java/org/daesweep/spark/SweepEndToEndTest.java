@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -175,6 +176,49 @@ class SweepEndToEndTest {
         assertEquals(2, restarted.trialsRun(), "--restart trains every trial anew");
         assertTrue(restarted.trials().stream().allMatch(t -> List.of(8, 32).contains(t.spec().hyperparameters().filters())),
                 "under the new plan");
+    }
+
+    @Test
+    void aFinishedSweepIsLeftAsItIsAndOnlyAChangedStageRunsAgain() throws Exception {
+        SweepConfig config = ConfigLoader.load(conf("evaluate.robustness = []"), List.of());
+        SweepSummary first = new SweepDriver(config, false, 0).run();
+        Path out = dir.resolve("out/e2e");
+        Path model = out.resolve(SweepDriver.MODEL_FILE);
+        byte[] firstModel = Files.readAllBytes(model);
+        long modelTime = Files.getLastModifiedTime(model).toMillis();
+        long metricsTime = Files.getLastModifiedTime(out.resolve(Tables.METRICS)).toMillis();
+
+        SweepSummary again = new SweepDriver(config, false, 0).run();
+        assertTrue(again.finishedEarlier() && again.trialsRun() == 0);
+        assertEquals(first.bestScores(), again.bestScores(), "the summary of the earlier run");
+        assertEquals(first.trials(), again.trials());
+        assertEquals(modelTime, Files.getLastModifiedTime(model).toMillis(), "no retrain");
+        assertEquals(metricsTime, Files.getLastModifiedTime(out.resolve(Tables.METRICS)).toMillis(), "no evaluation");
+
+        SweepConfig moreNoises = ConfigLoader.load(conf("evaluate.robustness = [{ type = gaussian, factor = 0.7 }]"),
+                List.of());
+        SweepSummary reevaluated = new SweepDriver(moreNoises, false, 0).run();
+        assertFalse(reevaluated.finishedEarlier());
+        assertEquals(0, reevaluated.trialsRun(), "the search is unchanged");
+        assertArrayEquals(firstModel, Files.readAllBytes(model), "the retrained model is kept");
+        assertEquals(first.bestScores(), reevaluated.bestScores(), "the same model on the same test images");
+        readBack(spark -> {
+            assertEquals(4, read(spark, out, Tables.METRICS).count(), "the new evaluation's rows");
+            assertEquals(1, read(spark, out, Tables.EPOCHS).filter("phase = 'retrain'").count(), "the kept retrain's epoch");
+        });
+
+        SweepConfig longer = ConfigLoader.load(conf("""
+                evaluate.robustness = [{ type = gaussian, factor = 0.7 }]
+                retrain.epochs = 2
+                """), List.of());
+        new SweepDriver(longer, false, 0).run();
+        readBack(spark -> assertEquals(2, read(spark, out, Tables.EPOCHS).filter("phase = 'retrain'").count(),
+                "a changed retrain runs again"));
+        long retrainedTime = Files.getLastModifiedTime(model).toMillis();
+        assertTrue(new SweepDriver(longer, false, 0).run().finishedEarlier());
+        new SweepDriver(longer, new SweepDriver.Request(false, 0, true)).run();
+        assertNotEquals(retrainedTime, Files.getLastModifiedTime(model).toMillis(), "--retrain retrains");
+        assertTrue(Arrays.stream(out.toFile().list()).noneMatch(n -> n.startsWith("_tmp") || n.startsWith("_publishing")));
     }
 
     @Test

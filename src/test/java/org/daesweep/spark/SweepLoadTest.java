@@ -50,7 +50,7 @@ class SweepLoadTest {
     void aSweepOfManyTrialsJournalsEachOnceAndResumes(String scheduler) throws Exception {
         SweepConfig config = ConfigLoader.load(conf(scheduler), List.of());
         resetPeakHeap();
-        SweepSummary summary = new SweepDriver(config, false, 0, SweepLoadTest::madeUp).run();
+        SweepSummary summary = new SweepDriver(config, SweepDriver.Request.RESUME, SweepLoadTest::madeUp).run();
         double peakHeapMb = peakHeapMb();
         Path out = dir.resolve("out/load");
         List<Path> journal;
