@@ -103,13 +103,20 @@ final class DenoiseCommand implements Callable<Integer> {
         DenoisePlanner.Plan plan = plan(storage, network);
         boolean onSpark = master != null || System.getProperty("spark.master") != null;
         PrintStream out = System.out;
-        out.printf("Denoising %d images (%s %s) with %s: %s, trained on %dx%d%s%n", plan.request().count(), plan.kind(),
+        out.printf("Denoising %s (%s %s) with %s: %s, trained on %dx%d%s%n", Words.count(plan.request().count(), "image"),
+                plan.kind(),
                 input == null ? "of " + model : input, source.location(), network.hyperparameters().model(),
                 network.height(), network.width(), onSpark ? ", as a Spark job" : "");
         if (plan.ignoredFiles() > 0) {
             out.printf("  %d %s, left alone%n", plan.ignoredFiles(), plan.ignoredFiles() == 1 ? "file is not an image" : "files are not images");
         }
         Path scoresTable = scoresTable(storage, plan);
+        if (plan.output() != null) {
+            storage.requireWritable(storage.path(plan.output()).getParent(), "--output");
+        }
+        if (scoresTable != null) {
+            storage.requireWritable(scoresTable.getParent(), "--scores");
+        }
         long start = System.nanoTime();
         DenoiseReport report;
         if (onSpark) {
@@ -245,10 +252,10 @@ final class DenoiseCommand implements Callable<Integer> {
     }
 
     static void print(DenoiseReport r, DenoisePlanner.Plan plan, Path scoresTable, PrintStream out) {
-        out.printf("Denoised %d of %d images in %.1f s (%.0f images/s)%n", r.denoised(), r.inputs(), r.seconds(),
-                r.imagesPerSecond());
+        out.printf("Denoised %d of %s in %.1f s (%s)%n", r.denoised(), Words.count(r.inputs(), "image"), r.seconds(),
+                Words.rate(r.imagesPerSecond(), "images"));
         if (!r.scores().isEmpty()) {
-            out.printf("Scores against the clean images (%d images)%n", r.scores().size());
+            out.printf("Scores against the clean images (%s)%n", Words.count(r.scores().size(), "image"));
             out.printf("  %-12s %9s %9s %7s%n", "image", "MSE", "PSNR dB", "SSIM");
             out.printf("  %-12s %9.5f %9.2f %7.3f%n", "denoised", r.mean(ImageScore::mse), r.mean(ImageScore::psnr),
                     r.mean(ImageScore::ssim));
@@ -258,7 +265,7 @@ final class DenoiseCommand implements Callable<Integer> {
                 out.printf("Scores table: %s%n", scoresTable);
             }
         }
-        if (plan.output() != null) {
+        if (plan.output() != null && r.denoised() > 0) {
             out.printf("Output: %s%n", plan.output());
         }
         if (!r.skipped().isEmpty()) {

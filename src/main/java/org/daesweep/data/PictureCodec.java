@@ -1,5 +1,7 @@
 package org.daesweep.data;
 
+import org.daesweep.UserException;
+
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -17,22 +19,34 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.imageio.IIOException;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Image files through ImageIO: whatever it reads (PNG, JPEG, BMP, GIF, TIFF, WBMP) becomes a
  * {@link Picture} from the raw samples, with no colour-space conversion, so a gray PNG's values
- * are the file's values /255 (or /65535 at 16 bits). Pictures are written as PNG at their depth.
+ * are the file's values /255 (or /65535 at 16 bits). Pictures are written in the format their
+ * file's name says.
  */
 public final class PictureCodec {
     /** 4096 x 4096: an image's planes and the network's activations for it must fit one JVM. */
     public static final long MAX_PIXELS = 1L << 24;
     private static final Set<String> SUFFIXES = suffixes();
+    /** The suffixes written, and ImageIO's format for each. */
+    private static final Map<String, String> WRITERS = new TreeMap<>(Map.of("png", "png", "jpg", "jpeg", "jpeg", "jpeg",
+            "bmp", "bmp", "tif", "tiff", "tiff", "tiff"));
+    /** High enough that the format's own artefacts stay below what denoising removed. */
+    private static final float JPEG_QUALITY = 0.95f;
 
     private PictureCodec() {
     }
@@ -83,6 +97,29 @@ public final class PictureCodec {
             throw new BadImageException(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         return fromImage(image);
+    }
+
+    /**
+     * An image file's height and width from its header, without decoding its pixels.
+     *
+     * @throws BadImageException when the bytes are not an image ImageIO reads
+     */
+    public static int[] dimensions(java.io.InputStream bytes) throws BadImageException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(bytes)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new BadImageException("not an image format ImageIO reads");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return new int[]{reader.getHeight(0), reader.getWidth(0)};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new BadImageException(UserException.firstLine(e));
+        }
     }
 
     static Picture fromImage(BufferedImage image) throws BadImageException {
@@ -143,13 +180,55 @@ public final class PictureCodec {
 
     /** The picture as a PNG of its own depth, gray or RGB, with its alpha. */
     public static byte[] png(Picture picture) {
-        boolean hasAlpha = picture.alpha() != null;
+        return encode(picture, "png");
+    }
+
+    /** Whether a file of this name can be written, by its suffix: PNG, JPEG, BMP or TIFF. */
+    public static boolean isWritableName(String name) {
+        return WRITERS.containsKey(suffix(name));
+    }
+
+    /** The suffixes {@link #encode} writes, for messages. */
+    public static String writableList() {
+        return String.join(", ", WRITERS.keySet());
+    }
+
+    /**
+     * The picture in the format its file name's suffix says: PNG and TIFF at the picture's depth
+     * with its alpha; JPEG (quality 0.95) and BMP at 8 bits without alpha, which they cannot hold.
+     */
+    public static byte[] encode(Picture picture, String fileName) {
+        String format = WRITERS.get(suffix(fileName));
+        if (format == null) {
+            throw new IllegalArgumentException(fileName + ": not a name of a format written here (" + writableList() + ")");
+        }
+        boolean full = format.equals("png") || format.equals("tiff");
+        BufferedImage image = image(picture, full && picture.alpha() != null, full ? picture.bitDepth() : 8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (format.equals("jpeg")) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(JPEG_QUALITY);
+            }
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    private static BufferedImage image(Picture picture, boolean hasAlpha, int bits) {
         ColorSpace space = ColorSpace.getInstance(picture.isColour() ? ColorSpace.CS_sRGB : ColorSpace.CS_GRAY);
         ComponentColorModel cm = new ComponentColorModel(space, hasAlpha, false,
                 hasAlpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE,
-                picture.bitDepth() == 16 ? DataBuffer.TYPE_USHORT : DataBuffer.TYPE_BYTE);
+                bits == 16 ? DataBuffer.TYPE_USHORT : DataBuffer.TYPE_BYTE);
         WritableRaster raster = cm.createCompatibleWritableRaster(picture.width(), picture.height());
-        int max = (1 << picture.bitDepth()) - 1;
+        int max = (1 << bits) - 1;
         float[][] planes = picture.planes();
         for (int b = 0; b < planes.length; b++) {
             raster.setSamples(0, 0, picture.width(), picture.height(), b, quantise(planes[b], max));
@@ -157,15 +236,12 @@ public final class PictureCodec {
         if (hasAlpha) {
             raster.setSamples(0, 0, picture.width(), picture.height(), planes.length, quantise(picture.alpha(), max));
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(new BufferedImage(cm, raster, false, null), "png", out)) {
-                throw new IllegalStateException("no PNG writer for a " + planes.length + "-plane picture");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return new BufferedImage(cm, raster, false, null);
+    }
+
+    private static String suffix(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
     }
 
     private static int[] quantise(float[] values, int max) {

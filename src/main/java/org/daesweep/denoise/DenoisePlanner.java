@@ -64,6 +64,7 @@ public final class DenoisePlanner {
         String where = null;
         if (outputLocation != null) {
             Path output = storage.qualified(outputLocation);
+            requireIdxName(output, outputLocation, "the test split");
             requireAbsent(output, outputLocation);
             out = new Outputs.Idx(output, output.getName().endsWith(".gz"), noisy.count(), noisy.height(), noisy.width());
             where = output.toString();
@@ -79,6 +80,7 @@ public final class DenoisePlanner {
         }
         Outputs out = new Outputs.None();
         if (output != null) {
+            requireIdxName(output, output.toString(), "an IDX input");
             requireAbsent(output, output.toString());
             out = new Outputs.Idx(output, output.getName().endsWith(".gz"), in.count(), in.height(), in.width());
         }
@@ -105,11 +107,15 @@ public final class DenoisePlanner {
                 throw new UserException(cleanLocation + ": --clean must be one image file, as the input is");
             }
             clean = cleanLocation.isEmpty() ? in : new Inputs.Files(ref.getParent(), List.of(ref.getName()));
+            requireSameSizes(in, clean);
         }
         Outputs out = new Outputs.None();
         if (output != null) {
             if (storage.isDirectory(output)) {
                 output = new Path(output, pngName(input.getName()));
+            } else if (!PictureCodec.isWritableName(output.getName())) {
+                throw new UserException(output + ": --output for one image is an image file (" + PictureCodec.writableList()
+                        + ", by its suffix) or an existing folder");
             }
             requireAbsent(output, output.toString());
             out = new Outputs.Folder(output.getParent(), List.of(output.getName()));
@@ -135,9 +141,14 @@ public final class DenoisePlanner {
         Inputs clean = null;
         if (cleanLocation != null) {
             clean = cleanLocation.isEmpty() ? in : cleanFolder(names, cleanLocation);
+            requireSameSizes(in, clean);
         }
         Outputs out = new Outputs.None();
         if (output != null) {
+            if (PictureCodec.isImageName(output.getName()) || isIdxName(output.getName())) {
+                throw new UserException(output + ": a folder of images is written as a folder of PNGs; name a folder, "
+                        + "not a file");
+            }
             requireAbsent(output, output.toString());
             out = new Outputs.Folder(output, outputNames(names));
         }
@@ -194,6 +205,42 @@ public final class DenoisePlanner {
         int dot = name.lastIndexOf('.');
         int slash = name.lastIndexOf('/');
         return dot > slash + 1 ? name.substring(0, dot) : name;
+    }
+
+    /** IDX files by the names MNIST and this tool give them: .idx or -ubyte, either with .gz. */
+    static boolean isIdxName(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.gz$", "");
+        return n.endsWith(".idx") || n.endsWith("-ubyte");
+    }
+
+    private static void requireIdxName(Path output, String shown, String what) {
+        if (!isIdxName(output.getName())) {
+            throw new UserException(shown + ": " + what + " is written as one IDX file; name it .idx or .idx.gz");
+        }
+    }
+
+    /** Each clean reference has its input's size, read from the files' headers before any work. */
+    private void requireSameSizes(Inputs.Files in, Inputs clean) {
+        if (clean == in || !(clean instanceof Inputs.Files refs)) {
+            return;
+        }
+        for (int i = 0; i < in.count(); i++) {
+            int[] a = dimensions(new Path(in.root(), in.names().get(i)));
+            int[] b = dimensions(new Path(refs.root(), refs.names().get(i)));
+            if (a != null && b != null && (a[0] != b[0] || a[1] != b[1])) {
+                throw new UserException(new Path(refs.root(), refs.names().get(i)) + ": --clean image is " + b[0] + "x"
+                        + b[1] + ", its input " + in.names().get(i) + " is " + a[0] + "x" + a[1]);
+            }
+        }
+    }
+
+    /** An image file's height and width, or null when it cannot be read (the run names it then). */
+    private int[] dimensions(Path file) {
+        try (java.io.InputStream bytes = storage.open(file)) {
+            return PictureCodec.dimensions(bytes);
+        } catch (PictureCodec.BadImageException | java.io.IOException | UserException e) {
+            return null;
+        }
     }
 
     private void requireApart(Path input, Path output, String inputLocation, String outputLocation) {

@@ -88,15 +88,16 @@ sealed interface Outputs extends Serializable {
         }
     }
 
-    /** One PNG per input, under a root folder, at the given relative names (aligned with the inputs). */
+    /** One image file per input, under a root folder, at the given relative names (aligned with the inputs), each in the format its name says. */
     record Folder(Path root, List<String> names) implements Outputs {
         @Override
         public Sink open(Storage storage, int share) {
             return new Sink() {
                 @Override
                 public void write(Item item, Picture denoised) {
-                    byte[] png = PictureCodec.png(denoised);
-                    storage.writeAtomically(new Path(root, names.get(item.index())), out -> out.write(png));
+                    String name = names.get(item.index());
+                    byte[] encoded = PictureCodec.encode(denoised, name);
+                    storage.writeAtomically(new Path(root, name), out -> out.write(encoded));
                 }
 
                 @Override

@@ -117,6 +117,49 @@ class DenoiseCommandTest {
     }
 
     @Test
+    void theOutputIsTheFormatItsNameSaysOrRefusedBeforeAnyWork() throws Exception {
+        Path model = Pictures.modelFile(dir.resolve("model.zip"));
+        Path idx = TestData.strokesIdx(dir.resolve("in.idx.gz"), 10, 28, 28);
+        Path folder = dir.resolve("in");
+        Path image = Pictures.write(folder.resolve("a.png"), BufferedImage.TYPE_BYTE_GRAY, 28, 28, 1);
+        Pictures.write(folder.resolve("b.png"), BufferedImage.TYPE_BYTE_GRAY, 28, 28, 2);
+
+        assertTrue(error("denoise", "--model", model.toString(), "--input", idx.toString(), "--output",
+                dir.resolve("out.png").toString()).contains("is written as one IDX file; name it .idx or .idx.gz"));
+        assertTrue(error("denoise", "--model", model.toString(), "--input", folder.toString(), "--output",
+                dir.resolve("x.idx").toString()).contains("written as a folder of PNGs; name a folder"));
+        assertTrue(error("denoise", "--model", model.toString(), "--input", image.toString(), "--output",
+                dir.resolve("single").toString()).contains("is an image file (bmp, jpeg, jpg, png, tif, tiff"));
+        try (var names = Files.list(dir)) {
+            assertEquals(java.util.Set.of("model.zip", "in.idx.gz", "in"),
+                    names.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
+                    "nothing written for a refused name");
+        }
+        for (String name : new String[]{"single.jpg", "single.bmp", "single.tif", "single.png"}) {
+            assertEquals(0, run("denoise", "--model", model.toString(), "--input", image.toString(), "--output",
+                    dir.resolve(name).toString()).code(), name);
+            String format = javax.imageio.ImageIO.getImageReaders(javax.imageio.ImageIO.createImageInputStream(
+                    dir.resolve(name).toFile())).next().getFormatName().toLowerCase(java.util.Locale.ROOT);
+            assertEquals(name.substring(name.indexOf('.') + 1).replace("jpg", "jpeg"), format, name);
+        }
+    }
+
+    @Test
+    void aCleanReferenceOfAnotherSizeIsRefusedBeforeAnyWork() throws Exception {
+        Path model = Pictures.modelFile(dir.resolve("model.zip"));
+        Path in = dir.resolve("in");
+        Path clean = dir.resolve("clean");
+        Pictures.write(in.resolve("a.png"), BufferedImage.TYPE_BYTE_GRAY, 28, 28, 1);
+        Pictures.write(in.resolve("b.png"), BufferedImage.TYPE_BYTE_GRAY, 28, 28, 2);
+        Pictures.write(clean.resolve("a.png"), BufferedImage.TYPE_BYTE_GRAY, 28, 28, 1);
+        Pictures.write(clean.resolve("b.png"), BufferedImage.TYPE_BYTE_GRAY, 32, 28, 2);
+        String e = error("denoise", "--model", model.toString(), "--input", in.toString(), "--output",
+                dir.resolve("out").toString(), "--clean", clean.toString());
+        assertTrue(e.endsWith("b.png: --clean image is 32x28, its input b.png is 28x28"), e);
+        assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+    }
+
+    @Test
     void helpExplainsEveryOption() {
         StringWriter help = new StringWriter();
         CommandLine cli = Main.commandLine();
