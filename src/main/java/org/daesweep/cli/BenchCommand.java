@@ -47,8 +47,9 @@ import java.util.concurrent.Future;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training and inference images/s and peak memory of one configuration (no Spark).")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--images", defaultValue = "data/mnist/t10k-images-idx3-ubyte.gz")
-    Path images;
+    @Option(names = "--images", paramLabel = "FILE", defaultValue = "data/mnist/t10k-images-idx3-ubyte.gz",
+            description = "the IDX image file to train on (default ${DEFAULT-VALUE}); --count says how many images")
+    String images;
     @Option(names = "--count", defaultValue = "2048", description = "training images (default ${DEFAULT-VALUE})")
     int count;
     @Option(names = "--epochs", defaultValue = "3", description = "epochs, the first being warm-up (default ${DEFAULT-VALUE})")
@@ -59,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "baseline (reference CAE, 32 filters), tuned (64 filters, BatchNorm, second conv halved) "
                     + "or unet (2 levels, 2 convs per block, 32-64-128 filters, BatchNorm)")
     String shape;
-    @Option(names = "--batch-size", defaultValue = "128")
+    @Option(names = "--batch-size", defaultValue = "128", description = "images per training step (default ${DEFAULT-VALUE})")
     int batchSize;
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "overrides one of the shape's hyperparameters by its sweep-file key, e.g. filters=96")
@@ -76,12 +77,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (parallel < 1 || (parallel > 1 && profile)) {
-            throw new UserException("--parallel: 1 or more, and 1 with --profile; got " + parallel);
-        }
+        checkOptions();
         NativeRuntime.configure(threads);
         Hyperparameters hp = hyperparameters();
-        ImageSet all = new IdxImageReader().read(Storage.standalone(), Storage.standalone().path(images.toString()));
+        ImageSet all = new IdxImageReader().read(Storage.standalone(), Storage.standalone().path(images));
         SweepData data = SweepData.prepare(all, new SplitSpec(0.2, 0.2, 42), NoiseSetup.of(new GaussianNoise(0.5)), 42);
         TrainingData train = TrainingData.trainingOnly(data.training().noisyTrain().head(count),
                 data.training().cleanTrain().head(count));
@@ -130,6 +129,27 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return hp;
+    }
+
+    private void checkOptions() {
+        if (parallel < 1 || (parallel > 1 && profile)) {
+            throw new UserException("--parallel: 1 or more, and 1 with --profile; got " + parallel);
+        }
+        atLeast("--count", count, 1);
+        atLeast("--epochs", epochs, 1);
+        atLeast("--batch-size", batchSize, 1);
+        atLeast("--profile-ops", profileOps, 0);
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (threads < 1 || threads * parallel > cores) {
+            throw new UserException("--threads: 1 or more, and --threads x --parallel at most this machine's " + cores
+                    + " cores (more would oversubscribe them); got " + threads + " x " + parallel);
+        }
+    }
+
+    private static void atLeast(String option, int value, int least) {
+        if (value < least) {
+            throw new UserException(option + ": must be " + least + " or more, got " + value);
+        }
     }
 
     /** {@code --parallel} copies trained at once, each on a thread of its own, printing their epochs. */

@@ -5,6 +5,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.daesweep.data.Storage;
 import org.daesweep.UserException;
 import org.daesweep.results.Tables;
 import org.daesweep.results.TrialJournal;
@@ -32,7 +33,7 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SparkSession spark = LocalSpark.start("inspect", "local[1]");
         try {
-            Path root = new Path(dir);
+            Path root = new Storage(spark.sparkContext().hadoopConfiguration()).path(dir);
             FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
             Path journal = new Path(root, TrialJournal.DIR);
             Path trials = new Path(root, Tables.TRIALS);

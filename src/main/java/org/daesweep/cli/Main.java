@@ -29,7 +29,16 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         return new CommandLine(new Main())
-                .setExecutionExceptionHandler(new UserErrorHandler());
+                .setExecutionExceptionHandler(new UserErrorHandler())
+                .setParameterExceptionHandler(Main::usageError);
+    }
+
+    /** A command line picocli cannot parse: one line, and where the options are listed. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println("dae-sweep: error: " + e.getMessage() + " ('"
+                + command.getCommandSpec().qualifiedName() + " --help' lists the options)");
+        return USER_ERROR;
     }
 
     @Override

@@ -3,6 +3,10 @@ package org.daesweep.cli;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.daesweep.UserException;
 import org.daesweep.results.SweepViews;
@@ -11,6 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -32,7 +38,8 @@ final class SqlCommand implements Callable<Integer> {
     String query;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
-            description = "table (aligned columns), csv (with a header) or json (one object per line); default ${DEFAULT-VALUE}")
+            description = "table (aligned columns, decimals to 6 significant digits), csv (with a header) or json (one "
+                    + "object per line), both with every digit; default ${DEFAULT-VALUE}")
     String format;
 
     @Option(names = "--max-rows", defaultValue = "1000", paramLabel = "N",
@@ -58,10 +65,20 @@ final class SqlCommand implements Callable<Integer> {
         }
     }
 
-    /** The query's result; a query Spark refuses is the user's mistake, in one line. */
+    /**
+     * The query's result; a query Spark refuses is the user's mistake, in one line. Statements
+     * that would change the views (DROP, CREATE, INSERT, SET, ...) are refused before they run:
+     * this command reads.
+     */
     static Dataset<Row> run(SparkSession spark, String query) {
         try {
+            if (!SweepViews.onlyReads(spark, query)) {
+                throw new UserException("query: only queries (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN) run here, and "
+                        + "this statement is not one: the views are the sweep's tables as they are");
+            }
             return spark.sql(query);
+        } catch (UserException e) {
+            throw e;
         } catch (Exception e) { // ParseException and AnalysisException are checked in Scala's eyes only
             throw new UserException("query: " + UserException.firstLine(e));
         }
@@ -74,8 +91,31 @@ final class SqlCommand implements Callable<Integer> {
                 result.toLocalIterator().forEachRemaining(row -> out.println(csvLine(row)));
             }
             case "json" -> result.toJSON().toLocalIterator().forEachRemaining(out::println);
-            default -> out.print(result.showString(maxRows, 0, false));
+            default -> out.print(rounded(result).showString(maxRows, 0, false));
         }
+    }
+
+    /** Floating-point columns to 6 significant digits, for reading; csv and json keep every digit. */
+    private static Dataset<Row> rounded(Dataset<Row> result) {
+        UserDefinedFunction sixDigits = functions.udf((UDF1<Double, String>) SqlCommand::sixDigits, DataTypes.StringType);
+        Dataset<Row> out = result;
+        for (StructField f : result.schema().fields()) {
+            if (f.dataType() == DataTypes.DoubleType || f.dataType() == DataTypes.FloatType) {
+                out = out.withColumn(f.name(), sixDigits.apply(functions.col(f.name()).cast(DataTypes.DoubleType)));
+            }
+        }
+        return out;
+    }
+
+    static String sixDigits(Double v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.isNaN() || v.isInfinite() || v == 0) {
+            return v.toString();
+        }
+        BigDecimal d = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros();
+        return Math.abs(v) >= 1e-6 && Math.abs(v) < 1e15 ? d.toPlainString() : d.toString();
     }
 
     private static String csvLine(Row row) {

@@ -83,7 +83,9 @@ public final class ConfigLoader {
 
     /** Validates a parsed user configuration; {@code source} names it in messages. */
     public static SweepConfig fromConfig(Config user, String source) {
-        Config defaults = ConfigFactory.parseResources(DEFAULTS);
+        // From this jar's own class loader: Spark's threads may carry another as their context's.
+        Config defaults = ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(), DEFAULTS,
+                ConfigParseOptions.defaults().setAllowMissing(false));
         try {
             Config config = user.withFallback(defaults).resolve();
             rejectUnknownKeys(user, defaults, source);
@@ -91,9 +93,25 @@ public final class ConfigLoader {
         } catch (ConfigException e) {
             throw new UserException(source + ": " + e.getMessage());
         } catch (BadKey e) {
-            throw new UserException(source + ": " + e.getMessage());
+            throw new UserException(origin(user, e.getMessage(), source) + ": " + e.getMessage());
         }
     }
+
+    /** Where the key a message starts with was set: the command line's overrides, or the file. */
+    private static String origin(Config user, String message, String source) {
+        String key = message.substring(0, Math.max(0, message.indexOf(':')));
+        try {
+            if (!key.isEmpty() && user.hasPathOrNull(key)
+                    && user.getValue(key).origin().description().startsWith(OVERRIDES)) {
+                return "command line";
+            }
+        } catch (ConfigException notAPath) {
+            // a key with an index (noise.train[1].factr): named by the file, where lists are written
+        }
+        return source;
+    }
+
+    private static final String OVERRIDES = "command line";
 
     private static Config parseOverrides(List<String> overrides) {
         Config c = ConfigFactory.empty();
@@ -111,7 +129,7 @@ public final class ConfigLoader {
      * {@code spark://host:7077}, is taken as the plain string the user typed.
      */
     private static Config parseOverride(String o) {
-        ConfigParseOptions options = ConfigParseOptions.defaults().setOriginDescription("command line");
+        ConfigParseOptions options = ConfigParseOptions.defaults().setOriginDescription(OVERRIDES);
         try {
             return ConfigFactory.parseString(o, options);
         } catch (ConfigException e) {

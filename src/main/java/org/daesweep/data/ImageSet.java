@@ -53,6 +53,20 @@ public record ImageSet(float[] pixels, int count, int height, int width) impleme
     }
 
     /** Pixel values of one image, copied. */
+    /** Every image centre-cropped or mirror-padded to {@code size}, as folder images are fitted. */
+    public ImageSet fittedTo(ImageSize size) {
+        if (size.height() == height && size.width() == width) {
+            return this;
+        }
+        int fitted = size.height() * size.width();
+        float[] out = new float[count * fitted];
+        for (int i = 0; i < count; i++) {
+            float[] plane = Picture.gray(image(i), height, width).lumaFitted(size.height(), size.width());
+            System.arraycopy(plane, 0, out, i * fitted, fitted);
+        }
+        return new ImageSet(out, count, size.height(), size.width());
+    }
+
     public float[] image(int index) {
         int size = imageSize();
         return Arrays.copyOfRange(pixels, index * size, (index + 1) * size);

@@ -10,14 +10,16 @@ import java.io.Serializable;
  *
  * @param location a path or URI as the user wrote it
  * @param format   {@code auto} (a directory is a folder of images, a file is IDX), {@code idx} or {@code images}
- * @param size     the size folder images are fitted to, or null to require one size
+ * @param size     the size every image is fitted to (centre-cropped or mirror-padded), or null to
+ *                 take the images' own size (a folder's must then all share one)
  */
 public record ImageSource(String location, String format, ImageSize size) implements Serializable {
     public static final java.util.List<String> FORMATS = java.util.List.of("auto", "idx", "images");
 
     public ImageSet read(Storage storage) {
         Path path = storage.path(location);
-        return reader(storage, path).read(storage, path);
+        ImageSet images = reader(storage, path).read(storage, path);
+        return size == null ? images : images.fittedTo(size);
     }
 
     private ImageReader reader(Storage storage, Path path) {

@@ -48,7 +48,8 @@ public final class Storage {
     /** The location as the user wrote it (so messages name it so); relative paths are the working directory's. */
     public Path path(String location) {
         if (location == null || location.isBlank()) {
-            throw new UserException("an empty path was given");
+            throw new UserException("'" + (location == null ? "" : location) + "': an empty path; give a file or "
+                    + "directory");
         }
         try {
             return new Path(location);
@@ -242,6 +243,24 @@ public final class Storage {
             }
         } catch (IOException e) {
             throw new UserException(dir + ": cannot create the directory (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Fails in one line, before any work, when files cannot be created in {@code dir} (made if
+     * missing): a read-only place, a full or refusing store.
+     */
+    public void requireWritable(Path dir, String what) {
+        Path probe = new Path(dir, ".dae-sweep-probe-" + java.util.UUID.randomUUID());
+        try {
+            FileSystem fs = fs(dir);
+            if (!fs.mkdirs(dir)) {
+                throw new IOException("cannot create the directory");
+            }
+            fs.create(probe, false).close();
+            fs.delete(probe, false);
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(what + ": cannot write in " + dir + " (" + UserException.firstLine(e) + ")");
         }
     }
 

@@ -7,13 +7,16 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.plans.logical.Command;
 import org.apache.spark.sql.functions;
+import org.daesweep.data.Storage;
 import org.daesweep.UserException;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,7 +33,7 @@ public final class SweepViews {
 
     /** Registers the views; returns each view's sweeps (a sweep missing a table, say unfinished, is left out of it). */
     public static Map<String, List<String>> register(SparkSession spark, String location) {
-        Path root = new Path(location);
+        Path root = new Storage(spark.sparkContext().hadoopConfiguration()).path(location);
         List<Path> sweeps = sweeps(spark, root, location);
         Map<String, List<String>> registered = new LinkedHashMap<>();
         for (String table : TABLES) {
@@ -94,5 +97,16 @@ public final class SweepViews {
         } catch (IOException e) {
             throw new UserException(path + ": cannot read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Whether a statement only reads: a query, or SHOW, DESCRIBE or EXPLAIN. Anything else (DROP,
+     * CREATE, INSERT, SET, ...) is a command that would change what the views show.
+     *
+     * @throws Exception what Spark's parser throws for a statement it cannot parse
+     */
+    public static boolean onlyReads(SparkSession spark, String statement) throws Exception {
+        return !(spark.sessionState().sqlParser().parsePlan(statement) instanceof Command)
+                || statement.strip().toUpperCase(Locale.ROOT).matches("(SHOW|DESCRIBE|DESC|EXPLAIN)\\b(?s).*");
     }
 }

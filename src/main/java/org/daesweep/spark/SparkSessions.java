@@ -4,6 +4,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.daesweep.UserException;
+import org.daesweep.runtime.SparkLogs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ public final class SparkSessions {
             log.info("connecting to Spark master {}", master);
         }
         try {
-            spark = SparkSession.builder().config(conf).getOrCreate();
+            spark = SparkLogs.whileStarting(() -> SparkSession.builder().config(conf).getOrCreate());
         } catch (Exception e) { // SparkException is checked in Scala's eyes only
             throw new UserException("spark (master " + master + ", task cpus "
                     + conf.get("spark.task.cpus", "1") + "): Spark refused to start: " + UserException.firstLine(e), e);

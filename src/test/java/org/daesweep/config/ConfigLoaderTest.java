@@ -35,8 +35,18 @@ class ConfigLoaderTest {
     private String error(String text, String... overrides) throws IOException {
         Path file = conf(text);
         UserException e = assertThrows(UserException.class, () -> ConfigLoader.load(file, List.of(overrides)));
-        assertTrue(e.getMessage().startsWith(file.toString()) || e.getMessage().startsWith("override"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file.toString()) || e.getMessage().startsWith("override")
+                || e.getMessage().startsWith("command line: "), e.getMessage());
         return e.getMessage();
+    }
+
+    @Test
+    void aBadKeyIsBlamedOnWhereItWasSet() throws IOException {
+        assertEquals("command line: trial.filterz: unknown key (see the configuration reference in README.md)",
+                error("search.space { filters = [4, 8] }", "trial.filterz=3"));
+        assertTrue(error("search.space { filters = [4, 8] }", "trial.kernel=4").startsWith("command line: trial.kernel: "));
+        assertTrue(error("search.space { filters = [4, 8] }\ntrial.kernel = 4").startsWith(dir.resolve("sweep.conf")
+                + ": trial.kernel: "));
     }
 
     @Test

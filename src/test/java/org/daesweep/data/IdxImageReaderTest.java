@@ -27,6 +27,20 @@ class IdxImageReaderTest {
     }
 
     @Test
+    void dataSizeFitsIdxImagesAsItFitsFolderImages() throws IOException {
+        Path file = TestData.strokesIdx(dir.resolve("s.idx.gz"), 3, 28, 28);
+        ImageSet whole = read(file);
+        ImageSet cropped = new ImageSource(file.toString(), "auto", new ImageSize(16, 20)).read(storage);
+        assertEquals(3, cropped.count());
+        assertEquals(16, cropped.height());
+        assertEquals(20, cropped.width());
+        // centre crop: rows 6..21, columns 4..23 of each 28x28 image
+        assertEquals(whole.image(2)[(6 + 5) * 28 + 4 + 7], cropped.image(2)[5 * 20 + 7]);
+        ImageSet padded = new ImageSource(file.toString(), "auto", new ImageSize(32, 32)).read(storage);
+        assertEquals(whole.image(0)[0], padded.image(0)[2 * 32 + 2], "the image sits in the middle of its mirror padding");
+    }
+
+    @Test
     void readsGzipAndPlainFilesOfAnySize() throws IOException {
         byte[] pixels = {0, (byte) 255, (byte) 128, 1, 2, 3, 4, 5, 6, 7, 8, 9};
         byte[] idx = TestData.idx(0x803, 2, 2, 3, pixels);
