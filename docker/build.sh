@@ -7,7 +7,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 source "$root/scripts/java-opts.sh"
 cd "$root"
 scripts/fetch-data.sh >/dev/null
-mvn -q -B -ntp -DskipTests package
+dae_sweep_build
 stage=docker/stage
 rm -rf "$stage" && mkdir -p "$stage/spark-jars" "$stage/data"
 tr ':' '\n' <<<"$(spark_runtime_classpath)" | while read -r jar; do

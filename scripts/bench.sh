@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=${1:-}
 scripts/fetch-data.sh >/dev/null
-mvn -q -B -ntp -DskipTests package
+source scripts/java-opts.sh
+dae_sweep_build
 
 others=$(ps -eo pcpu=,comm= | awk '$1 > 20 && $2 != "ps" {print $2}' | grep -v -E '^(java|bash|grep|ps|awk|sed)$' || true)
 if [[ -n "$others" ]]; then

@@ -13,7 +13,8 @@ after=${2:-1}
 name=chaos
 logs=$(mktemp -d)
 scripts/fetch-data.sh >/dev/null
-mvn -q -B -ntp -DskipTests package
+source scripts/java-opts.sh
+dae_sweep_build
 
 # run-local.sh execs java, so $! is the driver JVM itself.
 # The sweep directory is this drill's own: cleared, so only this run's journal is counted.

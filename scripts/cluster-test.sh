@@ -16,7 +16,8 @@ conf=${1:-conf/default.conf}
 kill_executor=${2:-}
 name=cluster-test
 scripts/fetch-data.sh >/dev/null
-mvn -q -B -ntp -DskipTests package
+source scripts/java-opts.sh
+dae_sweep_build
 
 scripts/local-cluster.sh start 2 1 4g
 trap 'scripts/local-cluster.sh stop' EXIT

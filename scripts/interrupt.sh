@@ -13,7 +13,8 @@ name=interrupt
 expected=$([[ $signal == INT ]] && echo 130 || echo 3)
 logs=$(mktemp -d)
 scripts/fetch-data.sh >/dev/null
-mvn -q -B -ntp -DskipTests package
+source scripts/java-opts.sh
+dae_sweep_build
 # Job control, so the background sweep does not start with SIGINT ignored, as a shell's
 # background jobs otherwise do; run-local.sh execs java, so $! is the driver JVM itself.
 set -m

@@ -8,13 +8,19 @@ dae_sweep_java_opts() {
     -e 's:.*<dae.sweep.jvm.tuning>\(.*\)</dae.sweep.jvm.tuning>.*:\1:p' "$pom" | tr '\n' ' '
 }
 
+# Maven, quiet: Debian's Maven 3.8 prints colour-reset codes even in batch mode, which would
+# land in a terminal or a log as raw escapes.
+dae_mvn() {
+  mvn -q -B -ntp "$@" 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g'
+}
+
 # Builds dae-sweep when its jar is missing or older than the sources.
 dae_sweep_build() {
   local root
   root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   if [[ ! -f "$root/target/classpath.txt" || ! -f "$root/target/dae-sweep.jar" \
         || -n "$(find "$root/src" "$root/pom.xml" -newer "$root/target/dae-sweep.jar" -print -quit)" ]]; then
-    (cd "$root" && mvn -q -B -DskipTests package)
+    (cd "$root" && dae_mvn -DskipTests package)
   fi
 }
 
@@ -25,7 +31,7 @@ spark_runtime_classpath() {
   cp_file="$root/target/spark-runtime-classpath.txt"
   if [[ ! -s "$cp_file" || "$root/scripts/spark-runtime/pom.xml" -nt "$cp_file" ]]; then
     mkdir -p "$root/target"
-    mvn -q -B -f "$root/scripts/spark-runtime/pom.xml" dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2
+    dae_mvn -f "$root/scripts/spark-runtime/pom.xml" dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2
   fi
   cat "$cp_file"
 }

@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/fetch-data.sh >/dev/null
-mvn -q -B -ntp -DskipTests package
+source scripts/java-opts.sh
+dae_sweep_build
 
 printf '%-9s %7s %6s %12s %12s %7s\n' shape filters batch measured_mb estimate_mb ratio
 worst=0

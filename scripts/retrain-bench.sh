@@ -9,7 +9,8 @@ cd "$root"
 conf=${1:-conf/default.conf}
 shift || true
 scripts/fetch-data.sh >/dev/null
-mvn -q -B -ntp -DskipTests package
+source scripts/java-opts.sh
+dae_sweep_build
 scripts/local-cluster.sh start 2 1 4g
 trap 'scripts/local-cluster.sh stop' EXIT
 for distributed in false true; do

@@ -35,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,9 @@ public final class ConfigLoader {
     private static final String DEFAULTS = "dae-sweep-defaults.conf";
     private static final String SPACE = "search.space";
     /** The keys a noise entry may have: its type and strengths, and for a training mix its weight. */
-    private static final Set<String> NOISE_KEYS = Set.of("type", "factor", "amount", "peak");
+    /** A noise block's keys: its type and each kind's strength. */
+    private static final Set<String> NOISE_KEYS = Stream.concat(Stream.of("type"),
+            Arrays.stream(NoiseKind.values()).map(NoiseKind::strengthKey)).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> TRAIN_NOISE_KEYS =
             Stream.concat(NOISE_KEYS.stream(), Stream.of("weight")).collect(Collectors.toUnmodifiableSet());
 
@@ -364,7 +367,7 @@ public final class ConfigLoader {
                 return new NoNoise();
             }
             NoiseKind kind = NoiseKind.byLabel(type).orElseThrow(() ->
-                    new BadKey(key + ".type: must be gaussian, salt-pepper, poisson or none, got " + type));
+                    new BadKey(key + ".type: must be one of " + NoiseKind.labels() + " or none, got " + type));
             return strength(n, kind);
         } catch (ConfigException e) {
             throw new BadKey(key + ": " + e.getMessage());

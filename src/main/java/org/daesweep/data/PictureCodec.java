@@ -180,7 +180,7 @@ public final class PictureCodec {
 
     /** The picture as a PNG of its own depth, gray or RGB, with its alpha. */
     public static byte[] png(Picture picture) {
-        return encode(picture, "png");
+        return write(picture, "png");
     }
 
     /** Whether a file of this name can be written, by its suffix: PNG, JPEG, BMP or TIFF. */
@@ -202,6 +202,11 @@ public final class PictureCodec {
         if (format == null) {
             throw new IllegalArgumentException(fileName + ": not a name of a format written here (" + writableList() + ")");
         }
+        return write(picture, format);
+    }
+
+    /** The picture in one of ImageIO's formats: png, tiff, jpeg or bmp. */
+    private static byte[] write(Picture picture, String format) {
         boolean full = format.equals("png") || format.equals("tiff");
         BufferedImage image = image(picture, full && picture.alpha() != null, full ? picture.bitDepth() : 8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

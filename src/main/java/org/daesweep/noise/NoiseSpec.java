@@ -2,7 +2,10 @@ package org.daesweep.noise;
 
 import java.util.Locale;
 
-/** Noise written on a command line: {@code gaussian:0.5}, {@code salt-pepper:0.1}, {@code poisson:10}. */
+/**
+ * Noise written on a command line: {@code gaussian:0.5} (clipped, on [0,1]), {@code awgn:25}
+ * (the literature's: sigma on 0-255, unclipped), {@code salt-pepper:0.1}, {@code poisson:10}.
+ */
 public final class NoiseSpec {
     private NoiseSpec() {
     }
@@ -11,8 +14,8 @@ public final class NoiseSpec {
     public static NoiseModel parse(String spec) {
         String[] parts = spec.trim().toLowerCase(Locale.ROOT).split(":", 2);
         if (parts.length != 2) {
-            throw new IllegalArgumentException("expected TYPE:VALUE such as gaussian:0.5, salt-pepper:0.1 or poisson:10, got '"
-                    + spec + "'");
+            throw new IllegalArgumentException("expected TYPE:VALUE such as gaussian:0.5, awgn:25, salt-pepper:0.1 or "
+                    + "poisson:10, got '" + spec + "'");
         }
         double value;
         try {
@@ -21,7 +24,7 @@ public final class NoiseSpec {
             throw new IllegalArgumentException("'" + parts[1] + "' is not a number in '" + spec + "'");
         }
         NoiseKind kind = NoiseKind.byLabel(parts[0]).orElseThrow(() -> new IllegalArgumentException(
-                "noise type must be gaussian, salt-pepper or poisson, got '" + parts[0] + "'"));
+                "noise type must be one of " + NoiseKind.labels() + ", got '" + parts[0] + "'"));
         return kind.at(value);
     }
 }

@@ -11,12 +11,13 @@ import java.util.List;
  * @param trials   the trials table, one row per trial, with each row's status
  * @param scatters validation MSE against each searched hyperparameter
  * @param curves   validation MSE per epoch of the best trials
+ * @param retrain  the retrain's training loss per epoch (its trial's own loss); empty until it ran
  * @param rungs    trials per rung and what was promoted; empty for a full-budget search
  * @param robustness the best model and the noisy input under every evaluated noise; empty until evaluated
  * @param images   PNGs to show (the denoised grid, the residual map), by caption; empty until evaluated
  */
 public record ReportData(String title, boolean running, List<String[]> headline, Table trials, List<String> statuses,
-                         List<Scatter> scatters, List<Curve> curves, Table rungs, Table robustness,
+                         List<Scatter> scatters, List<Curve> curves, List<Curve> retrain, Table rungs, Table robustness,
                          List<Image> images) {
 
     /** A table of text cells under named columns. */

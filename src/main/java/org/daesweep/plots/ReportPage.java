@@ -31,6 +31,10 @@ public final class ReportPage {
                 .append(Html.escape(s.hyperparameter())).append(s.logX() ? " (log scale)" : "").append("</figcaption></figure>"));
         section(page, "hyperparameters", "Validation MSE by hyperparameter", d.scatters().size(), scatters.toString());
         section(page, "curves", "Validation curves of the best trials", d.curves().size(), curves(d.curves()));
+        section(page, "retrain", "Retrain of the best configuration on train+validation", d.retrain().size(),
+                d.retrain().isEmpty() ? "<p class=\"empty\">the best configuration is retrained once the search ends</p>"
+                        : "<figure>" + Svg.curves(d.retrain(), "training loss") + "<figcaption>"
+                        + Html.escape(d.retrain().get(0).trial()) + "</figcaption></figure>");
         section(page, "rungs", "Rungs", d.rungs().rows().size(), d.rungs().rows().isEmpty()
                 ? "<p class=\"empty\">no rung finished yet</p>" : table(d.rungs(), null, false));
         section(page, "robustness", "Test metrics by noise", d.robustness().rows().size(), d.robustness().rows().isEmpty()

@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * Small SVG charts with labelled axes, drawn as text: a scatter (linear, log or categorical x;
  * log y) and line curves (log y). Log axes are ticked at 1, 2 and 5 per decade so every axis
- * carries several labels whatever its range.
+ * carries several labels whatever its range; epoch axes are ticked at whole epochs.
  */
 final class Svg {
     private static final int W = 360;
@@ -32,7 +32,7 @@ final class Svg {
                 .sorted(Svg::byValue).toList();
         Axis x = s.categorical() ? Axis.categories(categories)
                 : s.logX() ? Axis.log(s.points().stream().map(ReportData.Point::x).toList())
-                : Axis.linear(s.points().stream().map(ReportData.Point::x).toList());
+                : Axis.linear(s.points().stream().map(ReportData.Point::x).toList(), false);
         StringBuilder svg = frame(x, y, s.hyperparameter(), yTitle);
         for (ReportData.Point p : s.points()) {
             if (!positive(p.y())) {
@@ -61,7 +61,7 @@ final class Svg {
         if (ys.isEmpty()) {
             return "<p class=\"empty\">no trial finished an epoch yet</p>";
         }
-        Axis x = Axis.linear(xs);
+        Axis x = Axis.linear(xs, true);
         Axis y = Axis.log(ys);
         StringBuilder svg = frame(x, y, "epoch", yTitle);
         for (int k = 0; k < curves.size(); k++) {
@@ -126,7 +126,8 @@ final class Svg {
         record Tick(double value, String label) {
         }
 
-        static Axis linear(List<Double> values) {
+        /** @param whole the values are counts (epochs): ticks fall on whole numbers only */
+        static Axis linear(List<Double> values, boolean whole) {
             double min = values.stream().mapToDouble(d -> d).min().orElse(0);
             double max = values.stream().mapToDouble(d -> d).max().orElse(1);
             if (max == min) {
@@ -134,11 +135,15 @@ final class Svg {
                 max += 1;
             }
             double step = niceStep((max - min) / 5);
+            return new Axis(min, max, false, linearTicks(min, max, whole ? Math.max(1, step) : step), 0);
+        }
+
+        private static List<Tick> linearTicks(double min, double max, double step) {
             List<Tick> ticks = new ArrayList<>();
             for (double v = Math.ceil(min / step) * step; v <= max + 1e-9 * step; v += step) {
                 ticks.add(new Tick(v, trim(v)));
             }
-            return new Axis(min, max, false, ticks, 0);
+            return ticks;
         }
 
         static Axis log(List<Double> values) {
@@ -150,20 +155,31 @@ final class Svg {
                 lo -= 0.15;
                 hi += 0.15;
             }
+            // 1-2-5 per decade; a narrower range gets every mantissa, and one inside a single
+            // mantissa step gets evenly spaced ticks, so each axis carries at least two labels.
+            List<Tick> ticks = decadeTicks(lo, hi, new int[]{1, 2, 5});
+            if (ticks.size() < 2) {
+                ticks = decadeTicks(lo, hi, new int[]{1, 2, 3, 4, 5, 6, 7, 8, 9});
+            }
+            if (ticks.size() < 2) {
+                double min10 = Math.pow(10, lo);
+                double max10 = Math.pow(10, hi);
+                ticks = linearTicks(min10, max10, niceStep((max10 - min10) / 3));
+            }
+            return new Axis(Math.pow(10, lo), Math.pow(10, hi), true, ticks, 0);
+        }
+
+        private static List<Tick> decadeTicks(double lo, double hi, int[] mantissas) {
             List<Tick> ticks = new ArrayList<>();
             for (int decade = (int) Math.floor(lo); decade <= Math.ceil(hi); decade++) {
-                for (int m : new int[]{1, 2, 5}) {
+                for (int m : mantissas) {
                     double v = m * Math.pow(10, decade);
                     if (Math.log10(v) >= lo - 1e-9 && Math.log10(v) <= hi + 1e-9) {
-                        ticks.add(new Tick(v, String.format(Locale.ROOT, "%.3g", v)));
+                        ticks.add(new Tick(v, trim(v)));
                     }
                 }
             }
-            if (ticks.size() < 2) { // a range inside one step of 1-2-5: label its ends too
-                ticks.add(new Tick(Math.pow(10, lo), String.format(Locale.ROOT, "%.3g", Math.pow(10, lo))));
-                ticks.add(new Tick(Math.pow(10, hi), String.format(Locale.ROOT, "%.3g", Math.pow(10, hi))));
-            }
-            return new Axis(Math.pow(10, lo), Math.pow(10, hi), true, ticks, 0);
+            return ticks;
         }
 
         static Axis categories(List<String> names) {
@@ -196,9 +212,10 @@ final class Svg {
             return (r <= 1 ? 1 : r <= 2 ? 2 : r <= 5 ? 5 : 10) * magnitude;
         }
 
+        /** A tick's label: as short as its value allows (3, 0.5, 0.007, 0.0125). */
         private static String trim(double v) {
             return Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf((long) Math.rint(v))
-                    : String.format(Locale.ROOT, "%.3g", v);
+                    : new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
         }
     }
 }

@@ -71,7 +71,8 @@ public final class Report {
                 .orElse(JSON.createObjectNode());
         List<ReportData.Image> images = new ArrayList<>();
         store.readFile("denoised-grid.png").ifPresent(png -> images.add(new ReportData.Image("noisy / denoised / clean", png)));
-        store.readFile("residual.png").ifPresent(png -> images.add(new ReportData.Image("what the model removed", png)));
+        store.readFile("residual.png").ifPresent(png -> images.add(new ReportData.Image("what the model removed (noisy "
+                + "minus denoised): red where it darkened a pixel, blue where it brightened one, white where it left it", png)));
         ReportData data = data(store.location().replaceAll(".*/", ""), plan, rows, images, running);
         store.writeFile(FILE, ReportPage.html(data).getBytes(StandardCharsets.UTF_8));
     }
@@ -80,12 +81,14 @@ public final class Report {
         List<Hyperparameter> searched = searched(plan);
         List<Row> ranked = rows.trials().stream()
                 .sorted(Comparator.comparingDouble(r -> value(r, "best_val_mse", Double.POSITIVE_INFINITY))).toList();
-        return new ReportData("dae-sweep: " + name, running, headline(plan, ranked, rows.metrics(), searched),
+        return new ReportData("dae-sweep: " + name, running, headline(plan, ranked, rows, searched),
                 trialsTable(ranked, searched), ranked.stream().map(Report::rowClass).toList(), scatters(plan, ranked, searched),
-                curves(ranked, rows.epochs()), rungsTable(rows.rungs()), robustnessTable(rows.metrics()), images);
+                curves(ranked, rows.epochs()), retrain(rows.epochs()), rungsTable(rows.rungs()),
+                robustnessTable(rows.metrics()), images);
     }
 
-    private static List<String[]> headline(JsonNode plan, List<Row> ranked, List<Row> metrics, List<Hyperparameter> searched) {
+    private static List<String[]> headline(JsonNode plan, List<Row> ranked, Rows rows, List<Hyperparameter> searched) {
+        List<Row> metrics = rows.metrics();
         List<String[]> h = new ArrayList<>();
         h.add(new String[]{"data", plan.path("images").asText("?") + (plan.path("limit").asInt() > 0
                 ? ", first " + plan.path("limit").asInt() + " images" : "")});
@@ -107,6 +110,14 @@ public final class Report {
                         (double) m.getAs("ssim"), (double) m.getAs("mse"))}));
         double seconds = ranked.stream().mapToDouble(r -> value(r, "seconds", 0)).sum();
         h.add(new String[]{"training time of the trials", String.format(Locale.ROOT, "%.0f s", seconds)});
+        List<Row> retrain = retrainRows(rows.epochs());
+        if (!retrain.isEmpty()) {
+            h.add(new String[]{"retrain", String.format(Locale.ROOT, "%s on train+validation, %d epochs in %.0f s, "
+                    + "training loss %s to %s", retrain.get(0).getAs("trial_id"), retrain.size(),
+                    retrain.stream().mapToDouble(e -> value(e, "seconds", 0)).sum(),
+                    number(value(retrain.get(0), "train_loss", Double.NaN)),
+                    number(value(retrain.get(retrain.size() - 1), "train_loss", Double.NaN)))});
+        }
         h.add(new String[]{"written", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))});
         return h;
     }
@@ -170,6 +181,18 @@ public final class Report {
                     mine.stream().mapToDouble(e -> value(e, "val_mse", Double.NaN)).toArray()));
         });
         return out;
+    }
+
+    private static List<Row> retrainRows(List<Row> epochs) {
+        return epochs.stream().filter(e -> Tables.PHASE_RETRAIN.equals(e.getAs("phase")))
+                .sorted(Comparator.comparingInt(e -> e.getAs("epoch"))).toList();
+    }
+
+    private static List<ReportData.Curve> retrain(List<Row> epochs) {
+        List<Row> mine = retrainRows(epochs);
+        return mine.isEmpty() ? List.of() : List.of(new ReportData.Curve(mine.get(0).getAs("trial_id"),
+                mine.stream().mapToDouble(e -> (int) e.getAs("epoch")).toArray(),
+                mine.stream().mapToDouble(e -> value(e, "train_loss", Double.NaN)).toArray()));
     }
 
     private static ReportData.Table rungsTable(List<Row> rungs) {

@@ -41,6 +41,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theLiteraturesNoiseIsATypeWithSigmaOn255() throws IOException {
+        SweepConfig config = ConfigLoader.load(conf("""
+                search.space { filters = [4, 8] }
+                noise { type = awgn, sigma = 50, train = [{ type = awgn, sigma = { min = 0, max = 55 } }] }
+                evaluate.robustness = [{ type = awgn, sigma = 15 }, { type = awgn }]
+                """), List.of());
+        assertEquals("awgn(50.0/255)", config.noise().evaluation().describe());
+        assertEquals("awgn(0.0..55.0)", config.noise().training().describe());
+        assertEquals(List.of("awgn(15.0/255)", "awgn(25.0/255)"),
+                config.robustness().stream().map(n -> n.describe()).toList(), "sigma's default is 25");
+        assertTrue(error("search.space { filters = [4, 8] }\nnoise { type = awgn, sigma = 300 }")
+                .contains("awgn sigma is on the 0-255 scale"));
+        assertTrue(error("search.space { filters = [4, 8] }\nnoise.type = blur")
+                .contains("must be one of gaussian, awgn, salt-pepper, poisson or none"));
+    }
+
+    @Test
     void aBadKeyIsBlamedOnWhereItWasSet() throws IOException {
         assertEquals("command line: trial.filterz: unknown key (see the configuration reference in README.md)",
                 error("search.space { filters = [4, 8] }", "trial.filterz=3"));

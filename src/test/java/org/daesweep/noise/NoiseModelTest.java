@@ -30,6 +30,34 @@ class NoiseModelTest {
     }
 
     @Test
+    void awgnIsTheLiteraturesNoiseSigmaOn255AddedUnclipped() {
+        // On black and white pixels, half the draws leave [0,1]: nothing is clipped or rounded.
+        float[] edges = new float[100_000];
+        for (int i = 0; i < edges.length; i += 2) {
+            edges[i] = 1f;
+        }
+        ImageSet image = new ImageSet(edges, 1000, 10, 10);
+        float[] noisy = new AdditiveGaussianNoise(25).apply(image, 5).pixels();
+        double sum = 0;
+        double sq = 0;
+        int outside = 0;
+        for (int i = 0; i < noisy.length; i++) {
+            double d = noisy[i] - edges[i];
+            sum += d;
+            sq += d * d;
+            outside += noisy[i] < 0 || noisy[i] > 1 ? 1 : 0;
+        }
+        double mean = sum / noisy.length;
+        assertEquals(0, mean, 0.001);
+        assertEquals(25 / 255.0, Math.sqrt(sq / noisy.length - mean * mean), 0.001);
+        assertEquals(0.5, outside / (double) noisy.length, 0.01);
+        assertTrue(noisy[1] != Math.round(noisy[1] * 255) / 255f, "not rounded to 8 bits");
+        assertEquals("awgn(25.0/255)", new AdditiveGaussianNoise(25).describe());
+        assertEquals(new AdditiveGaussianNoise(50), NoiseSpec.parse("awgn:50"));
+        assertEquals(new NoiseRange(NoiseKind.AWGN, 0, 55).describe(), "awgn(0.0..55.0)");
+    }
+
+    @Test
     void gaussianNoiseHasTheConfiguredSpreadBeforeClipping() {
         // On mid-gray pixels clipping at 0 and 1 is rare for factor 0.1, so the std is ~0.1.
         float[] gray = new float[100_000];

@@ -89,7 +89,7 @@ class SweepEndToEndTest {
         assertEquals(bestPsnr, meanPsnr, 1e-9, "metrics are the means of per_image");
         });
         String report = Files.readString(out.resolve(org.daesweep.results.Report.FILE));
-        for (String section : List.of("summary", "trials", "hyperparameters", "curves", "rungs", "robustness", "images")) {
+        for (String section : List.of("summary", "trials", "hyperparameters", "curves", "retrain", "rungs", "robustness", "images")) {
             java.util.regex.Matcher items = java.util.regex.Pattern.compile("<section id=\"" + section
                     + "\" data-items=\"(\\d+)\"").matcher(report);
             assertTrue(items.find() && Integer.parseInt(items.group(1)) > 0, "report section " + section + " shows something");
