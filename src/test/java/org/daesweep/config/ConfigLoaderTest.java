@@ -48,7 +48,7 @@ class ConfigLoaderTest {
                 evaluate.robustness = [{ type = awgn, sigma = 15 }, { type = awgn }]
                 """), List.of());
         assertEquals("awgn(50.0/255)", config.noise().evaluation().describe());
-        assertEquals("awgn(0.0..55.0)", config.noise().training().describe());
+        assertEquals("mix(awgn(0.0..55.0))", config.noise().training().describe());
         assertEquals(List.of("awgn(15.0/255)", "awgn(25.0/255)"),
                 config.robustness().stream().map(n -> n.describe()).toList(), "sigma's default is 25");
         assertTrue(error("search.space { filters = [4, 8] }\nnoise { type = awgn, sigma = 300 }")
@@ -134,7 +134,7 @@ class ConfigLoaderTest {
     @Test
     void aMistypedKeyInANoiseListIsNamedNotIgnored() throws IOException {
         assertTrue(error(SPACE + "\nnoise.train = [{ type = gaussian }, { type = gaussian, factr = 0.3 }]")
-                .contains("noise.train[1].factr: unknown key; a noise here takes [amount, factor, peak, type, weight]"));
+                .contains("noise.train[1].factr: unknown key; a noise here takes [amount, factor, peak, sigma, type, weight]"));
     }
 
     @Test
@@ -172,7 +172,7 @@ class ConfigLoaderTest {
         assertTrue(error("search.space {}").contains("search.space: empty"));
         assertTrue(error("search.space { filters = 32 }").contains("search.space: empty"));
         assertTrue(error(SPACE + "\nevaluate.robustness = [{ type = blur }]")
-                .contains("evaluate.robustness[0].type: must be gaussian, salt-pepper, poisson or none, got blur"));
+                .contains("evaluate.robustness[0].type: must be one of gaussian, awgn, salt-pepper, poisson or none, got blur"));
         assertTrue(error(SPACE + "\nevaluate.robustness = [{ type = gaussian, factor = -1 }]")
                 .contains("evaluate.robustness[0]: "));
         assertTrue(error("trial.timeout = soon\nsearch.space { filters = [16, 32] }").contains("trial.timeout: must be a duration"));
