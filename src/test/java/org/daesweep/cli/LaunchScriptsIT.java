@@ -16,18 +16,36 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The packaged jar under Spark's own SparkSubmit, as the README runs it: the shaded jar beside
- * the jars a Spark 3.5 installation ships (scripts/spark-submit.sh), so a library the two bring in
- * different versions breaks the build instead of a user's first command.
+ * The two ways the README launches dae-sweep, run as a user runs them: the packaged jar under
+ * Spark's own SparkSubmit beside the jars a Spark 3.5 installation ships
+ * (scripts/spark-submit.sh), and the classes on Maven's runtime classpath (scripts/run-local.sh,
+ * what the quickstart runs). A library missing from either, or brought in two versions, breaks
+ * the build instead of a user's first command.
  */
-class SparkSubmitIT {
+class LaunchScriptsIT {
     @TempDir
     Path dir;
 
     @Test
     void aShortSweepRunsUnderSparkSubmitOnLocal2() throws Exception {
+        Path conf = sweepFile();
+        Path log = dir.resolve("submit.log");
+        int code = run(log, "scripts/spark-submit.sh", "--master", "local[2]", "--class", Main.class.getName(),
+                "target/dae-sweep.jar", "sweep", "--conf", conf.toString());
+        assertSweptWhole(code, log);
+    }
+
+    @Test
+    void aShortSweepRunsWithRunLocal() throws Exception {
+        Path conf = sweepFile();
+        Path log = dir.resolve("run-local.log");
+        assertSweptWhole(run(log, "scripts/run-local.sh", "sweep", "--conf", conf.toString(), "spark.master=local[2]"),
+                log);
+    }
+
+    private Path sweepFile() throws IOException {
         Path images = TestData.strokesIdx(dir.resolve("images.idx.gz"), 600, 16, 16);
-        Path conf = Files.writeString(dir.resolve("sweep.conf"), """
+        return Files.writeString(dir.resolve("sweep.conf"), """
                 sweep.name = submitted
                 data.images = "%s"
                 output.dir = "%s"
@@ -37,11 +55,11 @@ class SparkSubmitIT {
                 retrain { epochs = 1, batch-size = 32 }
                 evaluate.robustness = []
                 """.formatted(images, dir.resolve("out")));
-        Path log = dir.resolve("submit.log");
-        int code = run(log, "scripts/spark-submit.sh", "--master", "local[2]", "--class", Main.class.getName(),
-                "target/dae-sweep.jar", "sweep", "--conf", conf.toString());
+    }
+
+    private void assertSweptWhole(int code, Path log) throws IOException {
         String out = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(0, code, "spark-submit exited " + code + "; its log ends:\n" + tail(out));
+        assertEquals(0, code, "exit code " + code + "; the log ends:\n" + tail(out));
         assertTrue(out.contains("Sweep finished in"), tail(out));
         assertTrue(out.contains("Test metrics (120 images)"), tail(out));
         assertFalse(out.contains("NoClassDefFoundError") || out.contains("NoSuchMethodError"), tail(out));
@@ -54,7 +72,7 @@ class SparkSubmitIT {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new AssertionError("spark-submit still running after 10 minutes");
+            throw new AssertionError(String.join(" ", command) + " still running after 10 minutes");
         }
         return process.exitValue();
     }
