@@ -7,6 +7,7 @@ import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.model.ModelFile;
 import org.daesweep.runtime.NativeGarbage;
+import org.daesweep.runtime.IdleCores;
 import org.daesweep.runtime.NativeRuntime;
 import org.daesweep.search.SweepProgress;
 import org.daesweep.search.TrialExecutor;
@@ -44,6 +45,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * job group per trial names it in Spark's UI and lets the driver cancel it.
  */
 public final class TrialTasks implements TrialExecutor, AutoCloseable {
+    /** How long the retrain looks at the machine's cores before choosing its threads. */
+    private static final Duration IDLE_LOOK = Duration.ofMillis(500);
     /**
      * How long past trial.timeout the driver waits before it cancels a job that did not stop
      * itself (a trial checks its time after every batch): this, or the timeout if shorter.
@@ -203,7 +206,10 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
                                          int untilEpoch) {
         System.gc();
         NativeGarbage.releaseFreeMemory(); // what the trials or the previous piece left behind
-        NativeRuntime.configure(SparkEnv.get().conf().getInt("spark.executor.cores", Runtime.getRuntime().availableProcessors()));
+        // Alone on its executor, the retrain may use every core, but only the ones nothing else holds.
+        int cores = SparkEnv.get().conf().getInt("spark.executor.cores", Runtime.getRuntime().availableProcessors());
+        int threads = IdleCores.of(cores, IDLE_LOOK);
+        NativeRuntime.configure(threads);
         TrainingData all = data.merged();
         var tooLarge = MemoryCheck.problem(hp, all, TrialMemory.ofJvm());
         if (tooLarge.isPresent()) {
@@ -211,6 +217,7 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
         }
         // The retrain is the longest single task of a sweep: say where it stands (the executor's log).
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrialTasks.class);
+        log.info("retrain: {} of {} cores idle, so {} ND4J thread{}", threads, cores, threads, threads == 1 ? "" : "s");
         TrainingRun run = new TrialTrainer().train(hp, all, seed, from, untilEpoch, Duration.ZERO, e -> log.info(
                 "retrain epoch {}/{}: train loss {} in {} s", e.epoch(), hp.epochs(), String.format("%.5f", e.trainLoss()),
                 Math.round(e.seconds())));
