@@ -33,7 +33,8 @@ import java.util.stream.IntStream;
 public final class DenoiseJob {
     /** Inputs per share at most, so a lost task redoes little and progress shows in Spark's UI. */
     private static final int SHARE_LIMIT = 20_000;
-    private static final int ROWS_PER_SLICE = 5_000;
+    /** Rows per task that carries the scores: Spark warns of tasks above 1 MB, some 8,000 rows. */
+    private static final int ROWS_PER_SLICE = 2_000;
 
     private DenoiseJob() {
     }
@@ -89,10 +90,12 @@ public final class DenoiseJob {
         List<Row> rows = scores.stream().map(s -> RowFactory.create(s.name(), s.index(), s.height(), s.width(),
                 s.mse(), s.psnr(), s.ssim(), s.noisyMse(), s.noisyPsnr(), s.noisySsim())).toList();
         Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
-        // Rows in slices: one local list would travel as a single task of any size.
+        // Rows in slices: one local list would travel as a single task of any size. One file is a
+        // shuffle away; coalesce would carry every slice's rows in the one writing task.
         int slices = Math.max(1, rows.size() / ROWS_PER_SLICE);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        spark.createDataFrame(jsc.parallelize(rows, slices), scoresSchema()).coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(tmp.toString());
+        spark.createDataFrame(jsc.parallelize(rows, slices), scoresSchema()).repartition(1).write()
+                .mode(SaveMode.ErrorIfExists).parquet(tmp.toString());
         try {
             if (!storage.fs(target).rename(tmp, target)) {
                 throw new java.io.IOException("rename " + tmp + " -> " + target + " failed");
