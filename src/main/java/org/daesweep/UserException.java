@@ -2,15 +2,20 @@ package org.daesweep;
 
 /**
  * A problem the user can fix (bad file, bad key, bad value). The CLI prints its message
- * as one line with no stack trace; everything else is a bug and keeps its trace.
+ * as one line with no stack trace; everything else is a bug and keeps its trace. A line break
+ * inside the message (a quoted piece of a user's file, say) is written as \n, so it stays one line.
  */
 public class UserException extends RuntimeException {
     public UserException(String message) {
-        super(message);
+        super(oneLine(message));
     }
 
     public UserException(String message, Throwable cause) {
-        super(message, cause);
+        super(oneLine(message), cause);
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? null : message.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     /** The first line of a library's message, for a one-line error (Spark's and Jackson's span several). */

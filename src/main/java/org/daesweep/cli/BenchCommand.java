@@ -5,8 +5,10 @@ import com.typesafe.config.ConfigFactory;
 import org.daesweep.UserException;
 import org.daesweep.data.IdxImageReader;
 import org.daesweep.data.ImageSet;
+import org.daesweep.data.Picture;
 import org.daesweep.data.SplitSpec;
 import org.daesweep.data.Storage;
+import org.daesweep.denoise.ImageDenoiser;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.noise.GaussianNoise;
@@ -47,6 +49,12 @@ import java.util.concurrent.Future;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training and inference images/s and peak memory of one configuration (no Spark).")
 final class BenchCommand implements Callable<Integer> {
+    private static final String PHOTO = "photo";
+    private static final int PATCH = 64;
+    private static final int PHOTO_BATCH = 16;
+    private static final int CAE_BATCH = 128;
+    private static final int PHOTO_SIDE = 512;
+    private static final int PHOTO_INFERENCE_IMAGES = 8;
     @Option(names = "--images", paramLabel = "FILE", defaultValue = "data/mnist/t10k-images-idx3-ubyte.gz",
             description = "the IDX image file to train on (default ${DEFAULT-VALUE}); --count says how many images")
     String images;
@@ -57,10 +65,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "ND4J threads (default ${DEFAULT-VALUE})")
     int threads;
     @Option(names = "--shape", defaultValue = "baseline",
-            description = "baseline (reference CAE, 32 filters), tuned (64 filters, BatchNorm, second conv halved) "
-                    + "or unet (2 levels, 2 convs per block, 32-64-128 filters, BatchNorm)")
+            description = "baseline (reference CAE, 32 filters), tuned (64 filters, BatchNorm, second conv halved), "
+                    + "unet (2 levels, 2 convs per block, 32-64-128 filters, BatchNorm) or photo (residual U-Net of 3 "
+                    + "levels, 2 convs per block, 16-32-64 filters, MSE, on random 64x64 patches; inference on 512x512 "
+                    + "images: the PyTorch peer's photo shape)")
     String shape;
-    @Option(names = "--batch-size", defaultValue = "128", description = "images per training step (default ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", defaultValue = "0",
+            description = "images per training step (default: the shape's, 16 for photo, 128 for the others)")
     int batchSize;
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "overrides one of the shape's hyperparameters by its sweep-file key, e.g. filters=96")
@@ -80,9 +91,9 @@ final class BenchCommand implements Callable<Integer> {
         checkOptions();
         NativeRuntime.configure(threads);
         Hyperparameters hp = hyperparameters();
-        ImageSet all = new IdxImageReader().read(Storage.standalone(), Storage.standalone().path(images));
-        SweepData data = SweepData.prepare(all, new SplitSpec(0.2, 0.2, 42), NoiseSetup.of(new GaussianNoise(0.5)), 42);
-        TrainingData train = TrainingData.trainingOnly(data.training().noisyTrain().head(count),
+        boolean photo = shape.equals(PHOTO);
+        SweepData data = photo ? null : mnist();
+        TrainingData train = photo ? randomPatches() : TrainingData.trainingOnly(data.training().noisyTrain().head(count),
                 data.training().cleanTrain().head(count));
         int n = train.cleanTrain().count();
         OpTimes opTimes = new OpTimes();
@@ -92,32 +103,74 @@ final class BenchCommand implements Callable<Integer> {
         double epochSeconds = meanTimedEpochSeconds(run);
         double trainImagesPerSecond = runs.stream().mapToDouble(r -> n / meanTimedEpochSeconds(r)).sum();
         if (profile) {
-            printProfile(opTimes, (long) hp.epochs() * ((n + batchSize - 1) / batchSize));
+            printProfile(opTimes, (long) hp.epochs() * ((n + hp.batchSize() - 1) / hp.batchSize()));
         }
-        ImageSet test = data.noisyTest();
+        double inferImagesPerSecond = photo ? photoInference(run) : inference(run, data.noisyTest());
+        System.out.printf("RESULT shape=%s threads=%d parallel=%d batch=%d images=%d train_img_s=%.1f epoch_s=%.2f "
+                        + "infer_img_s=%.1f peak_heap_mb=%.0f peak_rss_mb=%.0f growth_mb=%.0f estimate_mb=%.0f %s%n",
+                shape, threads, parallel, hp.batchSize(), n, trainImagesPerSecond, epochSeconds, inferImagesPerSecond,
+                peakHeapMb(), peakRssMb(), peakRssMb() - residentBeforeMb,
+                parallel * MemoryCheck.neededBytes(hp, train) / 1e6, NativeRuntime.describeMachine());
+        return 0;
+    }
+
+    private SweepData mnist() {
+        ImageSet all = new IdxImageReader().read(Storage.standalone(), Storage.standalone().path(images));
+        return SweepData.prepare(all, new SplitSpec(0.2, 0.2, 42), NoiseSetup.of(new GaussianNoise(0.5)), 42);
+    }
+
+    /** As the peer trains its photo shape: uniform random 64x64 patches with clipped Gaussian noise 0.1. */
+    private TrainingData randomPatches() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        float[] pixels = new float[count * PATCH * PATCH];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (float) random.nextDouble();
+        }
+        ImageSet clean = new ImageSet(pixels, count, PATCH, PATCH);
+        return TrainingData.trainingOnly(new GaussianNoise(0.1).apply(clean, 43), clean);
+    }
+
+    /** Test images per second, after one pass to warm up. */
+    private static double inference(TrainingRun run, ImageSet test) {
         Denoiser denoiser = new Denoiser(run.network());
         denoiser.denoise(test);
         long start = System.nanoTime();
         denoiser.denoise(test);
-        double inferSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("RESULT shape=%s threads=%d parallel=%d batch=%d images=%d train_img_s=%.0f epoch_s=%.2f "
-                        + "infer_img_s=%.0f peak_heap_mb=%.0f peak_rss_mb=%.0f growth_mb=%.0f estimate_mb=%.0f%n",
-                shape, threads, parallel, batchSize, n, trainImagesPerSecond, epochSeconds, test.count() / inferSeconds,
-                peakHeapMb(), peakRssMb(), peakRssMb() - residentBeforeMb,
-                parallel * MemoryCheck.neededBytes(hp, train) / 1e6);
-        return 0;
+        return test.count() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** 512x512 images per second, one at a time as denoise takes photographs, after one to warm up. */
+    private static double photoInference(TrainingRun run) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(44);
+        List<Picture> pictures = new ArrayList<>();
+        for (int i = 0; i < PHOTO_INFERENCE_IMAGES; i++) {
+            float[] plane = new float[PHOTO_SIDE * PHOTO_SIDE];
+            for (int p = 0; p < plane.length; p++) {
+                plane[p] = (float) random.nextDouble();
+            }
+            pictures.add(Picture.gray(plane, PHOTO_SIDE, PHOTO_SIDE));
+        }
+        ImageDenoiser denoiser = new ImageDenoiser(run.network(), false);
+        denoiser.denoise(pictures.subList(0, 1));
+        long start = System.nanoTime();
+        denoiser.denoise(pictures);
+        return pictures.size() / ((System.nanoTime() - start) / 1e9);
     }
 
     private Hyperparameters hyperparameters() {
+        int batch = batchSize > 0 ? batchSize : shape.equals(PHOTO) ? PHOTO_BATCH : CAE_BATCH;
         Hyperparameters base = Hyperparameters.referenceBaseline().with(Hyperparameter.LOSS, "bce")
-                .withTraining(epochs, batchSize);
+                .withTraining(epochs, batch);
         Hyperparameters hp = switch (shape) {
             case "baseline" -> base;
             case "tuned" -> base.with(Hyperparameter.FILTERS, 64).with(Hyperparameter.HALVE_SECOND, true)
                     .with(Hyperparameter.BATCH_NORM, true);
             case "unet" -> base.with(Hyperparameter.MODEL, "unet").with(Hyperparameter.CONVS, 2)
                     .with(Hyperparameter.BATCH_NORM, true);
-            default -> throw new UserException("--shape: baseline, tuned or unet, got " + shape);
+            case PHOTO -> base.with(Hyperparameter.MODEL, "unet").with(Hyperparameter.DEPTH, 3)
+                    .with(Hyperparameter.CONVS, 2).with(Hyperparameter.FILTERS, 16).with(Hyperparameter.RESIDUAL, true)
+                    .with(Hyperparameter.LOSS, "mse");
+            default -> throw new UserException("--shape: baseline, tuned, unet or photo, got " + shape);
         };
         for (Map.Entry<String, String> set : overrides.entrySet()) {
             Hyperparameter h = Hyperparameter.byKey(set.getKey()).orElseThrow(() -> new UserException(
@@ -137,7 +190,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         atLeast("--count", count, 1);
         atLeast("--epochs", epochs, 1);
-        atLeast("--batch-size", batchSize, 1);
+        atLeast("--batch-size", batchSize, 0);
         atLeast("--profile-ops", profileOps, 0);
         int cores = Runtime.getRuntime().availableProcessors();
         if (threads < 1 || threads * parallel > cores) {

@@ -7,7 +7,8 @@ package org.daesweep.data;
  *
  * @param planes   gray (one plane) or red, green, blue; each row-major, height x width
  * @param alpha    the alpha plane, or null
- * @param bitDepth bits per sample of the source, 8 or 16
+ * @param bitDepth bits per sample of the source: 8 or 16 (integers scaled to [0,1]), or 32 (floats
+ *                 taken as they are, which may lie outside [0,1]: unclipped noise)
  */
 public record Picture(int height, int width, float[][] planes, float[] alpha, int bitDepth) {
     public Picture {
@@ -22,10 +23,13 @@ public record Picture(int height, int width, float[][] planes, float[] alpha, in
                 throw new IllegalArgumentException("plane of " + p.length + " values for " + height + "x" + width);
             }
         }
-        if (bitDepth != 8 && bitDepth != 16) {
-            throw new IllegalArgumentException("bit depth must be 8 or 16, got " + bitDepth);
+        if (bitDepth != 8 && bitDepth != 16 && bitDepth != FLOAT) {
+            throw new IllegalArgumentException("bit depth must be 8, 16 or 32 (float), got " + bitDepth);
         }
     }
+
+    /** The bit depth of floating-point samples. */
+    public static final int FLOAT = 32;
 
     public static Picture gray(float[] pixels, int height, int width) {
         return new Picture(height, width, new float[][]{pixels}, null, 8);

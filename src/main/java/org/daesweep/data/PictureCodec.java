@@ -35,7 +35,7 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * Image files through ImageIO: whatever it reads (PNG, JPEG, BMP, GIF, TIFF, WBMP) becomes a
  * {@link Picture} from the raw samples, with no colour-space conversion, so a gray PNG's values
- * are the file's values /255 (or /65535 at 16 bits). Pictures are written in the format their
+ * are the file's values /255 (or /65535 at 16 bits), and a 32-bit float TIFF's are its values. Pictures are written in the format their
  * file's name says.
  */
 public final class PictureCodec {
@@ -136,10 +136,12 @@ public final class PictureCodec {
             throw new BadImageException(colours + " colour components (only gray and RGB are denoised)");
         }
         int bits = cm.getComponentSize(0);
-        if (bits != 8 && bits != 16) {
-            throw new BadImageException(bits + "-bit samples (8 and 16 are read)");
+        boolean floats = raster.getDataBuffer().getDataType() == DataBuffer.TYPE_FLOAT;
+        if (floats ? bits != Picture.FLOAT : bits != 8 && bits != 16) {
+            throw new BadImageException(bits + "-bit samples (8- and 16-bit integers and 32-bit floats are read)");
         }
-        float max = (1 << bits) - 1;
+        // Floats are taken as they are: the literature's noisy images lie partly outside [0,1].
+        float max = floats ? 1 : (1 << bits) - 1;
         float[][] planes = new float[colours][];
         for (int b = 0; b < colours; b++) {
             planes[b] = samples(raster, b, h, w, max);
@@ -149,10 +151,9 @@ public final class PictureCodec {
     }
 
     private static float[] samples(Raster raster, int band, int h, int w, float max) {
-        int[] values = raster.getSamples(raster.getMinX(), raster.getMinY(), w, h, band, (int[]) null);
-        float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i] / max;
+        float[] out = raster.getSamples(raster.getMinX(), raster.getMinY(), w, h, band, (float[]) null);
+        for (int i = 0; i < out.length; i++) {
+            out[i] /= max;
         }
         return out;
     }
@@ -208,7 +209,9 @@ public final class PictureCodec {
     /** The picture in one of ImageIO's formats: png, tiff, jpeg or bmp. */
     private static byte[] write(Picture picture, String format) {
         boolean full = format.equals("png") || format.equals("tiff");
-        BufferedImage image = image(picture, full && picture.alpha() != null, full ? picture.bitDepth() : 8);
+        // A float picture is written at 16 bits, clipped to [0,1]: what image viewers show.
+        BufferedImage image = image(picture, full && picture.alpha() != null,
+                full ? Math.min(16, picture.bitDepth()) : 8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
         try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {

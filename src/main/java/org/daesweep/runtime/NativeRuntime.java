@@ -70,6 +70,33 @@ public final class NativeRuntime {
         prepared = true;
     }
 
+    /**
+     * What a speed figure depends on, for benchmark rows: the CPU's model, its vector extensions
+     * (AVX-512 or not changes the ratio to other frameworks) and the libnd4j build loaded.
+     */
+    public static String describeMachine() {
+        String model = "?";
+        java.util.Set<String> vectors = new java.util.TreeSet<>();
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name") && model.equals("?")) {
+                    model = line.substring(line.indexOf(':') + 1).strip();
+                } else if (line.startsWith("flags")) {
+                    for (String flag : line.substring(line.indexOf(':') + 1).strip().split(" ")) {
+                        if (flag.matches("avx2|avx512f|avx512_bf16|avx512_vnni|amx_.*|fma")) {
+                            vectors.add(flag);
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not Linux: the model stays unknown
+        }
+        String build = System.getProperty(EXTENSION_PROPERTY, "");
+        return "cpu=\"" + model + "\" vectors=" + (vectors.isEmpty() ? "none" : String.join(",", vectors))
+                + " libnd4j=" + (build.isEmpty() ? "plain" : build.substring(1));
+    }
+
     /** A user's -D setting wins over ours. */
     private static void defaultProperty(String name, String value) {
         if (System.getProperty(name) == null) {

@@ -58,6 +58,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aParseErrorQuotingALineBreakIsStillOneLine() throws IOException {
+        // found by ReaderFuzzTest: HOCON's message quotes the bad text, line break and all
+        String e = error("search.space { filters = [4, 8] }\ntrial.loss = \"\\uzz\nd\"");
+        assertTrue(e.contains("Malformed hex digits") && !e.contains("\n"), e);
+    }
+
+    @Test
     void aBadKeyIsBlamedOnWhereItWasSet() throws IOException {
         assertEquals("command line: trial.filterz: unknown key (see the configuration reference in README.md)",
                 error("search.space { filters = [4, 8] }", "trial.filterz=3"));

@@ -37,6 +37,26 @@ class PictureCodecTest {
     }
 
     @Test
+    void aFloatTiffIsReadAsItsValuesOutsideZeroToOneIncluded() throws Exception {
+        // What the literature's noisy images are: clean + sigma x N(0,1), neither clipped nor rounded.
+        float[] values = {-0.31f, 0.5f, 1.42f, 0.0001f, 0.9999f, 2.5f};
+        var cm = new java.awt.image.ComponentColorModel(java.awt.color.ColorSpace.getInstance(
+                java.awt.color.ColorSpace.CS_GRAY), false, false, java.awt.Transparency.OPAQUE,
+                java.awt.image.DataBuffer.TYPE_FLOAT);
+        var raster = cm.createCompatibleWritableRaster(3, 2);
+        raster.setSamples(0, 0, 3, 2, 0, values);
+        ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+        assertTrue(ImageIO.write(new BufferedImage(cm, raster, false, null), "tiff", tiff));
+        Picture p = PictureCodec.decode(tiff.toByteArray());
+        assertEquals(Picture.FLOAT, p.bitDepth());
+        assertArrayEquals(values, p.planes()[0]);
+        Picture back = PictureCodec.decode(PictureCodec.encode(p, "out.png"));
+        assertEquals(16, back.bitDepth(), "written at 16 bits");
+        assertEquals(0f, back.planes()[0][0], "clipped to what an image file holds");
+        assertEquals(1f, back.planes()[0][2]);
+    }
+
+    @Test
     void sixteenBitGrayKeepsItsDepth() throws Exception {
         BufferedImage image = Pictures.image(BufferedImage.TYPE_USHORT_GRAY, 6, 4, 2);
         Picture p = PictureCodec.decode(png(image));
