@@ -38,6 +38,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.SplittableRandom;
 
 /**
  * Measures one trial's training and inference speed and memory, without Spark: what
@@ -121,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** As the peer trains its photo shape: uniform random 64x64 patches with clipped Gaussian noise 0.1. */
     private TrainingData randomPatches() {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        SplittableRandom random = new SplittableRandom(42);
         float[] pixels = new float[count * PATCH * PATCH];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (float) random.nextDouble();
@@ -141,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** 512x512 images per second, one at a time as denoise takes photographs, after one to warm up. */
     private static double photoInference(TrainingRun run) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(44);
+        SplittableRandom random = new SplittableRandom(44);
         List<Picture> pictures = new ArrayList<>();
         for (int i = 0; i < PHOTO_INFERENCE_IMAGES; i++) {
             float[] plane = new float[PHOTO_SIDE * PHOTO_SIDE];

@@ -20,7 +20,6 @@ import java.math.MathContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 /**
  * Spark SQL over a sweep's tables on an embedded Spark: no Spark installation needed to read

@@ -31,6 +31,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import java.io.InputStream;
 
 /**
  * Image files through ImageIO: whatever it reads (PNG, JPEG, BMP, GIF, TIFF, WBMP) becomes a
@@ -104,7 +105,7 @@ public final class PictureCodec {
      *
      * @throws BadImageException when the bytes are not an image ImageIO reads
      */
-    public static int[] dimensions(java.io.InputStream bytes) throws BadImageException {
+    public static int[] dimensions(InputStream bytes) throws BadImageException {
         try (ImageInputStream in = ImageIO.createImageInputStream(bytes)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {

@@ -22,6 +22,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.UUID;
 
 /**
  * Every path a user gives ({@code file:}, {@code hdfs://}, {@code s3a://} or plain) is read and
@@ -251,7 +252,7 @@ public final class Storage {
      * missing): a read-only place, a full or refusing store.
      */
     public void requireWritable(Path dir, String what) {
-        Path probe = new Path(dir, ".dae-sweep-probe-" + java.util.UUID.randomUUID());
+        Path probe = new Path(dir, ".dae-sweep-probe-" + UUID.randomUUID());
         try {
             FileSystem fs = fs(dir);
             if (!fs.mkdirs(dir)) {

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
+import java.io.InputStream;
+import java.io.IOException;
 
 /**
  * Turns the paths a user gave into a {@link DenoiseRequest}, checking on the driver, before any
@@ -209,7 +212,7 @@ public final class DenoisePlanner {
 
     /** IDX files by the names MNIST and this tool give them: .idx or -ubyte, either with .gz. */
     static boolean isIdxName(String name) {
-        String n = name.toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.gz$", "");
+        String n = name.toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
         return n.endsWith(".idx") || n.endsWith("-ubyte");
     }
 
@@ -236,9 +239,9 @@ public final class DenoisePlanner {
 
     /** An image file's height and width, or null when it cannot be read (the run names it then). */
     private int[] dimensions(Path file) {
-        try (java.io.InputStream bytes = storage.open(file)) {
+        try (InputStream bytes = storage.open(file)) {
             return PictureCodec.dimensions(bytes);
-        } catch (PictureCodec.BadImageException | java.io.IOException | UserException e) {
+        } catch (PictureCodec.BadImageException | IOException | UserException e) {
             return null;
         }
     }

@@ -3,6 +3,7 @@ package org.daesweep.plots;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.math.BigDecimal;
 
 /**
  * Small SVG charts with labelled axes, drawn as text: a scatter (linear, log or categorical x;
@@ -215,7 +216,7 @@ final class Svg {
         /** A tick's label: as short as its value allows (3, 0.5, 0.007, 0.0125). */
         private static String trim(double v) {
             return Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf((long) Math.rint(v))
-                    : new java.math.BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
+                    : new BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.daesweep.runtime;
 
-import org.daesweep.search.stop.Budget;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -2,6 +2,11 @@ package org.daesweep.runtime;
 
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
+import java.util.TreeSet;
+import java.nio.file.Files;
+import java.io.IOException;
+import java.util.Set;
+import java.nio.file.Path;
 
 /**
  * Sets up ND4J's native side the way dae-sweep needs it, in every JVM that trains or predicts
@@ -76,9 +81,9 @@ public final class NativeRuntime {
      */
     public static String describeMachine() {
         String model = "?";
-        java.util.Set<String> vectors = new java.util.TreeSet<>();
+        Set<String> vectors = new TreeSet<>();
         try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 if (line.startsWith("model name") && model.equals("?")) {
                     model = line.substring(line.indexOf(':') + 1).strip();
                 } else if (line.startsWith("flags")) {
@@ -89,7 +94,7 @@ public final class NativeRuntime {
                     }
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // not Linux: the model stays unknown
         }
         String build = System.getProperty(EXTENSION_PROPERTY, "");
