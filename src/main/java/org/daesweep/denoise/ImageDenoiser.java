@@ -4,6 +4,7 @@ import org.daesweep.data.ImageSet;
 import org.daesweep.data.Mirror;
 import org.daesweep.data.Picture;
 import org.daesweep.model.DenoisingNetwork;
+import org.daesweep.model.Topology;
 import org.daesweep.training.Denoiser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,27 +18,48 @@ import java.util.Map;
  * Applies a trained network to pictures of any size and colour. Each colour plane is denoised
  * alone by the grayscale network; a plane is mirror-padded up to a multiple of 2^depth (the
  * pooling levels) and cropped back. Planes of one padded size go through the network together,
- * in a graph built for that size and kept for the next pictures of it.
+ * in a graph built for that size and kept for the next pictures of it. A plane larger than
+ * {@link #TILE_ABOVE_PIXELS} is cut into overlapping tiles of one size, which go through the
+ * network in batches, so memory stays bounded whatever the image's size: each tile's core is
+ * surrounded by a margin of at least the network's receptive radius and only the core is kept.
  */
 public final class ImageDenoiser {
+    /** Planes above this many pixels (1024 x 1024) are denoised in tiles. */
+    static final long TILE_ABOVE_PIXELS = 1L << 20;
+    /** The side of a tile, margins included: a 512x512 plane's activations, whatever the image. */
+    static final int TILE_SIDE = 512;
     /** Graphs kept for recent sizes; a folder of photos of many sizes keeps only the newest. */
     private static final int SIZES_KEPT = 8;
+    private static final Logger log = LoggerFactory.getLogger(ImageDenoiser.class);
     private final DenoisingNetwork network;
     private final int multiple;
-    private static final Logger log = LoggerFactory.getLogger(ImageDenoiser.class);
+    private final int tileSide;
+    private final long tileAbovePixels;
+    private final int margin;
     private final Map<Long, Denoiser> bySize = new LinkedHashMap<>(16, 0.75f, true);
     private final boolean selfEnsemble;
     private boolean colourNoted;
 
     /** @param selfEnsemble average over the flips and quarter turns of each plane ({@link Denoiser}) */
     public ImageDenoiser(DenoisingNetwork network, boolean selfEnsemble) {
+        this(network, selfEnsemble, TILE_SIDE, TILE_ABOVE_PIXELS);
+    }
+
+    ImageDenoiser(DenoisingNetwork network, boolean selfEnsemble, int tileSide, long tileAbovePixels) {
         this.network = network;
         this.multiple = 1 << network.hyperparameters().depth();
         this.selfEnsemble = selfEnsemble;
+        this.margin = padded(Topology.receptiveRadius(network.hyperparameters()));
+        this.tileSide = padded(Math.max(tileSide, 3 * margin));
+        this.tileAbovePixels = tileAbovePixels;
     }
 
     public DenoisingNetwork network() {
         return network;
+    }
+
+    /** A plane, or one tile of it, and where its output goes. */
+    private record Job(int picture, int plane, int top, int left) {
     }
 
     /** Denoised copies of the pictures, in order; alpha and bit depth are kept. */
@@ -47,15 +69,21 @@ public final class ImageDenoiser {
             log.info("colour images: each of red, green and blue is denoised alone by the grayscale model");
         }
         float[][][] out = new float[pictures.size()][][];
-        Map<Long, List<int[]>> groups = new LinkedHashMap<>();
+        Map<Long, List<Job>> groups = new LinkedHashMap<>();
         for (int i = 0; i < pictures.size(); i++) {
             Picture p = pictures.get(i);
             out[i] = new float[p.planes().length][];
             for (int c = 0; c < p.planes().length; c++) {
-                groups.computeIfAbsent(key(padded(p.height()), padded(p.width())), k -> new ArrayList<>()).add(new int[]{i, c});
+                if (tiled(p)) {
+                    out[i][c] = new float[p.height() * p.width()];
+                    addTiles(groups, i, c, p);
+                } else {
+                    groups.computeIfAbsent(key(padded(p.height()), padded(p.width())), k -> new ArrayList<>())
+                            .add(new Job(i, c, 0, 0));
+                }
             }
         }
-        groups.forEach((key, members) -> denoiseGroup(pictures, members, (int) (key >> 32), (int) (long) key, out));
+        groups.forEach((key, jobs) -> denoiseGroup(pictures, jobs, (int) (key >> 32), (int) (long) key, out));
         List<Picture> result = new ArrayList<>(pictures.size());
         for (int i = 0; i < pictures.size(); i++) {
             result.add(pictures.get(i).withPlanes(out[i]));
@@ -63,18 +91,69 @@ public final class ImageDenoiser {
         return result;
     }
 
-    private void denoiseGroup(List<Picture> pictures, List<int[]> members, int ph, int pw, float[][][] out) {
-        float[] batch = new float[members.size() * ph * pw];
-        for (int m = 0; m < members.size(); m++) {
-            Picture p = pictures.get(members.get(m)[0]);
-            float[] plane = p.planes()[members.get(m)[1]];
-            System.arraycopy(Mirror.pad(plane, p.height(), p.width(), ph, pw), 0, batch, m * ph * pw, ph * pw);
+    /** Tiles whose cores, tileSide - 2 x margin square, cover the plane; their margins reach past it by reflection. */
+    private void addTiles(Map<Long, List<Job>> groups, int picture, int plane, Picture p) {
+        int core = tileSide - 2 * margin;
+        List<Job> tiles = groups.computeIfAbsent(key(tileSide, tileSide), k -> new ArrayList<>());
+        for (int top = 0; top < p.height(); top += core) {
+            for (int left = 0; left < p.width(); left += core) {
+                tiles.add(new Job(picture, plane, top - margin, left - margin));
+            }
         }
-        ImageSet denoised = denoiser(ph, pw).denoise(new ImageSet(batch, members.size(), ph, pw));
-        for (int m = 0; m < members.size(); m++) {
-            Picture p = pictures.get(members.get(m)[0]);
-            out[members.get(m)[0]][members.get(m)[1]] = Mirror.crop(denoised.image(m), ph, pw, p.height(), p.width());
+    }
+
+    private void denoiseGroup(List<Picture> pictures, List<Job> jobs, int ph, int pw, float[][][] out) {
+        // In slices, so a 4096x4096 image's 100-odd tiles do not all sit in memory at once.
+        int slice = Math.max(1, (int) (TILE_ABOVE_PIXELS / ((long) ph * pw)));
+        for (int from = 0; from < jobs.size(); from += slice) {
+            List<Job> part = jobs.subList(from, Math.min(jobs.size(), from + slice));
+            float[] batch = new float[part.size() * ph * pw];
+            for (int m = 0; m < part.size(); m++) {
+                System.arraycopy(input(pictures, part.get(m), ph, pw), 0, batch, m * ph * pw, ph * pw);
+            }
+            ImageSet denoised = denoiser(ph, pw).denoise(new ImageSet(batch, part.size(), ph, pw));
+            for (int m = 0; m < part.size(); m++) {
+                place(pictures, part.get(m), denoised.image(m), ph, pw, out);
+            }
         }
+    }
+
+    /** The network's input for a job: the plane mirror-padded to its size, or a tile with its margins. */
+    private float[] input(List<Picture> pictures, Job job, int ph, int pw) {
+        Picture p = pictures.get(job.picture());
+        float[] plane = p.planes()[job.plane()];
+        if (!tiled(p)) {
+            return Mirror.pad(plane, p.height(), p.width(), ph, pw);
+        }
+        float[] in = new float[ph * pw];
+        for (int y = 0; y < ph; y++) {
+            int row = Mirror.index(job.top() + y, p.height()) * p.width();
+            for (int x = 0; x < pw; x++) {
+                in[y * pw + x] = plane[row + Mirror.index(job.left() + x, p.width())];
+            }
+        }
+        return in;
+    }
+
+    /** The whole plane's output, cropped; or a tile's core, copied into its place. */
+    private void place(List<Picture> pictures, Job job, float[] denoised, int ph, int pw, float[][][] out) {
+        Picture p = pictures.get(job.picture());
+        if (!tiled(p)) {
+            out[job.picture()][job.plane()] = Mirror.crop(denoised, ph, pw, p.height(), p.width());
+            return;
+        }
+        float[] target = out[job.picture()][job.plane()];
+        int top = job.top() + margin;
+        int left = job.left() + margin;
+        int rows = Math.min(tileSide - 2 * margin, p.height() - top);
+        int cols = Math.min(tileSide - 2 * margin, p.width() - left);
+        for (int y = 0; y < rows; y++) {
+            System.arraycopy(denoised, (y + margin) * pw + margin, target, (top + y) * p.width() + left, cols);
+        }
+    }
+
+    private boolean tiled(Picture p) {
+        return (long) padded(p.height()) * padded(p.width()) > tileAbovePixels;
     }
 
     private Denoiser denoiser(int ph, int pw) {

@@ -55,6 +55,22 @@ public final class Topology {
                 + height + "x" + width);
     }
 
+    /**
+     * How far an output pixel can see into the input, in pixels, at most: every convolution of
+     * each level (encoder, decoder, and the bottleneck) widens the view by its half-kernel times
+     * the level's scale, each pooling and upsampling by the scale, and the output convolution by
+     * its half-kernel. A tile whose core is surrounded by this much of its image gives the core the
+     * output the whole image gives it.
+     */
+    public static int receptiveRadius(Hyperparameters hp) {
+        int half = (hp.kernel() - 1) / 2;
+        int radius = half + hp.convs() * half * (1 << hp.depth());
+        for (int level = 0; level < hp.depth(); level++) {
+            radius += (2 * hp.convs() * half + 2) * (1 << level);
+        }
+        return radius;
+    }
+
     /** The output's logits, one channel at the input's size (the sigmoid and the loss are the backend's). */
     static <T> T logits(Hyperparameters hp, Backend<T> b, T input) {
         return hp.model().equals("unet") ? b.conv(unet(hp, b, input), hp.filtersAt(0), 1) : cae(hp, b, input);
