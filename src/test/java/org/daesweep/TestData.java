@@ -65,6 +65,26 @@ public final class TestData {
         return write(file, idx(0x803, count, height, width, strokes(count, height, width, 7)), true);
     }
 
+    /**
+     * A short sweep's file, {@code dir/sweep.conf}, over 600 stroke images of 16x16 written beside
+     * it: 2 trials whose 3 epochs train (not collapse) in seconds, a 1-epoch retrain, no robustness
+     * noises; {@code more} adds or overrides keys.
+     */
+    public static Path smallSweep(Path dir, String name, String outputDir, String more) throws IOException {
+        Path images = strokesIdx(dir.resolve("images.idx.gz"), 600, 16, 16);
+        return Files.writeString(dir.resolve("sweep.conf"), """
+                sweep.name = %s
+                data.images = "%s"
+                output.dir = "%s"
+                noise.factor = 0.3
+                trial { epochs = 3, batch-size = 16, loss = bce, learning-rate = 3e-3 }
+                search { trials = 2, space { filters = [4, 8] } }
+                retrain { epochs = 1, batch-size = 32 }
+                evaluate.robustness = []
+                %s
+                """.formatted(name, images, outputDir, more));
+    }
+
     public static ImageSet strokeImages(int count, int height, int width) {
         byte[] raw = strokes(count, height, width, 7);
         float[] pixels = new float[raw.length];

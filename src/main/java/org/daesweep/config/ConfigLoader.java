@@ -12,6 +12,7 @@ import com.typesafe.config.ConfigValueType;
 import org.daesweep.UserException;
 import org.daesweep.data.ImageSize;
 import org.daesweep.data.ImageSource;
+import org.daesweep.data.PatchSpec;
 import org.daesweep.data.SplitSpec;
 import org.daesweep.data.Storage;
 import org.daesweep.model.Hyperparameter;
@@ -176,7 +177,8 @@ public final class ConfigLoader {
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new BadKey("sweep.name: use letters, digits, '.', '_' and '-' only, got '" + name + "'");
         }
-        return new SweepConfig(name, c.getLong("sweep.seed"), imageSource(c), limit, split(c), noise(c, defaults), space,
+        return new SweepConfig(name, c.getLong("sweep.seed"), imageSource(c), limit, split(c), patches(c),
+                noise(c, defaults), space,
                 sampler, trials(c, sampler, space), scheduler(c, space), budget(c), timeout(c), c.getLong("search.seed"),
                 retrain, noiseList(c, defaults, "evaluate.robustness"), c.getBoolean("evaluate.self-ensemble"),
                 c.getString("output.dir"),
@@ -304,6 +306,22 @@ public final class ConfigLoader {
             throw new BadKey("data.validation-fraction: must be between 0 and 1, got " + validation);
         }
         return new SplitSpec(test, validation, c.getLong("data.split-seed"));
+    }
+
+    private static PatchSpec patches(Config c) {
+        int size = c.getInt("data.patches.size");
+        int perImage = c.getInt("data.patches.per-image");
+        if (size < 0) {
+            throw new BadKey("data.patches.size: 0 (whole images) or a side in pixels, got " + size);
+        }
+        if (perImage < 1) {
+            throw new BadKey("data.patches.per-image: 1 or more, got " + perImage);
+        }
+        if (size > 0 && !c.getString("data.size").isBlank()) {
+            throw new BadKey("data.size: patches are cut from the images at their own sizes; leave data.size empty "
+                    + "with data.patches");
+        }
+        return new PatchSpec(size, perImage);
     }
 
     private static NoiseSetup noise(Config c, Config defaults) {

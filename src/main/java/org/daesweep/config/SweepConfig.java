@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import org.daesweep.data.ImageSource;
+import org.daesweep.data.PatchSpec;
 import org.daesweep.data.SplitSpec;
 import org.daesweep.noise.NoiseModel;
 import org.daesweep.noise.NoiseSetup;
@@ -23,6 +24,7 @@ public record SweepConfig(
         ImageSource images,
         int limit,
         SplitSpec split,
+        PatchSpec patches,
         NoiseSetup noise,
         SearchSpace space,
         Sampler sampler,

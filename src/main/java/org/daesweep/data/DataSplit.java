@@ -14,7 +14,15 @@ public record DataSplit(ImageSet train, ImageSet validation, ImageSet test, int[
      * of the rest as validation.
      */
     public static DataSplit of(ImageSet images, SplitSpec spec) {
-        int n = images.count();
+        Positions p = positions(images.count(), spec);
+        return new DataSplit(images.select(p.train()), images.select(p.validation()), images.select(p.test()), p.test());
+    }
+
+    /** Which source positions go to each split: photographs are split by image, before any patch is cut. */
+    public record Positions(int[] train, int[] validation, int[] test) {
+    }
+
+    public static Positions positions(int n, SplitSpec spec) {
         int testCount = (int) Math.ceil(n * spec.testFraction());
         int rest = n - testCount;
         int validationCount = (int) Math.ceil(rest * spec.validationFraction());
@@ -24,10 +32,8 @@ public record DataSplit(ImageSet train, ImageSet validation, ImageSet test, int[
                     + " with test-fraction " + spec.testFraction() + " and validation-fraction " + spec.validationFraction());
         }
         int[] order = permutation(n, spec.seed());
-        int[] test = slice(order, 0, testCount);
-        int[] validation = slice(order, testCount, testCount + validationCount);
-        int[] train = slice(order, testCount + validationCount, n);
-        return new DataSplit(images.select(train), images.select(validation), images.select(test), test);
+        return new Positions(slice(order, testCount + validationCount, n), slice(order, testCount, testCount + validationCount),
+                slice(order, 0, testCount));
     }
 
     static int[] permutation(int n, long seed) {

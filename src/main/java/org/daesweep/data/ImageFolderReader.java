@@ -54,6 +54,16 @@ public final class ImageFolderReader implements ImageReader {
         return new ImageSet(pixels, planes.size(), height, width);
     }
 
+    /** Every image at its own size, as its luma, in path order: photographs to cut patches from. */
+    public Gallery readGallery(Storage storage, Path dir) {
+        List<ImageSet> images = new ArrayList<>();
+        for (Path file : imageFiles(storage, dir)) {
+            Picture p = decode(storage, file);
+            images.add(new ImageSet(p.luma(), 1, p.height(), p.width()));
+        }
+        return new Gallery(images);
+    }
+
     /** The image files below {@code dir} in path order; the others are counted in the log. */
     private static List<Path> imageFiles(Storage storage, Path dir) {
         if (!storage.isDirectory(dir)) {

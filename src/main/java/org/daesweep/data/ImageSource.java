@@ -22,13 +22,23 @@ public record ImageSource(String location, String format, ImageSize size) implem
         return size == null ? images : images.fittedTo(size);
     }
 
-    private ImageReader reader(Storage storage, Path path) {
-        boolean folder = switch (format) {
+    /** Every image at its own size (an IDX file's all share one): what patches are cut from. */
+    public Gallery readGallery(Storage storage) {
+        Path path = storage.path(location);
+        return folder(storage, path) ? new ImageFolderReader(null).readGallery(storage, path)
+                : Gallery.of(new IdxImageReader().read(storage, path));
+    }
+
+    private boolean folder(Storage storage, Path path) {
+        return switch (format) {
             case "idx" -> false;
             case "images" -> true;
             default -> storage.isDirectory(path);
         };
-        return folder ? new ImageFolderReader(size) : new IdxImageReader();
+    }
+
+    private ImageReader reader(Storage storage, Path path) {
+        return folder(storage, path) ? new ImageFolderReader(size) : new IdxImageReader();
     }
 
     @Override

@@ -134,10 +134,12 @@ public final class Storage {
     public List<Path> filesBelow(Path dir) {
         List<Path> files = new ArrayList<>();
         try {
-            RemoteIterator<LocatedFileStatus> it = fs(dir).listFiles(dir, true);
+            // Listed files come back qualified: a relative directory (data/my-images) must be too.
+            Path root = fs(dir).makeQualified(dir);
+            RemoteIterator<LocatedFileStatus> it = fs(dir).listFiles(root, true);
             while (it.hasNext()) {
                 Path p = it.next().getPath();
-                if (!hidden(dir, p)) {
+                if (!hidden(root, p)) {
                     files.add(p);
                 }
             }

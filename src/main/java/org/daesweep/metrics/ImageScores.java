@@ -3,6 +3,8 @@ package org.daesweep.metrics;
 import org.daesweep.data.ImageSet;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 
 /** Per-image MSE, PSNR and SSIM of a set of images against their clean originals. */
 public record ImageScores(double[] mse, double[] psnr, double[] ssim) {
@@ -23,6 +25,15 @@ public record ImageScores(double[] mse, double[] psnr, double[] ssim) {
             ssim[i] = ImageMetrics.ssim(candidate.pixels(), clean.pixels(), i * size, clean.height(), clean.width());
         }
         return new ImageScores(mse, psnr, ssim);
+    }
+
+    /** The scores of several sets of images, one after another. */
+    public static ImageScores concat(List<ImageScores> parts) {
+        return new ImageScores(join(parts, ImageScores::mse), join(parts, ImageScores::psnr), join(parts, ImageScores::ssim));
+    }
+
+    private static double[] join(List<ImageScores> parts, Function<ImageScores, double[]> field) {
+        return parts.stream().flatMapToDouble(p -> Arrays.stream(field.apply(p))).toArray();
     }
 
     public int count() {

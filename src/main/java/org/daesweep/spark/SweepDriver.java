@@ -8,7 +8,11 @@ import org.apache.spark.sql.SparkSession;
 import org.daesweep.SweepFailedException;
 import org.daesweep.UserException;
 import org.daesweep.config.SweepConfig;
+import org.daesweep.data.Gallery;
 import org.daesweep.data.ImageSet;
+import org.daesweep.data.ImageSize;
+import org.daesweep.data.PatchSpec;
+import org.daesweep.data.Storage;
 import org.daesweep.metrics.ImageScores;
 import org.daesweep.metrics.MeanScores;
 import org.daesweep.model.DenoisingNetwork;
@@ -33,7 +37,6 @@ import org.daesweep.search.SweepLoop;
 import org.daesweep.search.SweepProgress;
 import org.daesweep.search.scheduler.Scheduler;
 import org.daesweep.search.space.Domain;
-import org.daesweep.training.Denoiser;
 import org.daesweep.training.SweepData;
 import org.daesweep.training.TrainingData;
 import org.daesweep.training.TrainingWarmUp;
@@ -47,6 +50,7 @@ import org.slf4j.LoggerFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +58,9 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Runs a sweep on the driver: load, split, add noise and broadcast once; the search loop runs
@@ -65,6 +71,7 @@ public final class SweepDriver {
     private static final Logger log = LoggerFactory.getLogger(SweepDriver.class);
     public static final String MODEL_FILE = "best-model.zip";
     private static final int GRID_COLUMNS = 10;
+    private static final int GRID_SIDE = 96;
 
     /** The blocks of a sweep file that decide its search; retrain and evaluate have keys of their own. */
     private static final String[] SEARCH_BLOCKS = {"sweep", "data", "noise", "trial", "search"};
@@ -111,12 +118,8 @@ public final class SweepDriver {
         // Every driver uses ND4J, if only to evaluate the best model: its loading overlaps the
         // reading of the data and Spark's start.
         WarmUp.loadLibraries();
-        ImageSet images = load(sparkConf);
-        SweepData data = SweepData.prepare(images, config.split(), config.noise(), config.seed());
+        SweepData data = prepare(sparkConf);
         noteBatchSizes(data);
-        log.info("{} images of {}x{}: {} train, {} validation, {} test; noise {}", images.count(), images.height(),
-                images.width(), data.training().cleanTrain().count(), data.training().cleanValidation().count(),
-                data.cleanTest().count(), config.noise().describe());
         SparkSession spark = SparkSessions.start(sparkConf, config.executorWait());
         try {
             return runOn(spark, data);
@@ -246,19 +249,43 @@ public final class SweepDriver {
                 (System.nanoTime() - start) / 1e9, finishedEarlier);
     }
 
-    /** The images, checked against the depths the search may try; a local sweep's JVM starts warming up for them. */
-    private ImageSet load(SparkConf sparkConf) {
-        ImageSet images = config.images().read(SparkStorage.of(sparkConf)).head(config.limit());
-        checkDepths(images);
+    /** The images read, split and noised; a local sweep's JVM starts warming up for them meanwhile. */
+    private SweepData prepare(SparkConf sparkConf) {
+        Storage storage = SparkStorage.of(sparkConf);
+        PatchSpec patches = config.patches();
+        SweepData data;
+        if (patches.on()) {
+            Gallery images = config.images().readGallery(storage);
+            images = config.limit() > 0 && config.limit() < images.count()
+                    ? images.select(IntStream.range(0, config.limit()).toArray()) : images;
+            checkDepths(patches.size(), patches.size());
+            warmUp(sparkConf, patches.size(), patches.size());
+            data = SweepData.prepare(images, patches, config.split(), config.noise(), config.seed());
+            log.info("{} images of {} sizes, split by image; {} validation crops; {} test images at their own sizes; "
+                    + "training on {} crops of {}x{} per image, drawn afresh every epoch; noise {}", images.count(),
+                    images.bySize().size(), data.training().cleanValidation().count(), data.testCount(),
+                    patches.perImage(), patches.size(), patches.size(), config.noise().describe());
+        } else {
+            ImageSet images = config.images().read(storage).head(config.limit());
+            checkDepths(images.height(), images.width());
+            warmUp(sparkConf, images.height(), images.width());
+            data = SweepData.prepare(images, config.split(), config.noise(), config.seed());
+            log.info("{} images of {}x{}: {} train, {} validation, {} test; noise {}", images.count(), images.height(),
+                    images.width(), data.training().cleanTrain().count(), data.training().cleanValidation().count(),
+                    data.testCount(), config.noise().describe());
+        }
+        return data;
+    }
+
+    private void warmUp(SparkConf sparkConf, int height, int width) {
         String master = sparkConf.get("spark.master");
         if (master.equals("local") || master.startsWith("local[")) {
             // The trials run in this JVM: it warms up for them while the driver prepares the
             // data and Spark starts. A cluster's executors start after that, and their first
             // task arrives with them, so there a warm-up has nothing to overlap.
-            WarmUp.startOnce(new TrainingWarmUp(config.space().base(), images.height(), images.width(),
+            WarmUp.startOnce(new TrainingWarmUp(config.space().base(), height, width,
                     sparkConf.getInt("spark.task.cpus", 1)));
         }
-        return images;
     }
 
     /** The trials an earlier run of this sweep finished, by id; the configuration is saved beside them. */
@@ -370,36 +397,56 @@ public final class SweepDriver {
     private Evaluation evaluate(Publication store, DenoisingNetwork model, SweepData data) {
         // The trials are done: the driver may use every core it has for the evaluation.
         NativeRuntime.configure(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        Denoiser denoiser = new Denoiser(model);
-        ImageSet denoised = denoiser.denoise(data.noisyTest());
-        ImageScores scores = ImageScores.of(denoised, data.cleanTest());
-        ImageScores noisy = ImageScores.of(data.noisyTest(), data.cleanTest());
+        TestDenoiser denoiser = new TestDenoiser(model, false);
+        List<ImageSet> denoised = data.test().stream().map(t -> denoiser.denoise(t.noisy())).toList();
+        ImageScores scores = scores(data, g -> denoised.get(g));
+        ImageScores noisy = scores(data, g -> data.test().get(g).noisy());
         String noise = config.noise().evaluation().describe();
         List<Row> metrics = new ArrayList<>(List.of(
                 Tables.metricsRow("best", "test", noise, scores),
                 Tables.metricsRow("noisy-input", "test", noise, noisy)));
         Optional<MeanScores> selfEnsembled = Optional.empty();
         if (config.selfEnsemble()) {
-            ImageScores ensembled = ImageScores.of(new Denoiser(model, true).denoise(data.noisyTest()), data.cleanTest());
+            TestDenoiser ensemble = new TestDenoiser(model, true);
+            ImageScores ensembled = scores(data, g -> ensemble.denoise(data.test().get(g).noisy()));
             selfEnsembled = Optional.of(ensembled.means());
             log.info("self-ensembled over flips and quarter turns: {} dB / SSIM {} (one pass: {} dB / {})",
                     String.format("%.2f", ensembled.meanPsnr()), String.format("%.3f", ensembled.meanSsim()),
                     String.format("%.2f", scores.meanPsnr()), String.format("%.3f", scores.meanSsim()));
             metrics.add(Tables.metricsRow("best-self-ensemble", "test", noise, ensembled));
         }
-        metrics.addAll(robustnessRows(denoiser, data.cleanTest()));
+        metrics.addAll(robustnessRows(denoiser, data));
+        int[] indices = data.test().stream().flatMapToInt(t -> Arrays.stream(t.indices())).toArray();
         store.writeTable(Tables.METRICS, Tables.metricsSchema(), metrics);
-        store.writeTable(Tables.PER_IMAGE, Tables.perImageSchema(), Tables.perImageRows(data.testIndices(), scores, noisy));
-        store.writeFile("denoised-grid.png", ImageGrids.comparison(data.noisyTest(), denoised, data.cleanTest(), GRID_COLUMNS));
-        store.writeFile("residual.png", ImageGrids.residual(data.noisyTest(), denoised, GRID_COLUMNS));
+        store.writeTable(Tables.PER_IMAGE, Tables.perImageSchema(), Tables.perImageRows(indices, scores, noisy));
+        SweepData.TestImages first = data.test().get(0);
+        store.writeFile("denoised-grid.png", ImageGrids.comparison(gridView(first.noisy()), gridView(denoised.get(0)),
+                gridView(first.clean()), GRID_COLUMNS));
+        store.writeFile("residual.png", ImageGrids.residual(gridView(first.noisy()), gridView(denoised.get(0)),
+                GRID_COLUMNS));
         return new Evaluation(scores.means(), selfEnsembled, noisy.means());
+    }
+
+    /** Every test image's scores, group after group: {@code candidates} gives a group's images to score. */
+    private static ImageScores scores(SweepData data, IntFunction<ImageSet> candidates) {
+        List<ImageScores> parts = new ArrayList<>();
+        for (int g = 0; g < data.test().size(); g++) {
+            parts.add(ImageScores.of(candidates.apply(g), data.test().get(g).clean()));
+        }
+        return ImageScores.concat(parts);
+    }
+
+    /** Photographs are shown by their centres in the pictures, at the size of a few digits. */
+    private static ImageSet gridView(ImageSet images) {
+        return images.height() > GRID_SIDE || images.width() > GRID_SIDE
+                ? images.head(Math.min(images.count(), GRID_COLUMNS)).fittedTo(new ImageSize(GRID_SIDE, GRID_SIDE)) : images;
     }
 
     /**
      * The best model and the noisy input scored under each evaluate.robustness noise other than
      * the evaluation noise (whose rows are already there), with seeds apart from the split's.
      */
-    private List<Row> robustnessRows(Denoiser denoiser, ImageSet clean) {
+    private List<Row> robustnessRows(TestDenoiser denoiser, SweepData data) {
         List<Row> rows = new ArrayList<>();
         List<NoiseModel> noises = config.robustness();
         for (int i = 0; i < noises.size(); i++) {
@@ -407,9 +454,13 @@ public final class SweepDriver {
             if (noise.equals(config.noise().evaluation())) {
                 continue;
             }
-            ImageSet noisy = noise.apply(clean, config.seed() + 3 + i);
-            ImageScores model = ImageScores.of(denoiser.denoise(noisy), clean);
-            ImageScores input = ImageScores.of(noisy, clean);
+            long seed = config.seed() + 3 + i;
+            List<ImageSet> noisy = new ArrayList<>();
+            for (int g = 0; g < data.test().size(); g++) {
+                noisy.add(noise.apply(data.test().get(g).clean(), seed + 1000L * g));
+            }
+            ImageScores model = scores(data, g -> denoiser.denoise(noisy.get(g)));
+            ImageScores input = scores(data, noisy::get);
             log.info("robustness, {}: {} dB / SSIM {} (noisy input {} dB / {})", noise.describe(),
                     String.format("%.2f", model.meanPsnr()), String.format("%.3f", model.meanSsim()),
                     String.format("%.2f", input.meanPsnr()), String.format("%.3f", input.meanSsim()));
@@ -426,6 +477,10 @@ public final class SweepDriver {
         plan.put("data-format", config.images().format());
         plan.put("data-size", config.images().size() == null ? "" : config.images().size().toString());
         plan.put("limit", config.limit());
+        if (config.patches().on()) { // absent otherwise, so plans written before patches still match
+            plan.put("patches", config.patches().size() + "x" + config.patches().size() + ", "
+                    + config.patches().perImage() + " per image");
+        }
         plan.put("split", Map.of("test-fraction", config.split().testFraction(),
                 "validation-fraction", config.split().validationFraction(), "seed", config.split().seed()));
         plan.put("noise", config.noise().describe());
@@ -442,12 +497,12 @@ public final class SweepDriver {
         return plan;
     }
 
-    /** Every depth the space can give must fit the images, or no trial could run. */
-    private void checkDepths(ImageSet images) {
+    /** Every depth the space can give must fit the training images (or patches), or no trial could run. */
+    private void checkDepths(int height, int width) {
         Domain depths = config.space().domains().get(Hyperparameter.DEPTH);
         List<Object> values = depths == null ? List.of(config.space().base().depth()) : depths.gridValues();
         for (Object v : values) {
-            Topology.sizeProblem((Integer) v, images.height(), images.width()).ifPresent(problem -> {
+            Topology.sizeProblem((Integer) v, height, width).ifPresent(problem -> {
                 throw new UserException(problem + " (" + config.images()
                         + "): limit the depth in search.space or trial.depth");
             });

@@ -7,12 +7,14 @@ import java.util.Random;
 
 /**
  * The training pairs of one epoch: the noisy images the driver drew, or fresh noise from the
- * second epoch on, each pair flipped or turned at random under {@code augment = dihedral}. They
- * derive from the seed and the epoch alone, so a run resumed mid-epoch sees the same images.
+ * second epoch on (on fresh crops, when training on patches), each pair flipped or turned at
+ * random under {@code augment = dihedral}. They derive from the seed and the epoch alone, so a
+ * run resumed mid-epoch sees the same images.
  */
 public record EpochImages(ImageSet noisy, ImageSet clean) {
     public static EpochImages of(TrainingData data, boolean augment, long seed, int epoch) {
-        ImageSet clean = data.cleanTrain();
+        ImageSet clean = epoch > 1 && data.patches() != null ? data.patches().crops(seed * 104_729L + epoch)
+                : data.cleanTrain();
         int[] poses = augment ? Dihedral.draw(clean, new Random(seed * 7_919L + epoch)) : null;
         if (epoch > 1 && data.freshNoise() != null) {
             // Drawn on the turned image, so a noise with a direction (stripes, say) keeps it.

@@ -11,10 +11,20 @@ import java.io.Serializable;
  *
  * @param freshNoise when not null, training redraws the training inputs from the clean images
  *                   with this noise every epoch after the first
+ * @param patches    when not null, the training images are crops of these, drawn afresh every
+ *                   epoch after the first (the first epoch's are {@code cleanTrain}), with fresh noise
  */
 public record TrainingData(ImageSet noisyTrain, ImageSet cleanTrain, ImageSet noisyValidation,
-                           ImageSet cleanValidation, NoiseModel freshNoise) implements Serializable {
+                           ImageSet cleanValidation, NoiseModel freshNoise, Patches patches) implements Serializable {
+    public TrainingData(ImageSet noisyTrain, ImageSet cleanTrain, ImageSet noisyValidation, ImageSet cleanValidation,
+                        NoiseModel freshNoise) {
+        this(noisyTrain, cleanTrain, noisyValidation, cleanValidation, freshNoise, null);
+    }
+
     public TrainingData {
+        if (patches != null && freshNoise == null) {
+            throw new IllegalArgumentException("patches drawn afresh need fresh noise");
+        }
         requireSameShape(noisyTrain, cleanTrain, "training");
         if (noisyValidation != null || cleanValidation != null) {
             requireSameShape(noisyValidation, cleanValidation, "validation");
@@ -31,7 +41,7 @@ public record TrainingData(ImageSet noisyTrain, ImageSet cleanTrain, ImageSet no
             return this;
         }
         return new TrainingData(noisyTrain.concat(noisyValidation), cleanTrain.concat(cleanValidation), null, null,
-                freshNoise);
+                freshNoise, patches == null ? null : patches.merged());
     }
 
     /** Training only, without validation, e.g. a subset for a benchmark. */

@@ -44,17 +44,7 @@ class LaunchScriptsIT {
     }
 
     private Path sweepFile() throws IOException {
-        Path images = TestData.strokesIdx(dir.resolve("images.idx.gz"), 600, 16, 16);
-        return Files.writeString(dir.resolve("sweep.conf"), """
-                sweep.name = submitted
-                data.images = "%s"
-                output.dir = "%s"
-                noise.factor = 0.3
-                trial { epochs = 3, batch-size = 16, loss = bce, learning-rate = 3e-3 }
-                search { trials = 2, space { filters = [4, 8] } }
-                retrain { epochs = 1, batch-size = 32 }
-                evaluate.robustness = []
-                """.formatted(images, dir.resolve("out")));
+        return TestData.smallSweep(dir, "submitted", dir.resolve("out").toString(), "");
     }
 
     private void assertSweptWhole(int code, Path log) throws IOException {

@@ -51,18 +51,8 @@ class OptionWalkTest {
     @BeforeAll
     static void validCommandLines() throws Exception {
         Path model = Pictures.modelFile(dir.resolve("model.zip"));
-        Path images = TestData.strokesIdx(dir.resolve("images.idx.gz"), 600, 16, 16);
-        Path conf = Files.writeString(dir.resolve("sweep.conf"), """
-                sweep.name = walk
-                data.images = "%s"
-                output.dir = "%s"
-                spark.master = "local[1]"
-                noise.factor = 0.3
-                trial { epochs = 3, batch-size = 16, loss = bce, learning-rate = 3e-3 }
-                search { trials = 2, space { filters = [4, 8] } }
-                retrain { epochs = 1, batch-size = 32 }
-                evaluate.robustness = []
-                """.formatted(images, dir.resolve("out")));
+        Path conf = TestData.smallSweep(dir, "walk", dir.resolve("out").toString(), "spark.master = \"local[1]\"");
+        Path images = dir.resolve("images.idx.gz");
         String sweep = dir.resolve("out/walk").toString();
         bases = new LinkedHashMap<>();
         bases.put("sweep", List.of("--conf", conf.toString()));

@@ -20,6 +20,25 @@ class ImageFolderReaderTest {
     private final Storage storage = Storage.standalone();
 
     @Test
+    void aFolderGivenByARelativePathIsReadAndPhotographsKeepTheirSizes() throws Exception {
+        // As the README writes it: data.images = "data/my-images", relative to the working directory.
+        Path folder = Path.of("target", "relative-images-" + System.nanoTime());
+        try {
+            org.daesweep.Pictures.write(folder.resolve("a.png"), BufferedImage.TYPE_BYTE_GRAY, 20, 30, 1);
+            org.daesweep.Pictures.write(folder.resolve("b.png"), BufferedImage.TYPE_BYTE_GRAY, 24, 16, 2);
+            Gallery photos = new ImageSource(folder.toString(), "auto", null).readGallery(storage);
+            assertEquals(2, photos.count());
+            assertEquals(20, photos.image(0).height());
+            assertEquals(16, photos.image(1).width());
+            assertEquals(2, new ImageSource(folder.toString(), "auto", new ImageSize(8, 8)).read(storage).count());
+        } finally {
+            try (var files = java.nio.file.Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
     void readsAFolderInPathOrderAsGrayAndLeavesOtherFilesOut() throws Exception {
         Pictures.write(dir.resolve("b/second.png"), BufferedImage.TYPE_BYTE_GRAY, 8, 6, 2);
         Pictures.write(dir.resolve("a/first.png"), BufferedImage.TYPE_BYTE_GRAY, 8, 6, 1);

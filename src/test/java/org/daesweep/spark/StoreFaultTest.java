@@ -42,18 +42,10 @@ class StoreFaultTest {
     }
 
     private SweepConfig config() throws Exception {
-        Path images = TestData.strokesIdx(dir.resolve("images.idx.gz"), 600, 16, 16);
-        Path conf = Files.writeString(dir.resolve("sweep.conf"), """
-                sweep.name = faults
-                data.images = "%s"
-                output.dir = "faulty://%s"
+        Path conf = TestData.smallSweep(dir, "faults", "faulty://" + dir.resolve("out"), """
                 spark.master = "local[1]"
-                noise.factor = 0.3
-                trial { epochs = 3, batch-size = 16, loss = bce, learning-rate = 3e-3 }
-                search { trials = 4, space { filters = [4, 8] } }
-                retrain { epochs = 1, batch-size = 32 }
-                evaluate.robustness = []
-                """.formatted(images, dir.resolve("out")));
+                search.trials = 4
+                """);
         return ConfigLoader.load(conf, List.of());
     }
 

@@ -222,6 +222,47 @@ class SweepEndToEndTest {
     }
 
     @Test
+    void photographsOfManySizesTrainOnPatchesAndAreTestedWhole() throws Exception {
+        Path folder = dir.resolve("photos");
+        for (int i = 0; i < 40; i++) {
+            int h = i % 2 == 0 ? 40 : 56;
+            int w = i % 2 == 0 ? 48 : 40;
+            // smooth waves, as photographs are smooth between their edges
+            java.util.Random random = new java.util.Random(100 + i);
+            double a = random.nextDouble() / 3;
+            double b = random.nextDouble() / 3;
+            double c = random.nextDouble() * 6;
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(w, h,
+                    java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    double v = 0.5 + 0.3 * Math.sin(a * x + b * y + c) + 0.15 * Math.cos(b * x - a * y);
+                    image.getRaster().setSample(x, y, 0, (int) Math.round(255 * Math.max(0, Math.min(1, v))));
+                }
+            }
+            org.daesweep.Pictures.write(folder.resolve(String.format("p%02d.png", i)), image, "png");
+        }
+        SweepConfig config = ConfigLoader.load(conf("""
+                data.images = "%s"
+                data.patches { size = 16, per-image = 8 }
+                noise { type = awgn, sigma = 50 }
+                evaluate.robustness = [{ type = awgn, sigma = 25 }]
+                """.formatted(folder)), List.of());
+        SweepSummary summary = new SweepDriver(config, false, 0).run();
+        assertEquals(8, summary.bestScores().count(), "a fifth of the 40 photographs, tested whole");
+        assertTrue(summary.bestScores().meanPsnr() > summary.noisyScores().meanPsnr(), "the model denoises them");
+        Path out = dir.resolve("out/e2e");
+        readBack(spark -> {
+            Dataset<Row> perImage = read(spark, out, Tables.PER_IMAGE);
+            assertEquals(8, perImage.select("image_index").distinct().count());
+            assertEquals(4, read(spark, out, Tables.METRICS).count(), "awgn 50 and 25, model and input");
+        });
+        try (InputStream model = Files.newInputStream(out.resolve(SweepDriver.MODEL_FILE))) {
+            assertEquals(16, ModelFile.read(model, "best-model.zip").height(), "trained on 16x16 patches");
+        }
+    }
+
+    @Test
     void anAshaSweepPrunesRecordsItsRungsAndExtends() throws Exception {
         // 6 trials, rungs at 0.5 (mid-epoch), 1 and 2 epochs, each rung continuing the better half.
         SweepConfig config = ConfigLoader.load(conf("""
