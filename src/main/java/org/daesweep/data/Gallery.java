@@ -56,7 +56,8 @@ public record Gallery(List<ImageSet> images) implements Serializable {
      */
     public ImageSet crops(int size, int perImage, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        float[] out = new float[images.size() * perImage * size * size];
+        int area = size * size;
+        float[] out = new float[images.size() * perImage * area];
         int at = 0;
         for (ImageSet image : images) {
             int h = image.height();
@@ -64,12 +65,8 @@ public record Gallery(List<ImageSet> images) implements Serializable {
             for (int k = 0; k < perImage; k++) {
                 int top = random.nextInt(Math.max(1, h - size + 1));
                 int left = random.nextInt(Math.max(1, w - size + 1));
-                for (int y = 0; y < size; y++) {
-                    int row = Mirror.index(top + y, h) * w;
-                    for (int x = 0; x < size; x++) {
-                        out[at++] = image.pixels()[row + Mirror.index(left + x, w)];
-                    }
-                }
+                System.arraycopy(Mirror.window(image.pixels(), h, w, top, left, size, size), 0, out, at, area);
+                at += area;
             }
         }
         return new ImageSet(out, images.size() * perImage, size, size);

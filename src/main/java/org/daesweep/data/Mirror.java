@@ -17,14 +17,19 @@ public final class Mirror {
 
     /** An h x w plane extended to {@code ph x pw} by reflection at the bottom and right edges. */
     public static float[] pad(float[] plane, int h, int w, int ph, int pw) {
-        if (ph == h && pw == w) {
-            return plane;
-        }
-        float[] out = new float[ph * pw];
-        for (int y = 0; y < ph; y++) {
-            int sy = index(y, h) * w;
-            for (int x = 0; x < pw; x++) {
-                out[y * pw + x] = plane[sy + index(x, w)];
+        return ph == h && pw == w ? plane : window(plane, h, w, 0, 0, ph, pw);
+    }
+
+    /**
+     * The {@code wh x ww} window of an h x w plane whose top-left corner is at ({@code top},
+     * {@code left}), anywhere: what lies outside the plane is its reflection.
+     */
+    public static float[] window(float[] plane, int h, int w, int top, int left, int wh, int ww) {
+        float[] out = new float[wh * ww];
+        for (int y = 0; y < wh; y++) {
+            int sy = index(top + y, h) * w;
+            for (int x = 0; x < ww; x++) {
+                out[y * ww + x] = plane[sy + index(left + x, w)];
             }
         }
         return out;

@@ -58,16 +58,6 @@ public record Picture(int height, int width, float[][] planes, float[] alpha, in
 
     /** Luma centre-cropped, or padded by mirroring, to {@code h x w}. */
     public float[] lumaFitted(int h, int w) {
-        float[] src = luma();
-        float[] out = new float[h * w];
-        int top = (height - h) / 2;
-        int left = (width - w) / 2;
-        for (int y = 0; y < h; y++) {
-            int sy = Mirror.index(y + top, height);
-            for (int x = 0; x < w; x++) {
-                out[y * w + x] = src[sy * width + Mirror.index(x + left, width)];
-            }
-        }
-        return out;
+        return Mirror.window(luma(), height, width, (height - h) / 2, (width - w) / 2, h, w);
     }
 }

@@ -122,17 +122,8 @@ public final class ImageDenoiser {
     private float[] input(List<Picture> pictures, Job job, int ph, int pw) {
         Picture p = pictures.get(job.picture());
         float[] plane = p.planes()[job.plane()];
-        if (!tiled(p)) {
-            return Mirror.pad(plane, p.height(), p.width(), ph, pw);
-        }
-        float[] in = new float[ph * pw];
-        for (int y = 0; y < ph; y++) {
-            int row = Mirror.index(job.top() + y, p.height()) * p.width();
-            for (int x = 0; x < pw; x++) {
-                in[y * pw + x] = plane[row + Mirror.index(job.left() + x, p.width())];
-            }
-        }
-        return in;
+        return tiled(p) ? Mirror.window(plane, p.height(), p.width(), job.top(), job.left(), ph, pw)
+                : Mirror.pad(plane, p.height(), p.width(), ph, pw);
     }
 
     /** The whole plane's output, cropped; or a tile's core, copied into its place. */

@@ -2,8 +2,6 @@ package org.daesweep.noise;
 
 import org.daesweep.data.ImageSet;
 
-import java.util.SplittableRandom;
-
 /**
  * White Gaussian noise as the denoising literature adds it: standard deviation {@code sigma} on
  * the 0-255 scale (sigma / 255 on pixels in [0,1]), added in floating point and neither clipped
@@ -18,14 +16,7 @@ public record AdditiveGaussianNoise(double sigma) implements NoiseModel {
 
     @Override
     public ImageSet apply(ImageSet clean, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double std = sigma / 255;
-        float[] in = clean.pixels();
-        float[] out = new float[in.length];
-        for (int i = 0; i < in.length; i++) {
-            out[i] = (float) (in[i] + std * Gaussians.next(random));
-        }
-        return new ImageSet(out, clean.count(), clean.height(), clean.width());
+        return Gaussians.add(clean, sigma / 255, false, seed);
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.daesweep.noise;
 
 import org.daesweep.data.ImageSet;
 
-import java.util.SplittableRandom;
-
 /** Adds factor x N(0,1) to every pixel and clips to [0,1], as the reference study does. */
 public record GaussianNoise(double factor) implements NoiseModel {
     public GaussianNoise {
@@ -14,13 +12,7 @@ public record GaussianNoise(double factor) implements NoiseModel {
 
     @Override
     public ImageSet apply(ImageSet clean, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] in = clean.pixels();
-        float[] out = new float[in.length];
-        for (int i = 0; i < in.length; i++) {
-            out[i] = Pixels.clip(in[i] + factor * Gaussians.next(random));
-        }
-        return new ImageSet(out, clean.count(), clean.height(), clean.width());
+        return Gaussians.add(clean, factor, true, seed);
     }
 
     @Override

@@ -16,6 +16,11 @@ import java.util.List;
 public record SweepOutcome(Keys keys, int trials, String bestTrial, List<EpochStats> retrainEpochs, MeanScores best,
                            MeanScores selfEnsembled, MeanScores noisy) {
 
+    /** The same results under the keys of a run that changed only what they do not depend on. */
+    public SweepOutcome withKeys(Keys newKeys, int trialCount) {
+        return new SweepOutcome(newKeys, trialCount, bestTrial, retrainEpochs, best, selfEnsembled, noisy);
+    }
+
     /**
      * Each stage's inputs, rendered: the search's settings; the retrained trial, its seed and
      * the retrain settings; and those with the evaluation settings.

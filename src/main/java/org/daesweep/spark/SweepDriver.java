@@ -1,5 +1,6 @@
 package org.daesweep.spark;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -148,7 +149,7 @@ public final class SweepDriver {
      * The summary of an earlier run that did all this run is asked, read from the sweep directory
      * without loading data or starting Spark; empty when anything is left to do.
      */
-    private Optional<SweepSummary> finishedEarlier(org.apache.hadoop.conf.Configuration hadoop, long start) {
+    private Optional<SweepSummary> finishedEarlier(Configuration hadoop, long start) {
         if (request.restart() || request.extend() > 0 || request.retrain()) {
             return Optional.empty();
         }
@@ -197,7 +198,7 @@ public final class SweepDriver {
                 && store.exists(MODEL_FILE));
         SweepOutcome outcome = kept.isPresent()
                 ? keptRetrain(store, kept.get(), keys, search.trials().size(), data, out)
-                : retrainAndEvaluate(jsc, data, broadcast, journal, search.trials(), keys, out);
+                : retrainAndEvaluate(jsc, data, broadcast, journal, best, search.trials().size(), keys, out);
         broadcast.destroy();
         outcome.retrainEpochs().forEach(e -> epochRows.add(Tables.epochRow(best.spec().id(), Tables.PHASE_RETRAIN, e)));
         out.writeTable(Tables.EPOCHS, Tables.epochsSchema(), epochRows);
@@ -211,13 +212,12 @@ public final class SweepDriver {
 
     /** The best trial retrained and its model evaluated, both staged. */
     private SweepOutcome retrainAndEvaluate(JavaSparkContext jsc, SweepData data, Broadcast<TrainingData> broadcast,
-                                            TrialJournal journal, List<TrialResult> trials, SweepOutcome.Keys keys,
+                                            TrialJournal journal, TrialResult best, int trials, SweepOutcome.Keys keys,
                                             Publication out) {
-        TrialResult best = best(trials);
         TrialTasks.Retrained retrained = retrain(jsc, data, broadcast, journal, best);
         out.writeFile(MODEL_FILE, retrained.model());
         Evaluation evaluation = evaluate(out, load(retrained.model()), data);
-        return evaluation.outcome(keys, trials.size(), best.spec().id(), retrained.epochs());
+        return evaluation.outcome(keys, trials, best.spec().id(), retrained.epochs());
     }
 
     /** The earlier run's retrained model, evaluated again only when the evaluation's settings changed. */
@@ -226,8 +226,7 @@ public final class SweepDriver {
         log.info("retrain: the model of {} from an earlier run is kept (retrain settings unchanged; --retrain "
                 + "trains it again)", kept.bestTrial());
         if (kept.keys().evaluation().equals(keys.evaluation())) {
-            return new SweepOutcome(keys, trials, kept.bestTrial(), kept.retrainEpochs(), kept.best(),
-                    kept.selfEnsembled(), kept.noisy());
+            return kept.withKeys(keys, trials);
         }
         byte[] model = store.readFile(MODEL_FILE).orElseThrow();
         return evaluate(out, load(model), data).outcome(keys, trials, kept.bestTrial(), kept.retrainEpochs());
