@@ -7,15 +7,33 @@ import com.tngtech.archunit.library.Architectures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The packages' layering, as the package-info files say it: each layer uses only the layers
- * below it. A wrong import fails the build here, naming the classes.
+ * The packages' layering: each layer uses only the layers below it. A wrong import fails the
+ * build here, naming the classes. {@code LAYERS} is the one statement of the package map; the
+ * package-info files and docs/DESIGN.md point here. The bytecode is checked with ArchUnit, and the
+ * sources as well, because an import the compiler drops (unused, or a name only in Javadoc)
+ * leaves no trace in bytecode.
  */
 class ArchitectureTest {
     /** Top to bottom; each entry is a layer's name and its packages. */
@@ -72,5 +90,73 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("org.daesweep.cli..", "org.daesweep.spark..", "org.daesweep.results..")
                 .should().dependOnClassesThat().resideInAPackage("org.apache.spark..")
                 .check(classes);
+    }
+
+    private static final Path SOURCES = Path.of("src/main/java");
+    /** A reference to one of our classes: an import, or a fully-qualified name in code. */
+    private static final Pattern REFERENCE = Pattern.compile("\\borg\\.daesweep((?:\\.[a-z]\\w*)*)\\.[A-Z]");
+
+    @Test
+    void theSourcesFollowTheLayersToo() {
+        List<String> wrong = new ArrayList<>();
+        sourceDependencies().forEach((from, targets) -> targets.forEach(to -> {
+            if (layerOf(to) < layerOf(from)) {
+                wrong.add(from + " -> " + to);
+            }
+        }));
+        assertEquals(List.of(), wrong, "packages that use a layer above them, in the sources");
+    }
+
+    @Test
+    void theSourcesHaveNoPackageCycles() {
+        Map<String, Set<String>> uses = sourceDependencies();
+        for (String start : uses.keySet()) {
+            Set<String> reached = new HashSet<>();
+            List<String> todo = new ArrayList<>(uses.get(start));
+            while (!todo.isEmpty()) {
+                String next = todo.remove(todo.size() - 1);
+                if (reached.add(next)) {
+                    todo.addAll(uses.getOrDefault(next, Set.of()));
+                }
+            }
+            assertTrue(!reached.contains(start), start + " reaches itself through the sources' imports: " + reached);
+        }
+    }
+
+    /** Package to the other packages of ours its source files name, in imports or in code. */
+    private static Map<String, Set<String>> sourceDependencies() {
+        Map<String, Set<String>> uses = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String from = SOURCES.relativize(file.getParent()).toString().replace('/', '.');
+                Matcher m = REFERENCE.matcher(Files.readString(file));
+                Set<String> targets = uses.computeIfAbsent(from, k -> new TreeSet<>());
+                while (m.find()) {
+                    String to = "org.daesweep" + m.group(1);
+                    if (!to.equals(from)) {
+                        targets.add(to);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertTrue(uses.size() > 10, "the sources were found: " + uses.keySet());
+        return uses;
+    }
+
+    private static int layerOf(String pkg) {
+        for (int i = 0; i < LAYERS.size(); i++) {
+            String[] layer = LAYERS.get(i);
+            for (int j = 1; j < layer.length; j++) {
+                String p = layer[j];
+                boolean deep = p.endsWith("..");
+                String base = deep ? p.substring(0, p.length() - 2) : p;
+                if (pkg.equals(base) || deep && pkg.startsWith(base + ".")) {
+                    return i;
+                }
+            }
+        }
+        throw new AssertionError(pkg + ": in no layer of ArchitectureTest.LAYERS");
     }
 }

@@ -39,6 +39,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.SplittableRandom;
+import java.io.IOException;
+import java.time.Duration;
 
 /**
  * Measures one trial's training and inference speed and memory, without Spark: what
@@ -215,7 +217,7 @@ final class BenchCommand implements Callable<Integer> {
             String label = parallel == 1 ? "" : "copy " + copy + ", ";
             training.add(copies.submit(() -> {
                 NativeRuntime.configure(threads); // OpenMP's thread count is per thread
-                return trainer.train(hp, train, 42, java.time.Duration.ZERO, e -> System.out.printf(
+                return trainer.train(hp, train, 42, Duration.ZERO, e -> System.out.printf(
                         "%sepoch %d: %.2f s, %.0f images/s, loss %.4f%n", label, e.epoch(), e.seconds(), n / e.seconds(),
                         e.trainLoss()));
             }));
@@ -263,7 +265,7 @@ final class BenchCommand implements Callable<Integer> {
                     return Long.parseLong(line.replaceAll("\\D", "")) / 1e3;
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return Double.NaN;
         }
         return Double.NaN;

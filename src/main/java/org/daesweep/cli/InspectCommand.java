@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Encoders;
 
 /**
  * Checks a sweep directory against its journal: which trials the trials table holds, which
@@ -46,7 +47,7 @@ final class InspectCommand implements Callable<Integer> {
                 expected.add(TrialJournal.trialId(status.getPath().getName()));
             }
             Dataset<Row> table = spark.read().parquet(trials.toString());
-            List<String> ids = table.select("trial_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+            List<String> ids = table.select("trial_id").as(Encoders.STRING()).collectAsList();
             Set<String> present = new HashSet<>(ids);
             long duplicated = ids.size() - present.size();
             long lost = expected.stream().filter(id -> !present.contains(id)).count();

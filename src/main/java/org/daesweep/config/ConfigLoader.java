@@ -44,6 +44,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.Locale;
 
 /**
  * Reads a HOCON file plus {@code key=value} overrides over the built-in defaults and checks
@@ -487,7 +488,7 @@ public final class ConfigLoader {
     }
 
     private static String string(Config c, String key) {
-        return c.getString(key).toLowerCase(java.util.Locale.ROOT);
+        return c.getString(key).toLowerCase(Locale.ROOT);
     }
 
     /** A key-level problem; turned into a UserException with the source name at the top. */

@@ -1,6 +1,7 @@
 package org.daesweep.data;
 
 import java.util.Random;
+import org.daesweep.UserException;
 
 /**
  * Clean images divided into train / validation / test. {@code testIndices} are positions in
@@ -28,7 +29,7 @@ public record DataSplit(ImageSet train, ImageSet validation, ImageSet test, int[
         int validationCount = (int) Math.ceil(rest * spec.validationFraction());
         int trainCount = rest - validationCount;
         if (testCount < 1 || validationCount < 1 || trainCount < 1) {
-            throw new org.daesweep.UserException("data: " + n + " images are too few for a train/validation/test split"
+            throw new UserException("data: " + n + " images are too few for a train/validation/test split"
                     + " with test-fraction " + spec.testFraction() + " and validation-fraction " + spec.validationFraction());
         }
         int[] order = permutation(n, spec.seed());

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import java.io.ByteArrayOutputStream;
+import org.apache.hadoop.fs.Seekable;
 
 /**
  * An IDX image file (magic 0x00000803: unsigned bytes, 3 dimensions), gzip-compressed or plain,
@@ -60,7 +62,7 @@ public final class IdxFile implements Closeable {
             IdxFile file = header(path, in);
             if (first > 0) {
                 long skip = (long) first * file.imageSize();
-                if (!gzip && raw instanceof org.apache.hadoop.fs.Seekable seekable) {
+                if (!gzip && raw instanceof Seekable seekable) {
                     // the buffered stream has read ahead: drop it and seek the raw stream
                     seekable.seek(HEADER_BYTES + skip);
                     file = new IdxFile(path, new DataInputStream(new BufferedInputStream(raw, BUFFER)),
@@ -107,7 +109,7 @@ public final class IdxFile implements Closeable {
     /** Whether the stream starts with gzip's magic, whatever the file's name; the stream is not advanced. */
     private static boolean isGzip(InputStream raw) throws IOException {
         // Peek through a small buffer, then put the stream back: Hadoop's streams support seek, not mark.
-        if (raw instanceof org.apache.hadoop.fs.Seekable seekable) {
+        if (raw instanceof Seekable seekable) {
             int b1 = raw.read();
             int b2 = raw.read();
             seekable.seek(0);
@@ -149,7 +151,7 @@ public final class IdxFile implements Closeable {
      * not with what a damaged header claims.
      */
     private byte[] readBytes(long length) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(length, BLOCK));
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(length, BLOCK));
         byte[] block = new byte[(int) Math.min(length, BLOCK)];
         try {
             for (long left = length; left > 0; ) {

@@ -1,6 +1,7 @@
 package org.daesweep.data;
 
 import java.io.Serializable;
+import java.util.Locale;
 
 /** A height x width in pixels. */
 public record ImageSize(int height, int width) implements Serializable {
@@ -12,7 +13,7 @@ public record ImageSize(int height, int width) implements Serializable {
 
     /** "28x28", "64x32" (height x width) or "28" for a square. */
     public static ImageSize parse(String text) {
-        String[] parts = text.trim().toLowerCase(java.util.Locale.ROOT).split("x");
+        String[] parts = text.trim().toLowerCase(Locale.ROOT).split("x");
         try {
             if (parts.length == 1) {
                 int side = Integer.parseInt(parts[0].trim());

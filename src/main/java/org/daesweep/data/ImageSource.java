@@ -3,6 +3,7 @@ package org.daesweep.data;
 import org.apache.hadoop.fs.Path;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * Where a sweep's images come from and how to read them: an IDX file or a folder of image files,
@@ -14,7 +15,7 @@ import java.io.Serializable;
  *                 take the images' own size (a folder's must then all share one)
  */
 public record ImageSource(String location, String format, ImageSize size) implements Serializable {
-    public static final java.util.List<String> FORMATS = java.util.List.of("auto", "idx", "images");
+    public static final List<String> FORMATS = List.of("auto", "idx", "images");
 
     public ImageSet read(Storage storage) {
         Path path = storage.path(location);

@@ -11,6 +11,8 @@ import java.io.Closeable;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import org.daesweep.UserException;
 
 /**
  * Images to denoise (or their clean references), described on the driver and read in ranges
@@ -80,7 +82,7 @@ sealed interface Inputs extends Serializable {
             String name = names.get(index);
             try {
                 return Item.read(index, name, PictureCodec.decode(storage.readAll(new Path(root, name))));
-            } catch (PictureCodec.BadImageException | org.daesweep.UserException e) {
+            } catch (PictureCodec.BadImageException | UserException e) {
                 return Item.unreadable(index, name, e.getMessage());
             }
         }
@@ -103,10 +105,10 @@ sealed interface Inputs extends Serializable {
     /** Items made one at a time from their index, with nothing to close. */
     final class OneByOne implements Stream {
         private final int to;
-        private final java.util.function.IntFunction<Item> item;
+        private final IntFunction<Item> item;
         private int next;
 
-        OneByOne(int from, int to, java.util.function.IntFunction<Item> item) {
+        OneByOne(int from, int to, IntFunction<Item> item) {
             this.next = from;
             this.to = to;
             this.item = item;

@@ -18,6 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.stream.Stream;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.config.BatchOutputConfig;
 
 /**
  * A trainable denoiser: one configuration's graph and its parameters. Training updates the
@@ -84,7 +91,7 @@ public final class DenoisingNetwork {
      * later batches of its shape replay the plan (unless a listener other than the loss's watches).
      */
     public double fit(INDArray noisy, INDArray clean) {
-        Map<String, INDArray> batch = new java.util.HashMap<>(
+        Map<String, INDArray> batch = new HashMap<>(
                 Map.of(SameDiffGraph.INPUT, noisy, SameDiffGraph.LABEL, clean));
         if (hp.dropout() > 0) {
             batch.put(SameDiffGraph.DROPOUT_MASK, dropoutMask(noisy.size(0), hp.dropout()));
@@ -111,7 +118,7 @@ public final class DenoisingNetwork {
         training.fit(new org.nd4j.linalg.dataset.MultiDataSet(features, labels), all);
         if (recorder != null) {
             gradients = gradientNames();
-            Set<String> keep = new java.util.HashSet<>(gradients.values());
+            Set<String> keep = new HashSet<>(gradients.values());
             keep.add(SameDiffGraph.PIXEL_LOSS);
             plan = RecordedPass.of(training, recorder, keep);
         }
@@ -137,9 +144,9 @@ public final class DenoisingNetwork {
      * statistics have an updater but no gradient, so SameDiff never updates them either.
      */
     private Map<String, String> gradientNames() {
-        Map<String, String> names = new java.util.LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
         training.getUpdaterMap().keySet().forEach(name -> {
-            org.nd4j.autodiff.samediff.SDVariable gradient = training.grad(name);
+            SDVariable gradient = training.grad(name);
             if (gradient != null) {
                 names.put(name, gradient.name());
             }
@@ -158,7 +165,7 @@ public final class DenoisingNetwork {
             // SameDiff may hold its own reference per variable; point it at the live arrays.
             params.forEach((name, arr) -> inference.associateArrayWithVariable(arr, name));
             RecordedPass.Recorder recorder = inferencePlan == null ? new RecordedPass.Recorder(Operation.INFERENCE) : null;
-            org.nd4j.autodiff.samediff.config.BatchOutputConfig pass = inference.batchOutput()
+            BatchOutputConfig pass = inference.batchOutput()
                     .input(SameDiffGraph.INPUT, noisy).output(SameDiffGraph.OUTPUT);
             output = (recorder == null ? pass : pass.listeners(recorder)).output().get(SameDiffGraph.OUTPUT);
             if (recorder != null) {
@@ -199,9 +206,9 @@ public final class DenoisingNetwork {
             return;
         }
         String[] outputs = layers.stream()
-                .flatMap(l -> java.util.stream.Stream.of(l + SameDiffGraph.BATCH_MEAN, l + SameDiffGraph.BATCH_VAR))
+                .flatMap(l -> Stream.of(l + SameDiffGraph.BATCH_MEAN, l + SameDiffGraph.BATCH_VAR))
                 .toArray(String[]::new);
-        Map<String, INDArray> sums = new java.util.HashMap<>();
+        Map<String, INDArray> sums = new HashMap<>();
         long n = 0;
         for (INDArray batch : batches) {
             Map<String, INDArray> feed = hp.dropout() > 0
@@ -266,7 +273,7 @@ public final class DenoisingNetwork {
      * Empty before the first step.
      */
     public Map<String, INDArray> optimizerState() {
-        Map<String, INDArray> state = new java.util.LinkedHashMap<>();
+        Map<String, INDArray> state = new LinkedHashMap<>();
         if (training.getUpdaterMap() != null) {
             training.getUpdaterMap().forEach((name, updater) -> {
                 @SuppressWarnings("unchecked")
@@ -290,16 +297,16 @@ public final class DenoisingNetwork {
         try {
             // SameDiff creates its updaters on the first fit only, with no public way to do it
             // earlier; without them there is nothing to put the state into.
-            java.lang.reflect.Method init = SameDiff.class.getDeclaredMethod("initializeTraining");
+            Method init = SameDiff.class.getDeclaredMethod("initializeTraining");
             init.setAccessible(true);
             init.invoke(training);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot initialise SameDiff's updaters", e);
         }
-        Map<String, Map<String, INDArray>> byParameter = new java.util.HashMap<>();
+        Map<String, Map<String, INDArray>> byParameter = new HashMap<>();
         state.forEach((key, value) -> {
             int slash = key.lastIndexOf('/');
-            byParameter.computeIfAbsent(key.substring(0, slash), k -> new java.util.HashMap<>())
+            byParameter.computeIfAbsent(key.substring(0, slash), k -> new HashMap<>())
                     .put(key.substring(slash + 1), value);
         });
         training.getUpdaterMap().forEach((name, updater) -> {

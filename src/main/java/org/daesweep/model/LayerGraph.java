@@ -23,6 +23,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.deeplearning4j.nn.conf.layers.Layer;
 
 /**
  * The same denoiser as {@link SameDiffGraph}, built from DL4J layers as a ComputationGraph: the form
@@ -123,7 +124,7 @@ public final class LayerGraph implements Topology.Backend<String> {
         return hp.dropout() == 0 ? x : add(new DropoutLayer.Builder(1 - hp.dropout()).build(), x);
     }
 
-    private String add(org.deeplearning4j.nn.conf.layers.Layer layer, String x) {
+    private String add(Layer layer, String x) {
         String name = "layer" + others++;
         graph.addLayer(name, layer, x);
         return name;

@@ -1,5 +1,7 @@
 package org.daesweep.model;
 
+import java.util.Locale;
+
 /**
  * What training a configuration will take of native memory, worked out from its shape before a
  * byte is spent: the same {@link Topology} walk that builds the network, over tensor sizes. A
@@ -34,8 +36,8 @@ public record MemoryEstimate(long activationFloats, long parameterCount) {
 
     /** Bytes as a person reads them: "1.3 GB", "420 MB". */
     public static String readable(long bytes) {
-        return bytes >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
-                : String.format(java.util.Locale.ROOT, "%d MB", bytes >> 20);
+        return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
+                : String.format(Locale.ROOT, "%d MB", bytes >> 20);
     }
 
     /** A backend that makes nothing and counts what each node would hold for one image. */

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import java.io.UncheckedIOException;
 
 /**
  * The saved form of a trained network: a zip with {@code model.conf} (format version, image
@@ -89,7 +90,7 @@ public final class ModelFile {
         try {
             write(net, bytes, withOptimizer);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }

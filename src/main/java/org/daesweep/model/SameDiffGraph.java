@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Collections;
+import java.util.function.Supplier;
 
 /**
  * Builds the denoiser of one trial as a SameDiff graph, NCHW, 'same' padded convolutions, in the
@@ -194,7 +196,7 @@ public final class SameDiffGraph {
             SDVariable kernel = sd.constant(phases.transform()).mmul(f.kernel().reshape(k * k, in * out))
                     .reshape(SubPixel.PHASES, size, size, in, out)
                     .permute(1, 2, 3, 0, 4).reshape(size, size, in, SubPixel.PHASES * out);
-            SDVariable bias = sd.concat(0, java.util.Collections.nCopies(SubPixel.PHASES, f.bias())
+            SDVariable bias = sd.concat(0, Collections.nCopies(SubPixel.PHASES, f.bias())
                     .toArray(new SDVariable[0]));
             return sd.cnn().depthToSpace(sameConv(x, kernel, bias, size), 2, DataFormat.NCHW);
         }
@@ -248,7 +250,7 @@ public final class SameDiffGraph {
                     .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build());
         }
 
-        private SDVariable variable(String name, java.util.function.Supplier<INDArray> fresh) {
+        private SDVariable variable(String name, Supplier<INDArray> fresh) {
             INDArray value = params.get(name);
             if (value == null) {
                 if (init == null) {

@@ -11,6 +11,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.awt.Color;
+import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
+import org.knowm.xchart.XYSeries;
 
 /** Validation MSE per epoch of every trial that has one, on a log axis, as a PNG. */
 public final class LossCurves {
@@ -19,18 +23,18 @@ public final class LossCurves {
 
     /** Trials named in the legend: the best by validation MSE; the others are drawn in gray, unnamed. */
     private static final int NAMED = 8;
-    private static final java.awt.Color[] PALETTE = {new java.awt.Color(0x1f77b4), new java.awt.Color(0xd62728),
-        new java.awt.Color(0x2ca02c), new java.awt.Color(0xff7f0e), new java.awt.Color(0x9467bd),
-        new java.awt.Color(0x8c564b), new java.awt.Color(0xe377c2), new java.awt.Color(0x17becf)};
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728),
+        new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd),
+        new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf)};
 
     public static byte[] png(List<TrialResult> trials) {
         XYChart chart = new XYChartBuilder().width(900).height(560).title("Validation MSE per epoch")
                 .xAxisTitle("epoch").yAxisTitle("validation MSE (pixels in [0, 1])").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setXAxisDecimalPattern("#");
         List<TrialResult> ranked = trials.stream().filter(t -> t.epochs().stream().anyMatch(e -> e.validationMse() > 0))
-                .sorted(java.util.Comparator.comparingDouble(TrialResult::bestValidationMse)).toList();
+                .sorted(Comparator.comparingDouble(TrialResult::bestValidationMse)).toList();
         chart.getStyler().setYAxisLogarithmic(spansDecades(ranked));
         chart.getStyler().setYAxisDecimalPattern("0.####");
         for (int k = ranked.size() - 1; k >= 0; k--) { // the best drawn last, on top
@@ -64,13 +68,13 @@ public final class LossCurves {
 
     /** A log axis labels decades only: over less than one it would show a single label. */
     private static boolean spansDecades(List<TrialResult> trials) {
-        java.util.DoubleSummaryStatistics range = trials.stream().flatMap(t -> t.epochs().stream())
+        DoubleSummaryStatistics range = trials.stream().flatMap(t -> t.epochs().stream())
                 .mapToDouble(EpochStats::validationMse).filter(v -> v > 0).summaryStatistics();
         return range.getCount() > 0 && range.getMax() / range.getMin() > 10;
     }
 
-    private static void gray(org.knowm.xchart.XYSeries series) {
-        series.setLineColor(java.awt.Color.LIGHT_GRAY);
-        series.setMarkerColor(java.awt.Color.LIGHT_GRAY);
+    private static void gray(XYSeries series) {
+        series.setLineColor(Color.LIGHT_GRAY);
+        series.setMarkerColor(Color.LIGHT_GRAY);
     }
 }

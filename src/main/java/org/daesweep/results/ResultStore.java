@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.nio.file.FileAlreadyExistsException;
 
 /**
  * A sweep's result directory, written through Hadoop's FileSystem so the same code writes to a
@@ -157,7 +158,7 @@ public final class ResultStore {
         try {
             create(path, content);
             return true;
-        } catch (java.nio.file.FileAlreadyExistsException | org.apache.hadoop.fs.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException | org.apache.hadoop.fs.FileAlreadyExistsException e) {
             return false;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + path, e);

@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import com.fasterxml.jackson.core.type.TypeReference;
 
 /**
  * Every trial's latest piece (its result so far, and its checkpoint while the scheduler may still
@@ -253,7 +254,7 @@ public final class TrialJournal {
                 .addDeserializer(Hyperparameters.class, new JsonDeserializer<>() {
                     @Override
                     public Hyperparameters deserialize(JsonParser in, DeserializationContext context) throws IOException {
-                        Map<String, Object> values = in.readValueAs(new com.fasterxml.jackson.core.type.TypeReference<
+                        Map<String, Object> values = in.readValueAs(new TypeReference<
                                 LinkedHashMap<String, Object>>() {
                         });
                         return Hyperparameters.fromMap(values);

@@ -3,6 +3,7 @@ package org.daesweep.runtime;
 import com.sun.jna.NativeLibrary;
 
 import java.util.OptionalInt;
+import java.util.Arrays;
 
 /**
  * glibc's malloc controls, called through JNA. They matter only on Linux with glibc; elsewhere
@@ -22,7 +23,7 @@ public final class Glibc {
             return OptionalInt.empty();
         }
         try {
-            Object[] boxed = java.util.Arrays.stream(args).boxed().toArray();
+            Object[] boxed = Arrays.stream(args).boxed().toArray();
             return OptionalInt.of(NativeLibrary.getInstance("c").getFunction(function).invokeInt(boxed));
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             return OptionalInt.empty();

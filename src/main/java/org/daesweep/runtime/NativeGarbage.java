@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.sun.management.OperatingSystemMXBean;
 
 /**
  * Frees ND4J's dead native buffers before the process grows. ND4J releases an array's native
@@ -77,7 +78,7 @@ public final class NativeGarbage {
 
     /** The machine's memory. */
     public static long physicalBytes() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
     }
 

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.io.IOException;
 import java.util.Set;
 import java.nio.file.Path;
+import java.util.Arrays;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sets up ND4J's native side the way dae-sweep needs it, in every JVM that trains or predicts
@@ -140,12 +142,12 @@ public final class NativeRuntime {
                 && Glibc.call(MALLOPT, M_TOP_PAD, 256 << 20).isPresent()
                 && Glibc.call(MALLOPT, M_ARENA_MAX, ARENAS).isPresent();
         if (!tuned) {
-            org.slf4j.LoggerFactory.getLogger(NativeRuntime.class).warn("could not tune malloc: the C library "
+            LoggerFactory.getLogger(NativeRuntime.class).warn("could not tune malloc: the C library "
                     + "has no mallopt (not glibc?); training works, only slower");
             return;
         }
         if (!hugePagesEnabled(System.getenv(MALLOC_TUNABLES_VARIABLE))) {
-            org.slf4j.LoggerFactory.getLogger(NativeRuntime.class).warn("{} does not contain {}: models whose "
+            LoggerFactory.getLogger(NativeRuntime.class).warn("{} does not contain {}: models whose "
                     + "activations exceed 32 MB (e.g. 128 filters at 28x28, batch 128) train several times slower. "
                     + "Set it in the environment of the JVM that trains (see the README's Running on a cluster).",
                     MALLOC_TUNABLES_VARIABLE, HUGE_PAGES_TUNABLE);
@@ -154,6 +156,6 @@ public final class NativeRuntime {
 
     /** Whether a GLIBC_TUNABLES value (colon-separated name=value pairs, may be null) turns huge pages on. */
     static boolean hugePagesEnabled(String tunables) {
-        return tunables != null && java.util.Arrays.asList(tunables.split(":")).contains(HUGE_PAGES_TUNABLE);
+        return tunables != null && Arrays.asList(tunables.split(":")).contains(HUGE_PAGES_TUNABLE);
     }
 }

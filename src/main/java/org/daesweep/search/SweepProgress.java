@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.Arrays;
 
 /**
  * Where a sweep stands, after every finished piece of training: trials started of the total,
@@ -64,7 +65,7 @@ public final class SweepProgress {
      * collapsed", not "4 failed", as a collapse or a divergence is a result of the configuration.
      */
     public static String byStatus(Map<TrialStatus, Integer> counts) {
-        return java.util.Arrays.stream(TrialStatus.values()).filter(counts::containsKey)
+        return Arrays.stream(TrialStatus.values()).filter(counts::containsKey)
                 .map(s -> counts.get(s) + " " + s.label()).collect(Collectors.joining(", "));
     }
 

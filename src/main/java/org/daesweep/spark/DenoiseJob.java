@@ -24,6 +24,8 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.io.IOException;
+import org.daesweep.UserException;
 
 /**
  * Denoising as a Spark job: the model is broadcast once, the inputs are cut into contiguous
@@ -98,11 +100,11 @@ public final class DenoiseJob {
                 .mode(SaveMode.ErrorIfExists).parquet(tmp.toString());
         try {
             if (!storage.fs(target).rename(tmp, target)) {
-                throw new java.io.IOException("rename " + tmp + " -> " + target + " failed");
+                throw new IOException("rename " + tmp + " -> " + target + " failed");
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             storage.delete(tmp);
-            throw new org.daesweep.UserException(target + ": cannot write the scores table (" + e.getMessage() + ")", e);
+            throw new UserException(target + ": cannot write the scores table (" + e.getMessage() + ")", e);
         }
     }
 }

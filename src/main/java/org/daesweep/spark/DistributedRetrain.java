@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * retrain.distributed: the best configuration retrained data-parallel with dl4j-spark's
@@ -76,13 +78,13 @@ final class DistributedRetrain {
         Permutation.shuffle(order, shuffle);
         List<DataSet> out = new ArrayList<>();
         for (int from = 0; from < order.length; from += batchSize) {
-            int[] part = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
+            int[] part = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
             out.add(new DataSet(array(noisy.select(part)), array(clean.select(part))));
         }
         return out;
     }
 
-    private static org.nd4j.linalg.api.ndarray.INDArray array(ImageSet images) {
+    private static INDArray array(ImageSet images) {
         return Nd4j.create(images.pixels(), new long[]{images.count(), 1, images.height(), images.width()}, 'c');
     }
 

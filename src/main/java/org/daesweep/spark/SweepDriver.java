@@ -62,6 +62,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Runs a sweep on the driver: load, split, add noise and broadcast once; the search loop runs
@@ -350,7 +352,7 @@ public final class SweepDriver {
                 scheduler.describe(), slots);
         SweepLoop loop = new SweepLoop(config.space(), config.sampler(), config.searchSeed(), config.seed(), scheduler,
                 config.budget(), maxTrials, slots);
-        java.util.Set<String> ran = new java.util.HashSet<>();
+        Set<String> ran = new HashSet<>();
         LiveReport report = new LiveReport(store, scheduler.rungs(),
                 earlier.values().stream().map(TrialPiece::result).toList());
         SweepLoop.Listener listener = listener(journal, ran, report);
@@ -366,7 +368,7 @@ public final class SweepDriver {
     }
 
     /** Journals every piece that ended (not one Spark gave up on) and shows progress; notes the trials that ran. */
-    private SweepLoop.Listener listener(TrialJournal journal, java.util.Set<String> ran, LiveReport report) {
+    private SweepLoop.Listener listener(TrialJournal journal, Set<String> ran, LiveReport report) {
         SweepProgress progress = new SweepProgress(System.console() != null ? System.out : null, log::info,
                 config.space().domains().keySet());
         return new SweepLoop.Listener() {

@@ -36,6 +36,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Spark side of a sweep, kept thin: each piece of a trial is a single-task job, submitted
@@ -216,7 +218,7 @@ public final class TrialTasks implements TrialExecutor, AutoCloseable {
             return Retrained.ended(new byte[0], List.of(), TrialStatus.FAILED, tooLarge.get());
         }
         // The retrain is the longest single task of a sweep: say where it stands (the executor's log).
-        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrialTasks.class);
+        Logger log = LoggerFactory.getLogger(TrialTasks.class);
         log.info("retrain: {} of {} cores idle, so {} ND4J thread{}", threads, cores, threads, threads == 1 ? "" : "s");
         TrainingRun run = new TrialTrainer().train(hp, all, seed, from, untilEpoch, Duration.ZERO, e -> log.info(
                 "retrain epoch {}/{}: train loss {} in {} s", e.epoch(), hp.epochs(), String.format("%.5f", e.trainLoss()),

@@ -8,6 +8,7 @@ import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Copies images into NCHW float tensors of one channel. Training batches are written into
@@ -20,7 +21,7 @@ final class Batches {
     INDArray gather(ImageSet images, int[] order, int from, int to) {
         int size = images.imageSize();
         INDArray target = reusable.computeIfAbsent(to - from,
-                n -> Nd4j.createUninitialized(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, 1, images.height(), images.width()));
+                n -> Nd4j.createUninitialized(DataType.FLOAT, n, 1, images.height(), images.width()));
         // Straight into the tensor's native memory: ND4J's setData(float[]) writes element by
         // element, which with the Java array it needed took ~1.5% of a small trial's training thread.
         FloatBuffer out = target.data().asNioFloat();

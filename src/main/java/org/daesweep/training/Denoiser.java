@@ -5,6 +5,7 @@ import org.daesweep.data.ImageSet;
 import org.daesweep.model.DenoisingNetwork;
 import org.daesweep.model.Hyperparameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.daesweep.UserException;
 
 /** Runs a trained network over a set of noisy images, in batches, and returns the outputs. */
 public final class Denoiser {
@@ -43,7 +44,7 @@ public final class Denoiser {
 
     public ImageSet denoise(ImageSet noisy) {
         if (noisy.height() != network.height() || noisy.width() != network.width()) {
-            throw new org.daesweep.UserException("the model denoises " + network.height() + "x" + network.width()
+            throw new UserException("the model denoises " + network.height() + "x" + network.width()
                     + " images, these are " + noisy.height() + "x" + noisy.width());
         }
         if (!selfEnsemble) {

@@ -1,5 +1,7 @@
 package org.daesweep.trial;
 
+import java.util.Locale;
+
 /**
  * Where a trial stands in the search, beside how its last piece ended ({@link TrialStatus}):
  * trained to the full budget, waiting at a rung for the scheduler's decision, left at a rung
@@ -16,6 +18,6 @@ public enum TrialStage {
     STOPPED;
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,7 @@
 package org.daesweep.trial;
 
+import java.util.Locale;
+
 /**
  * How a trial ended. Only {@link #OK} trials compete for best. COLLAPSED: trained to an output
  * that ignores the input ({@link Collapse}); DIVERGED: the loss stopped being finite; TIMEOUT:
@@ -9,6 +11,6 @@ public enum TrialStatus {
     OK, COLLAPSED, DIVERGED, TIMEOUT, FAILED;
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

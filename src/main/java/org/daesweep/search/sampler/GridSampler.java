@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Collections;
 
 /**
  * Every combination of the domains' grid values. With a seed the grid is visited in a seeded
@@ -37,7 +38,7 @@ public final class GridSampler implements Sampler {
             for (int i = 0; i < size; i++) {
                 cells.add(i);
             }
-            java.util.Collections.shuffle(cells, new Random(seed));
+            Collections.shuffle(cells, new Random(seed));
             cell = cells.get(index);
         }
         Map<Hyperparameter, Object> values = new LinkedHashMap<>();

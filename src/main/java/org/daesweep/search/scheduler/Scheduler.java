@@ -4,6 +4,7 @@ import org.daesweep.trial.Epochs;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Decides how far each trial trains: a trial runs to the end of a rung, reports its objective
@@ -60,7 +61,7 @@ public interface Scheduler {
             throw new IllegalArgumentException("need 0 < min epochs <= max epochs and a reduction factor >= 2, got min "
                     + minEpochs + ", max " + maxEpochs + ", factor " + reduction);
         }
-        java.util.TreeSet<Double> rungs = new java.util.TreeSet<>();
+        TreeSet<Double> rungs = new TreeSet<>();
         for (double e = maxEpochs; ; e /= reduction) {
             double end = e >= 1 ? Math.round(e) : e;
             if (end < minEpochs * (1 - 1e-9)) {

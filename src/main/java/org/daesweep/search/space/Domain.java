@@ -3,6 +3,7 @@ package org.daesweep.search.space;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Map;
 
 /** The values one hyperparameter may take in a search, as plain data. */
 public sealed interface Domain {
@@ -68,7 +69,7 @@ public sealed interface Domain {
         }
 
         public Object describe() {
-            return java.util.Map.of("type", "int", "min", min, "max", max, "step", step);
+            return Map.of("type", "int", "min", min, "max", max, "step", step);
         }
 
         public List<Object> gridValues() {
@@ -101,7 +102,7 @@ public sealed interface Domain {
         }
 
         public Object describe() {
-            return java.util.Map.of("type", log ? "loguniform" : "uniform", "min", min, "max", max);
+            return Map.of("type", log ? "loguniform" : "uniform", "min", min, "max", max);
         }
     }
 }

@@ -5,6 +5,7 @@ import org.daesweep.model.Hyperparameters;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Collections;
 
 /**
  * The hyperparameters a sweep varies, over a base configuration that fixes the rest.
@@ -18,7 +19,7 @@ public record SearchSpace(Hyperparameters base, Map<Hyperparameter, Domain> doma
                 ordered.put(h, domains.get(h));
             }
         }
-        domains = java.util.Collections.unmodifiableMap(ordered);
+        domains = Collections.unmodifiableMap(ordered);
     }
 
     /** The base configuration with the given values put in; each is coerced and checked. */
