@@ -212,12 +212,12 @@ final class DenoiseCommand implements Callable<Integer> {
         String text = new String(storage.readAll(conf), StandardCharsets.UTF_8);
         SweepConfig config = ConfigLoader.fromConfig(ConfigFactory.parseString(text,
                 ConfigParseOptions.defaults().setOriginDescription(conf.toString())), conf.toString());
-        if (config.patches().on()) {
+        if (config.data().patches().on()) {
             throw new UserException("--split: a sweep trained on patches tests whole photographs of their own sizes; "
                     + "its metrics and per_image tables hold their scores");
         }
-        ImageSet images = config.images().read(storage).head(config.limit());
-        return SweepData.prepare(images, config.split(), config.noise(), config.seed());
+        ImageSet images = config.data().images().read(storage).head(config.data().limit());
+        return SweepData.prepare(images, config.data().split(), config.noise(), config.sweep().seed());
     }
 
     private record ModelSource(String location, byte[] bytes) {

@@ -54,7 +54,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         SweepConfig config = ConfigLoader.load(SparkStorage.fromSubmit(), conf, overrides);
         SweepSummary summary = new SweepDriver(config, new SweepDriver.Request(restart, extend, retrain)).run();
-        print(summary, config.space().domains().keySet(), System.out);
+        print(summary, config.search().space().domains().keySet(), System.out);
         return 0;
     }
 

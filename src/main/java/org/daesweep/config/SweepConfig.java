@@ -17,36 +17,60 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 
-/** A sweep's whole configuration, validated. {@code rendered} is the resolved HOCON, saved with the results. */
+/**
+ * A sweep's whole configuration, validated, one record per block of the sweep file.
+ * {@code rendered} is the resolved HOCON, saved with the results.
+ */
 public record SweepConfig(
-        String name,
-        long seed,
-        ImageSource images,
-        int limit,
-        SplitSpec split,
-        PatchSpec patches,
+        Sweep sweep,
+        Data data,
         NoiseSetup noise,
-        SearchSpace space,
-        Sampler sampler,
-        int trials,
-        SchedulerSpec scheduler,
-        Budget budget,
-        Duration trialTimeout,
-        long searchSeed,
+        Search search,
         Retrain retrain,
-        List<NoiseModel> robustness,
-        boolean selfEnsemble,
-        String outputDir,
-        String master,
-        int taskCpus,
-        Duration executorWait,
+        Evaluate evaluate,
+        Output output,
+        Spark spark,
         String rendered) implements Serializable {
 
+    /** {@code sweep}: the name of its results directory and the master seed the noise and trials derive from. */
+    public record Sweep(String name, long seed) implements Serializable {
+    }
+
+    /** {@code data}: where the images are, how many, how they are split, and the patches trials train on. */
+    public record Data(ImageSource images, int limit, SplitSpec split, PatchSpec patches) implements Serializable {
+    }
+
     /**
+     * {@code search}, with {@code trial.timeout}: what is tried, in which order, and when it stops.
+     *
+     * @param trialTimeout a piece of a trial still training after this ends as {@code timeout}; zero: none
+     */
+    public record Search(SearchSpace space, Sampler sampler, int trials, SchedulerSpec scheduler, Budget budget,
+                         Duration trialTimeout, long seed) implements Serializable {
+    }
+
+    /**
+     * {@code retrain}: the best configuration trained again on the training and validation images.
+     *
      * @param distributed        retrain data-parallel with dl4j-spark instead of in one task
      * @param averagingFrequency distributed: minibatches each worker trains between averagings
      */
     public record Retrain(int epochs, int batchSize, boolean distributed, int averagingFrequency) implements Serializable {
+    }
+
+    /** {@code evaluate}: the noises the retrained model is also scored under, and whether to self-ensemble. */
+    public record Evaluate(List<NoiseModel> robustness, boolean selfEnsemble) implements Serializable {
+    }
+
+    /** {@code output}: the folder (any Hadoop path) that holds the sweep's directory. */
+    public record Output(String dir) implements Serializable {
+    }
+
+    /**
+     * {@code spark}: the master when spark-submit gives none, cores per trial, and how long a
+     * cluster's first executor may take.
+     */
+    public record Spark(String master, int taskCpus, Duration executorWait) implements Serializable {
     }
 
     /**
@@ -65,6 +89,7 @@ public record SweepConfig(
 
     /** Where this sweep's results go: {@code <output.dir>/<sweep.name>}. */
     public String sweepDir() {
-        return outputDir.endsWith("/") ? outputDir + name : outputDir + "/" + name;
+        String dir = output.dir();
+        return dir.endsWith("/") ? dir + sweep.name() : dir + "/" + sweep.name();
     }
 }

@@ -14,8 +14,8 @@ public final class NoiseSpec {
     public static NoiseModel parse(String spec) {
         String[] parts = spec.trim().toLowerCase(Locale.ROOT).split(":", 2);
         if (parts.length != 2) {
-            throw new IllegalArgumentException("expected TYPE:VALUE such as gaussian:0.5, awgn:25, salt-pepper:0.1 or "
-                    + "poisson:10, got '" + spec + "'");
+            throw new IllegalArgumentException("expected TYPE:VALUE such as " + NoiseKind.examples() + ", got '"
+                    + spec + "'");
         }
         double value;
         try {

@@ -123,7 +123,7 @@ public final class SweepDriver {
         WarmUp.loadLibraries();
         SweepData data = prepare(sparkConf);
         noteBatchSizes(data);
-        SparkSession spark = SparkSessions.start(sparkConf, config.executorWait());
+        SparkSession spark = SparkSessions.start(sparkConf, config.spark().executorWait());
         try {
             return runOn(spark, data);
         } finally {
@@ -181,7 +181,7 @@ public final class SweepDriver {
         Optional<SweepOutcome> previous = journal.outcome();
         Broadcast<TrainingData> broadcast = jsc.broadcast(data.training());
         log.info("training data: broadcast {}, read once per executor", broadcast.id());
-        Scheduler scheduler = config.scheduler().create(config.space().base().epochs());
+        Scheduler scheduler = config.search().scheduler().create(config.search().space().base().epochs());
         // Spark's one-time costs belong to the sweep's start, not to its first trials: until the
         // warm-up job ends, a trial's job only queues. If it failed, the trials' jobs meet the
         // same failure and report it (TrialTasks.runJob).
@@ -253,24 +253,24 @@ public final class SweepDriver {
     /** The images read, split and noised; a local sweep's JVM starts warming up for them meanwhile. */
     private SweepData prepare(SparkConf sparkConf) {
         Storage storage = SparkStorage.of(sparkConf);
-        PatchSpec patches = config.patches();
+        PatchSpec patches = config.data().patches();
         SweepData data;
         if (patches.on()) {
-            Gallery images = config.images().readGallery(storage);
-            images = config.limit() > 0 && config.limit() < images.count()
-                    ? images.select(IntStream.range(0, config.limit()).toArray()) : images;
+            Gallery images = config.data().images().readGallery(storage);
+            images = config.data().limit() > 0 && config.data().limit() < images.count()
+                    ? images.select(IntStream.range(0, config.data().limit()).toArray()) : images;
             checkDepths(patches.size(), patches.size());
             warmUp(sparkConf, patches.size(), patches.size());
-            data = SweepData.prepare(images, patches, config.split(), config.noise(), config.seed());
+            data = SweepData.prepare(images, patches, config.data().split(), config.noise(), config.sweep().seed());
             log.info("{} images of {} sizes, split by image; {} validation crops; {} test images at their own sizes; "
                     + "training on {} crops of {}x{} per image, drawn afresh every epoch; noise {}", images.count(),
                     images.bySize().size(), data.training().cleanValidation().count(), data.testCount(),
                     patches.perImage(), patches.size(), patches.size(), config.noise().describe());
         } else {
-            ImageSet images = config.images().read(storage).head(config.limit());
+            ImageSet images = config.data().images().read(storage).head(config.data().limit());
             checkDepths(images.height(), images.width());
             warmUp(sparkConf, images.height(), images.width());
-            data = SweepData.prepare(images, config.split(), config.noise(), config.seed());
+            data = SweepData.prepare(images, config.data().split(), config.noise(), config.sweep().seed());
             log.info("{} images of {}x{}: {} train, {} validation, {} test; noise {}", images.count(), images.height(),
                     images.width(), data.training().cleanTrain().count(), data.training().cleanValidation().count(),
                     data.testCount(), config.noise().describe());
@@ -284,7 +284,7 @@ public final class SweepDriver {
             // The trials run in this JVM: it warms up for them while the driver prepares the
             // data and Spark starts. A cluster's executors start after that, and their first
             // task arrives with them, so there a warm-up has nothing to overlap.
-            WarmUp.startOnce(new TrainingWarmUp(config.space().base(), height, width,
+            WarmUp.startOnce(new TrainingWarmUp(config.search().space().base(), height, width,
                     sparkConf.getInt("spark.task.cpus", 1)));
         }
     }
@@ -340,25 +340,25 @@ public final class SweepDriver {
                                  TrialJournal journal, Map<String, TrialPiece> earlier, Scheduler scheduler) {
         int threads = jsc.getConf().getInt("spark.task.cpus", 1);
         int slots = Math.max(1, jsc.defaultParallelism() / threads);
-        int maxTrials = Math.max(config.trials(), earlier.size()) + request.extend();
-        long capacity = config.sampler().capacity(config.space());
+        int maxTrials = Math.max(config.search().trials(), earlier.size()) + request.extend();
+        long capacity = config.search().sampler().capacity(config.search().space());
         if (capacity >= 0 && maxTrials > capacity) {
             throw new UserException("search.trials: " + maxTrials + " trials asked but the grid holds only " + capacity);
         }
         if (!earlier.isEmpty()) {
             log.info("resuming: {} trials journaled earlier; up to {} trials in all", earlier.size(), maxTrials);
         }
-        log.info("search: {} sampler, {}, {} task slots", config.sampler().name(),
+        log.info("search: {} sampler, {}, {} task slots", config.search().sampler().name(),
                 scheduler.describe(), slots);
-        SweepLoop loop = new SweepLoop(config.space(), config.sampler(), config.searchSeed(), config.seed(), scheduler,
-                config.budget(), maxTrials, slots);
+        SweepLoop loop = new SweepLoop(config.search().space(), config.search().sampler(), config.search().seed(), config.sweep().seed(), scheduler,
+                config.search().budget(), maxTrials, slots);
         Set<String> ran = new HashSet<>();
         LiveReport report = new LiveReport(store, scheduler.rungs(),
                 earlier.values().stream().map(TrialPiece::result).toList());
         SweepLoop.Listener listener = listener(journal, ran, report);
         List<TrialResult> trials;
-        try (TrialTasks tasks = new TrialTasks(jsc, broadcast, threads, config.trialTimeout(),
-                config.space().domains().keySet(), pieceBody)) {
+        try (TrialTasks tasks = new TrialTasks(jsc, broadcast, threads, config.search().trialTimeout(),
+                config.search().space().domains().keySet(), pieceBody)) {
             trials = loop.run(earlier, tasks, listener);
         }
         if (loop.stopReason() != null) {
@@ -370,7 +370,7 @@ public final class SweepDriver {
     /** Journals every piece that ended (not one Spark gave up on) and shows progress; notes the trials that ran. */
     private SweepLoop.Listener listener(TrialJournal journal, Set<String> ran, LiveReport report) {
         SweepProgress progress = new SweepProgress(System.console() != null ? System.out : null, log::info,
-                config.space().domains().keySet());
+                config.search().space().domains().keySet());
         return new SweepLoop.Listener() {
             @Override
             public void pieceEnded(TrialPiece piece, TrialResult merged) {
@@ -407,7 +407,7 @@ public final class SweepDriver {
                 Tables.metricsRow("best", "test", noise, scores),
                 Tables.metricsRow("noisy-input", "test", noise, noisy)));
         Optional<MeanScores> selfEnsembled = Optional.empty();
-        if (config.selfEnsemble()) {
+        if (config.evaluate().selfEnsemble()) {
             TestDenoiser ensemble = new TestDenoiser(model, true);
             ImageScores ensembled = scores(data, g -> ensemble.denoise(data.test().get(g).noisy()));
             selfEnsembled = Optional.of(ensembled.means());
@@ -449,13 +449,13 @@ public final class SweepDriver {
      */
     private List<Row> robustnessRows(TestDenoiser denoiser, SweepData data) {
         List<Row> rows = new ArrayList<>();
-        List<NoiseModel> noises = config.robustness();
+        List<NoiseModel> noises = config.evaluate().robustness();
         for (int i = 0; i < noises.size(); i++) {
             NoiseModel noise = noises.get(i);
             if (noise.equals(config.noise().evaluation())) {
                 continue;
             }
-            long seed = config.seed() + 3 + i;
+            long seed = config.sweep().seed() + 3 + i;
             List<ImageSet> noisy = new ArrayList<>();
             for (int g = 0; g < data.test().size(); g++) {
                 noisy.add(noise.apply(data.test().get(g).clean(), seed + 1000L * g));
@@ -474,37 +474,37 @@ public final class SweepDriver {
     /** What earlier trial results depend on, for the journal's plan (the trial count may grow: --extend). */
     private Map<String, Object> plan() {
         Map<String, Object> plan = new LinkedHashMap<>();
-        plan.put("images", config.images().location());
-        plan.put("data-format", config.images().format());
-        plan.put("data-size", config.images().size() == null ? "" : config.images().size().toString());
-        plan.put("limit", config.limit());
-        if (config.patches().on()) { // absent otherwise, so plans written before patches still match
-            plan.put("patches", config.patches().size() + "x" + config.patches().size() + ", "
-                    + config.patches().perImage() + " per image");
+        plan.put("images", config.data().images().location());
+        plan.put("data-format", config.data().images().format());
+        plan.put("data-size", config.data().images().size() == null ? "" : config.data().images().size().toString());
+        plan.put("limit", config.data().limit());
+        if (config.data().patches().on()) { // absent otherwise, so plans written before patches still match
+            plan.put("patches", config.data().patches().size() + "x" + config.data().patches().size() + ", "
+                    + config.data().patches().perImage() + " per image");
         }
-        plan.put("split", Map.of("test-fraction", config.split().testFraction(),
-                "validation-fraction", config.split().validationFraction(), "seed", config.split().seed()));
+        plan.put("split", Map.of("test-fraction", config.data().split().testFraction(),
+                "validation-fraction", config.data().split().validationFraction(), "seed", config.data().split().seed()));
         plan.put("noise", config.noise().describe());
-        plan.put("seed", config.seed());
-        plan.put("search-seed", config.searchSeed());
-        plan.put("sampler", config.sampler().name());
-        plan.put("scheduler", Map.of("type", config.scheduler().type(), "min-epochs", config.scheduler().minEpochs(),
-                "reduction", config.scheduler().reduction()));
-        plan.put("timeout", config.trialTimeout().toString());
+        plan.put("seed", config.sweep().seed());
+        plan.put("search-seed", config.search().seed());
+        plan.put("sampler", config.search().sampler().name());
+        plan.put("scheduler", Map.of("type", config.search().scheduler().type(), "min-epochs", config.search().scheduler().minEpochs(),
+                "reduction", config.search().scheduler().reduction()));
+        plan.put("timeout", config.search().trialTimeout().toString());
         Map<String, Object> space = new TreeMap<>();
-        config.space().domains().forEach((h, d) -> space.put(h.key(), d.describe()));
+        config.search().space().domains().forEach((h, d) -> space.put(h.key(), d.describe()));
         plan.put("space", space);
-        plan.put("base", config.space().base().toMap());
+        plan.put("base", config.search().space().base().toMap());
         return plan;
     }
 
     /** Every depth the space can give must fit the training images (or patches), or no trial could run. */
     private void checkDepths(int height, int width) {
-        Domain depths = config.space().domains().get(Hyperparameter.DEPTH);
-        List<Object> values = depths == null ? List.of(config.space().base().depth()) : depths.gridValues();
+        Domain depths = config.search().space().domains().get(Hyperparameter.DEPTH);
+        List<Object> values = depths == null ? List.of(config.search().space().base().depth()) : depths.gridValues();
         for (Object v : values) {
             Topology.sizeProblem((Integer) v, height, width).ifPresent(problem -> {
-                throw new UserException(problem + " (" + config.images()
+                throw new UserException(problem + " (" + config.data().images()
                         + "): limit the depth in search.space or trial.depth");
             });
         }
@@ -513,8 +513,8 @@ public final class SweepDriver {
     /** A batch larger than the training set trains on the whole set at once: said once, as the trials do just that. */
     private void noteBatchSizes(SweepData data) {
         int train = data.training().cleanTrain().count();
-        Domain sizes = config.space().domains().get(Hyperparameter.BATCH_SIZE);
-        List<Object> values = sizes == null ? List.of(config.space().base().batchSize())
+        Domain sizes = config.search().space().domains().get(Hyperparameter.BATCH_SIZE);
+        List<Object> values = sizes == null ? List.of(config.search().space().base().batchSize())
                 : sizes instanceof Domain.IntRange r ? List.of(r.max()) : sizes.gridValues();
         int largest = values.stream().mapToInt(v -> (Integer) v).max().orElseThrow();
         if (largest > train) {
@@ -534,12 +534,12 @@ public final class SweepDriver {
 
     /** spark-submit's settings (from system properties), with the sweep's defaults for what they leave out. */
     static SparkConf sparkConf(SweepConfig config) {
-        SparkConf conf = new SparkConf().setAppName("dae-sweep " + config.name());
+        SparkConf conf = new SparkConf().setAppName("dae-sweep " + config.sweep().name());
         if (!conf.contains("spark.master")) {
-            conf.setMaster(config.master());
+            conf.setMaster(config.spark().master());
         }
         if (!conf.contains("spark.task.cpus")) {
-            conf.set("spark.task.cpus", Integer.toString(config.taskCpus()));
+            conf.set("spark.task.cpus", Integer.toString(config.spark().taskCpus()));
         }
         if (!conf.contains("spark.executorEnv." + NativeRuntime.MALLOC_TUNABLES_VARIABLE)) {
             conf.setExecutorEnv(NativeRuntime.MALLOC_TUNABLES_VARIABLE, NativeRuntime.HUGE_PAGES_TUNABLE);

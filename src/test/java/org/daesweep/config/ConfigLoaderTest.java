@@ -50,7 +50,7 @@ class ConfigLoaderTest {
         assertEquals("awgn(50.0/255)", config.noise().evaluation().describe());
         assertEquals("mix(awgn(0.0..55.0))", config.noise().training().describe());
         assertEquals(List.of("awgn(15.0/255)", "awgn(25.0/255)"),
-                config.robustness().stream().map(n -> n.describe()).toList(), "sigma's default is 25");
+                config.evaluate().robustness().stream().map(n -> n.describe()).toList(), "sigma's default is 25");
         assertTrue(error("search.space { filters = [4, 8] }\nnoise { type = awgn, sigma = 300 }")
                 .contains("awgn sigma is on the 0-255 scale"));
         assertTrue(error("search.space { filters = [4, 8] }\nnoise.type = blur")
@@ -78,24 +78,24 @@ class ConfigLoaderTest {
         try (var files = Files.list(Path.of("conf"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".conf")).toList()) {
                 SweepConfig c = ConfigLoader.load(file, List.of());
-                assertTrue(c.trials() >= 1, file.toString());
+                assertTrue(c.search().trials() >= 1, file.toString());
             }
         }
         SweepConfig reference = ConfigLoader.load(Path.of("conf/reference.conf"), List.of());
-        assertEquals(5, reference.trials());
+        assertEquals(5, reference.search().trials());
         assertEquals(30, reference.retrain().epochs());
         assertEquals(64, reference.retrain().batchSize());
-        assertEquals(new Domain.IntRange(32, 128, 32), reference.space().domains().get(Hyperparameter.FILTERS));
-        assertTrue(reference.space().base().batchNorm() && reference.space().base().halveSecond());
+        assertEquals(new Domain.IntRange(32, 128, 32), reference.search().space().domains().get(Hyperparameter.FILTERS));
+        assertTrue(reference.search().space().base().batchNorm() && reference.search().space().base().halveSecond());
     }
 
     @Test
     void overridesWinOverTheFile() throws IOException {
         SweepConfig c = ConfigLoader.load(conf("search.space { filters = [8, 16] }\nsearch.trials = 2"),
                 List.of("search.trials=3", "trial.epochs=1", "search.sampler=grid", "search.trials=2"));
-        assertEquals(2, c.trials());
-        assertEquals(1, c.space().base().epochs());
-        assertInstanceOf(GridSampler.class, c.sampler());
+        assertEquals(2, c.search().trials());
+        assertEquals(1, c.search().space().base().epochs());
+        assertInstanceOf(GridSampler.class, c.search().sampler());
     }
 
     private static final String SPACE = "search.space { filters = [16, 32] }";
@@ -119,7 +119,7 @@ class ConfigLoaderTest {
                 + "evaluate.robustness = [{ type = none }]"), List.of());
         assertEquals(new MixedNoise(List.of(new NoiseRange(NoiseKind.GAUSSIAN, 0, 0.8),
                 new NoiseRange(NoiseKind.POISSON, 5, 30), new NoNoise())), blind.noise().training());
-        assertEquals(List.of(new NoNoise()), blind.robustness());
+        assertEquals(List.of(new NoNoise()), blind.evaluate().robustness());
         assertTrue(error(SPACE + "\nnoise.train = [{ type = gaussian, factor = { min = 0.8, max = 0.1 } }]")
                 .contains("noise.train[0]: a noise range needs min <= max, got 0.8 and 0.1"));
         assertTrue(error(SPACE + "\nnoise.train = [{ type = gaussian, factor = { min = 0.1 } }]")
@@ -148,7 +148,7 @@ class ConfigLoaderTest {
     void architectureKeysAreChecked() throws IOException {
         SweepConfig c = ConfigLoader.load(conf("search.space { model = [cae, unet], dropout = [0, 0.2], "
                 + "lr-schedule = [constant, cosine], convs = [1, 2], residual = [true, false] }"), List.of());
-        assertEquals(5, c.space().domains().size());
+        assertEquals(5, c.search().space().domains().size());
         assertTrue(error(SPACE + "\ntrial.model = resnet").contains("trial.model: must be one of [cae, unet]"));
         assertTrue(error(SPACE + "\ntrial.dropout = 1").contains("trial.dropout: must be in [0, 1)"));
         assertTrue(error(SPACE + "\ntrial.lr-schedule = linear").contains("trial.lr-schedule"));
@@ -157,9 +157,9 @@ class ConfigLoaderTest {
     @Test
     void overrideValuesThatAreNotHoconAreStrings() throws IOException {
         SweepConfig local = ConfigLoader.load(conf(SPACE), List.of("spark.master=local[4]"));
-        assertEquals("local[4]", local.master());
+        assertEquals("local[4]", local.spark().master());
         SweepConfig cluster = ConfigLoader.load(conf(SPACE), List.of("spark.master=spark://10.0.0.1:7077"));
-        assertEquals("spark://10.0.0.1:7077", cluster.master());
+        assertEquals("spark://10.0.0.1:7077", cluster.spark().master());
     }
 
     @Test

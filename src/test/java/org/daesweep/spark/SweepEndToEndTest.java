@@ -339,7 +339,7 @@ class SweepEndToEndTest {
         // 36 = 4 x 9: two poolings fit, three do not.
         SweepConfig config = ConfigLoader.load(conf("search.space.depth = [2, 3]", 36, 36), List.of());
         UserException e = assertThrows(UserException.class, () -> new SweepDriver(config, false, 0).run());
-        assertEquals("depth 3 needs image sides divisible by 8, but the images are 36x36 (" + config.images()
+        assertEquals("depth 3 needs image sides divisible by 8, but the images are 36x36 (" + config.data().images()
                 + "): limit the depth in search.space or trial.depth", e.getMessage());
     }
 

@@ -84,8 +84,8 @@ class TrialTrainerTest {
     @Test
     void theDefaultSearchSpaceTrains() {
         SweepConfig config = ConfigLoader.load(Path.of("conf/default.conf"), List.of());
-        List<Hyperparameters> configs = java.util.stream.IntStream.range(0, config.trials())
-                .mapToObj(i -> config.sampler().propose(config.space(), i, config.searchSeed(), List.of())).toList();
+        List<Hyperparameters> configs = java.util.stream.IntStream.range(0, config.search().trials())
+                .mapToObj(i -> config.search().sampler().propose(config.search().space(), i, config.search().seed(), List.of())).toList();
         double black = blackLevel(data.cleanValidation());
         for (Hyperparameters hp : configs) {
             TrainingRun run = new TrialTrainer().train(hp.withTraining(5, hp.batchSize()), data, 7, Duration.ZERO, e -> { });

@@ -106,7 +106,7 @@ class SamplerTest {
         java.util.function.ToDoubleFunction<List<org.daesweep.trial.TrialResult>> closeShare = trials -> trials.stream()
                 .filter(t -> Math.abs(Math.log10(t.spec().hyperparameters().learningRate()) + 3) < 0.5
                         && t.spec().hyperparameters().filters() == 64).count() / (double) trials.size();
-        double random = closeShare.applyAsDouble(history.subList(0, TpeSampler.STARTUP));
+        double random = closeShare.applyAsDouble(history.subList(0, new TpeSampler().startupTrials()));
         double guided = closeShare.applyAsDouble(history.subList(20, 40));
         // At random, 1 in 4 filters x 1 decade in 4 = ~6%.
         assertTrue(guided > 0.3 && guided > 2 * random, "near the optimum: random " + random + ", tpe " + guided);
@@ -140,7 +140,7 @@ class SamplerTest {
         List<org.daesweep.trial.TrialResult> failures = history.stream()
                 .filter(t -> t.status() != org.daesweep.trial.TrialStatus.OK).toList();
         List<org.daesweep.trial.TrialResult> onlyFailures = new java.util.ArrayList<>();
-        for (int i = 0; i < TpeSampler.STARTUP + 2; i++) {
+        for (int i = 0; i < new TpeSampler().startupTrials() + 2; i++) {
             onlyFailures.add(failures.get(i % failures.size()));
         }
         double proposed = tpe.propose(lr, 50, 3, onlyFailures).learningRate();
