@@ -1,7 +1,5 @@
 /**
- * dae-sweep. Packages by role, top to bottom, each using only those below it (ArchitectureTest
- * keeps it so): cli, spark, config / results / plots, search (the loop), its sampler, scheduler
- * and stop parts, the search space, denoise, training, trial, model, runtime, noise, metrics,
- * data, and this package's {@link org.daesweep.UserException}.
+ * dae-sweep. Packages by role, top to bottom, each using only those below it: the map with each
+ * package's role is in docs/DESIGN.md, and ArchitectureTest enforces the order.
  */
 package org.daesweep;

@@ -9,6 +9,7 @@ import org.daesweep.data.Picture;
 import org.daesweep.data.SplitSpec;
 import org.daesweep.data.Storage;
 import org.daesweep.denoise.ImageDenoiser;
+import org.daesweep.model.Architecture;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.noise.GaussianNoise;
@@ -168,9 +169,9 @@ final class BenchCommand implements Callable<Integer> {
             case "baseline" -> base;
             case "tuned" -> base.with(Hyperparameter.FILTERS, 64).with(Hyperparameter.HALVE_SECOND, true)
                     .with(Hyperparameter.BATCH_NORM, true);
-            case "unet" -> base.with(Hyperparameter.MODEL, "unet").with(Hyperparameter.CONVS, 2)
+            case "unet" -> base.with(Hyperparameter.MODEL, Architecture.UNET.label()).with(Hyperparameter.CONVS, 2)
                     .with(Hyperparameter.BATCH_NORM, true);
-            case PHOTO -> base.with(Hyperparameter.MODEL, "unet").with(Hyperparameter.DEPTH, 3)
+            case PHOTO -> base.with(Hyperparameter.MODEL, Architecture.UNET.label()).with(Hyperparameter.DEPTH, 3)
                     .with(Hyperparameter.CONVS, 2).with(Hyperparameter.FILTERS, 16).with(Hyperparameter.RESIDUAL, true)
                     .with(Hyperparameter.LOSS, "mse");
             default -> throw new UserException("--shape: baseline, tuned, unet or photo, got " + shape);

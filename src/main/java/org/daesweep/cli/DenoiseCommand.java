@@ -1,6 +1,7 @@
 package org.daesweep.cli;
 
 import com.typesafe.config.ConfigFactory;
+import org.daesweep.results.SweepDirectory;
 import com.typesafe.config.ConfigParseOptions;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
@@ -24,7 +25,6 @@ import org.daesweep.runtime.NativeRuntime;
 import org.daesweep.spark.DenoiseJob;
 import org.daesweep.spark.SparkSessions;
 import org.daesweep.spark.SparkStorage;
-import org.daesweep.spark.SweepDriver;
 import org.daesweep.training.SweepData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -205,7 +205,7 @@ final class DenoiseCommand implements Callable<Integer> {
     /** The test split a sweep evaluated its best model on: its own configuration, images, split and noise. */
     private SweepData sweepData(Storage storage) {
         Path dir = storage.path(model);
-        Path conf = new Path(dir, "config.conf");
+        Path conf = new Path(dir, SweepDirectory.CONFIG);
         if (!storage.isDirectory(dir) || !storage.exists(conf)) {
             throw new UserException(model + ": --split needs a sweep directory with its config.conf as --model");
         }
@@ -229,9 +229,9 @@ final class DenoiseCommand implements Callable<Integer> {
             throw new UserException(model + ": no such model file or sweep directory");
         }
         if (storage.isDirectory(path)) {
-            path = new Path(path, SweepDriver.MODEL_FILE);
+            path = new Path(path, SweepDirectory.MODEL);
             if (!storage.exists(path)) {
-                throw new UserException(model + ": a directory without " + SweepDriver.MODEL_FILE
+                throw new UserException(model + ": a directory without " + SweepDirectory.MODEL
                         + " (not a finished sweep)");
             }
         }

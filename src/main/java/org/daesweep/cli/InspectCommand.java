@@ -1,6 +1,7 @@
 package org.daesweep.cli;
 
 import org.apache.hadoop.fs.FileSystem;
+import org.daesweep.results.SweepDirectory;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,11 +37,11 @@ final class InspectCommand implements Callable<Integer> {
         try {
             Path root = new Storage(spark.sparkContext().hadoopConfiguration()).path(dir);
             FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            Path journal = new Path(root, TrialJournal.DIR);
-            Path trials = new Path(root, Tables.TRIALS);
+            Path journal = new Path(root, SweepDirectory.JOURNAL);
+            Path trials = new Path(root, Tables.TRIALS.name());
             if (!fs.exists(journal) || !fs.exists(trials)) {
-                throw new UserException(dir + ": not a finished sweep directory (no " + TrialJournal.DIR + " or "
-                        + Tables.TRIALS + " table)");
+                throw new UserException(dir + ": not a finished sweep directory (no " + SweepDirectory.JOURNAL + " or "
+                        + Tables.TRIALS.name() + " table)");
             }
             Set<String> expected = new HashSet<>();
             for (var status : fs.listStatus(journal)) {

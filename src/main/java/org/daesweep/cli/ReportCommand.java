@@ -1,6 +1,7 @@
 package org.daesweep.cli;
 
 import org.apache.hadoop.fs.FileSystem;
+import org.daesweep.results.SweepDirectory;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.daesweep.data.Storage;
@@ -27,12 +28,12 @@ final class ReportCommand implements Callable<Integer> {
         try {
             Path root = new Storage(spark.sparkContext().hadoopConfiguration()).path(dir);
             FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (!fs.exists(new Path(root, ResultStore.MARKER))) {
-                throw new UserException(dir + ": not a sweep directory (no " + ResultStore.MARKER + " marker)");
+            if (!SweepDirectory.is(fs, root)) {
+                throw new UserException(dir + ": not a sweep directory (no " + SweepDirectory.MARKER + " marker)");
             }
             ResultStore store = new ResultStore(spark, dir);
             Report.fromTables(spark, store);
-            System.out.println("Report: " + store.path(Report.FILE));
+            System.out.println("Report: " + store.path(SweepDirectory.REPORT));
             return 0;
         } finally {
             spark.stop();

@@ -127,7 +127,7 @@ public final class ConfigLoader {
                 continue;
             }
             if (!defaults.hasPath(key)) {
-                throw new BadKey(key + ": unknown key (see the configuration reference in README.md)");
+                throw new BadKey(key + ": unknown key (see docs/CONFIGURATION.md)");
             }
         }
     }

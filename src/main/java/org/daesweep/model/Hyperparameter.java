@@ -11,7 +11,7 @@ import java.util.Optional;
  * builder all read, so a new hyperparameter is added in one place.
  */
 public enum Hyperparameter {
-    MODEL("model", Type.STRING, List.of("cae", "unet")),
+    MODEL("model", Type.STRING, Architecture.labels()),
     DEPTH("depth", Type.INT, null),
     CONVS("convs", Type.INT, null),
     FILTERS("filters", Type.INT, null),

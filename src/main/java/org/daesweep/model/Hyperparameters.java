@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * One complete, validated set of hyperparameters: what a trial trains.
  *
- * @param model        {@code cae} (plain encoder-decoder) or {@code unet} (skip connections)
+ * @param model        the architecture: {@code cae} (plain encoder-decoder) or {@code unet} (skip connections)
  * @param depth        pooling levels
  * @param convs        convolutions per block: 1 is the reference CAE, 2 a deeper one
  * @param filters      filters of the first level; a U-Net doubles them per level
@@ -20,7 +20,7 @@ import java.util.Map;
  *                     flip or quarter turn drawn at random
  */
 public record Hyperparameters(
-        String model,
+        Architecture model,
         int depth,
         int convs,
         int filters,
@@ -39,7 +39,7 @@ public record Hyperparameters(
 
     /** The reference study's baseline CAE (Conv32-Pool-Conv32-Pool | Conv32-Up-Conv32-Up-Conv1). */
     public static Hyperparameters referenceBaseline() {
-        return new Hyperparameters("cae", 2, 1, 32, false, 3, false, 0, false, "relu", "mse", 1e-3, "constant", "none", 128, 15);
+        return new Hyperparameters(Architecture.CAE, 2, 1, 32, false, 3, false, 0, false, "relu", "mse", 1e-3, "constant", "none", 128, 15);
     }
 
     /**
@@ -62,7 +62,7 @@ public record Hyperparameters(
             }
         }
         return new Hyperparameters(
-                (String) v.get(Hyperparameter.MODEL),
+                Architecture.byLabel((String) v.get(Hyperparameter.MODEL)).orElseThrow(),
                 (Integer) v.get(Hyperparameter.DEPTH),
                 (Integer) v.get(Hyperparameter.CONVS),
                 (Integer) v.get(Hyperparameter.FILTERS),
@@ -82,7 +82,7 @@ public record Hyperparameters(
 
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put(Hyperparameter.MODEL.key(), model);
+        m.put(Hyperparameter.MODEL.key(), model.label());
         m.put(Hyperparameter.DEPTH.key(), depth);
         m.put(Hyperparameter.CONVS.key(), convs);
         m.put(Hyperparameter.FILTERS.key(), filters);
@@ -118,15 +118,13 @@ public record Hyperparameters(
         return augment.equals("dihedral");
     }
 
-    /**
-     * Filters of level {@code i} (the bottleneck of a U-Net is level {@code depth}): a U-Net
-     * doubles them per level; a CAE keeps them, or halves every level after the first under the
-     * reference rule.
-     */
+    /** Filters of level {@code level} (the bottleneck of a U-Net is level {@code depth}), as the architecture lays them out. */
     public int filtersAt(int level) {
-        if (model.equals("unet")) {
-            return filters << level;
-        }
-        return halveSecond ? Math.max(1, filters >> level) : filters;
+        return model.blueprint().filtersAt(this, level);
+    }
+
+    /** Channels of the deepest features, where dropout acts. */
+    public int deepestChannels() {
+        return model.blueprint().deepestChannels(this);
     }
 }

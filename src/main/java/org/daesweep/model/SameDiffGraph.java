@@ -88,8 +88,7 @@ public final class SameDiffGraph {
      * or the U-Net's bottleneck block.
      */
     long[] dropoutShape() {
-        int channels = hp.model().equals("unet") ? hp.filtersAt(hp.depth()) : hp.filtersAt(hp.depth() - 1);
-        return new long[]{channels, height >> hp.depth(), width >> hp.depth()};
+        return new long[]{hp.deepestChannels(), height >> hp.depth(), width >> hp.depth()};
     }
 
     /** The graph that predicts, with BatchNorm on the population statistics in {@code params}. */

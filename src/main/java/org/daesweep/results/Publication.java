@@ -3,7 +3,6 @@ package org.daesweep.results;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.daesweep.UserException;
 
 import java.io.IOException;
@@ -22,7 +21,6 @@ import java.util.Set;
  */
 public final class Publication {
     /** While it exists, a publication is under way or was stopped partway. */
-    public static final String MANIFEST = "_publishing";
     private final SparkSession spark;
     private final ResultStore store;
     private final Path staging;
@@ -34,11 +32,11 @@ public final class Publication {
         this.staging = staging;
     }
 
-    public void writeTable(String name, StructType schema, List<Row> rows) {
-        Path where = new Path(staging, name);
+    public void writeTable(Table<?> table, List<Row> rows) {
+        Path where = new Path(staging, table.name());
         delete(where);
-        store.writeTable(spark, where, name, schema, rows);
-        names.add(name);
+        store.writeTable(spark, where, table.name(), table.schema(), rows);
+        names.add(table.name());
     }
 
     public void writeFile(String name, byte[] content) {
@@ -53,18 +51,18 @@ public final class Publication {
         List<String> lines = new ArrayList<>();
         lines.add(staging.getName());
         lines.addAll(names);
-        store.writeFile(MANIFEST, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        store.writeFile(SweepDirectory.MANIFEST, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         moveIntoPlace(store, staging, names);
     }
 
     /** Completes a publication that an earlier run wrote the manifest of but did not finish. */
     static void completeInterrupted(ResultStore store) {
-        store.readFile(MANIFEST).ifPresent(bytes -> {
+        store.readFile(SweepDirectory.MANIFEST).ifPresent(bytes -> {
             List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
             if (lines.isEmpty()) {
-                throw new UserException(store.path(MANIFEST) + ": empty; remove it and run the sweep again");
+                throw new UserException(store.path(SweepDirectory.MANIFEST) + ": empty; remove it and run the sweep again");
             }
-            Path staging = new Path(new Path(store.root(), ResultStore.TMP), lines.get(0));
+            Path staging = new Path(new Path(store.root(), SweepDirectory.STAGING), lines.get(0));
             moveIntoPlace(store, staging, lines.subList(1, lines.size()));
         });
     }
@@ -81,7 +79,7 @@ public final class Publication {
                 throw store.cannotWrite(name, e);
             }
         }
-        store.delete(MANIFEST);
+        store.delete(SweepDirectory.MANIFEST);
     }
 
     private void delete(Path where) {

@@ -31,7 +31,6 @@ import java.util.stream.Collectors;
  * memory while it runs. Written atomically, like every result.
  */
 public final class Report {
-    public static final String FILE = "report.html";
     private static final int BEST_CURVES = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,31 +49,31 @@ public final class Report {
             List<Row> epochs = new ArrayList<>();
             List<Row> rungs = new ArrayList<>();
             for (TrialResult t : results) {
-                trials.add(Tables.trialRow(t, rungEnds, searchOver));
-                t.epochs().forEach(e -> epochs.add(Tables.epochRow(t.spec().id(), Tables.PHASE_SEARCH, e)));
-                rungs.addAll(Tables.rungRows(t, rungEnds));
+                trials.add(Tables.TRIALS.row(new Tables.TrialEntry(t, rungEnds, searchOver)));
+                t.epochs().forEach(e -> epochs.add(Tables.EPOCHS.row(new Tables.EpochEntry(t.spec().id(), Tables.PHASE_SEARCH, e))));
+                rungs.addAll(Tables.RUNGS.rows(Tables.rungs(t, rungEnds)));
             }
-            return new Rows(Tables.withSchema(trials, Tables.trialsSchema()), Tables.withSchema(epochs, Tables.epochsSchema()),
-                    Tables.withSchema(rungs, Tables.rungsSchema()), List.of());
+            return new Rows(Tables.withSchema(trials, Tables.TRIALS.schema()), Tables.withSchema(epochs, Tables.EPOCHS.schema()),
+                    Tables.withSchema(rungs, Tables.RUNGS.schema()), List.of());
         }
     }
 
     /** Rewrites the report from the sweep's tables and pictures, as they stand on disk. */
     public static void fromTables(SparkSession spark, ResultStore store) {
-        Rows rows = new Rows(read(spark, store, Tables.TRIALS), read(spark, store, Tables.EPOCHS),
-                read(spark, store, Tables.RUNGS), read(spark, store, Tables.METRICS));
+        Rows rows = new Rows(read(spark, store, Tables.TRIALS.name()), read(spark, store, Tables.EPOCHS.name()),
+                read(spark, store, Tables.RUNGS.name()), read(spark, store, Tables.METRICS.name()));
         write(store, rows, false);
     }
 
     public static void write(ResultStore store, Rows rows, boolean running) {
-        JsonNode plan = store.readFile(TrialJournal.PLAN).map(Report::json).map(j -> j.path("plan"))
+        JsonNode plan = store.readFile(SweepDirectory.PLAN).map(Report::json).map(j -> j.path("plan"))
                 .orElse(JSON.createObjectNode());
         List<ReportData.Image> images = new ArrayList<>();
-        store.readFile("denoised-grid.png").ifPresent(png -> images.add(new ReportData.Image("noisy / denoised / clean", png)));
-        store.readFile("residual.png").ifPresent(png -> images.add(new ReportData.Image("what the model removed (noisy "
+        store.readFile(SweepDirectory.DENOISED_GRID).ifPresent(png -> images.add(new ReportData.Image("noisy / denoised / clean", png)));
+        store.readFile(SweepDirectory.RESIDUAL).ifPresent(png -> images.add(new ReportData.Image("what the model removed (noisy "
                 + "minus denoised): red where it darkened a pixel, blue where it brightened one, white where it left it", png)));
         ReportData data = data(store.location().replaceAll(".*/", ""), plan, rows, images, running);
-        store.writeFile(FILE, ReportPage.html(data).getBytes(StandardCharsets.UTF_8));
+        store.writeFile(SweepDirectory.REPORT, ReportPage.html(data).getBytes(StandardCharsets.UTF_8));
     }
 
     static ReportData data(String name, JsonNode plan, Rows rows, List<ReportData.Image> images, boolean running) {

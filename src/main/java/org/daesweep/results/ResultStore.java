@@ -30,9 +30,6 @@ import java.nio.file.FileAlreadyExistsException;
  * files become visible together ({@link Publication}).
  */
 public final class ResultStore {
-    static final String TMP = "_tmp";
-    /** Marks a directory as dae-sweep's, so that it never deletes or overwrites anyone else's files. */
-    public static final String MARKER = "_dae-sweep";
     private final Path root;
     private final FileSystem fs;
 
@@ -45,14 +42,14 @@ public final class ResultStore {
         this.root = new Path(dir);
         try {
             this.fs = root.getFileSystem(hadoop);
-            if (fs.exists(root) && fs.listStatus(root).length > 0 && !fs.exists(new Path(root, MARKER))) {
+            if (fs.exists(root) && fs.listStatus(root).length > 0 && !SweepDirectory.is(fs, root)) {
                 throw new UserException(dir + ": exists and holds files dae-sweep did not write; "
                         + "choose another output.dir or sweep.name");
             }
-            if (!fs.mkdirs(new Path(root, TMP))) {
+            if (!fs.mkdirs(new Path(root, SweepDirectory.STAGING))) {
                 throw new IOException("mkdirs failed");
             }
-            Path marker = new Path(root, MARKER);
+            Path marker = new Path(root, SweepDirectory.MARKER);
             if (!fs.exists(marker)) {
                 create(marker, new byte[0]);
             }
@@ -74,7 +71,7 @@ public final class ResultStore {
         Path root = new Path(dir);
         try {
             FileSystem fs = root.getFileSystem(hadoop);
-            return fs.exists(new Path(root, MARKER)) ? Optional.of(new ResultStore(root, fs)) : Optional.empty();
+            return SweepDirectory.is(fs, root) ? Optional.of(new ResultStore(root, fs)) : Optional.empty();
         } catch (IOException e) {
             throw new UserException(dir + ": cannot read the sweep directory (" + UserException.firstLine(e) + ")");
         }
@@ -90,7 +87,7 @@ public final class ResultStore {
 
     /** A set of tables and files to make visible together, staged first. */
     public Publication stage(SparkSession spark) {
-        return new Publication(spark, this, new Path(new Path(root, TMP), "run-" + UUID.randomUUID()));
+        return new Publication(spark, this, new Path(new Path(root, SweepDirectory.STAGING), "run-" + UUID.randomUUID()));
     }
 
     /** Writes a table (Parquet, one file) where nothing is visible yet. */
@@ -103,7 +100,7 @@ public final class ResultStore {
     }
 
     public void writeFile(String name, byte[] content) {
-        Path tmp = new Path(new Path(root, TMP), name + "-" + UUID.randomUUID());
+        Path tmp = new Path(new Path(root, SweepDirectory.STAGING), name + "-" + UUID.randomUUID());
         try {
             create(tmp, content);
             publish(tmp, new Path(root, name));
@@ -227,8 +224,8 @@ public final class ResultStore {
      */
     public void clearStaging() {
         try {
-            if (!fs.exists(new Path(root, Publication.MANIFEST))) {
-                fs.delete(new Path(root, TMP), true);
+            if (!fs.exists(new Path(root, SweepDirectory.MANIFEST))) {
+                fs.delete(new Path(root, SweepDirectory.STAGING), true);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -255,7 +252,7 @@ public final class ResultStore {
     }
 
     private boolean canWrite() {
-        Path probe = new Path(new Path(root, TMP), "probe-" + UUID.randomUUID());
+        Path probe = new Path(new Path(root, SweepDirectory.STAGING), "probe-" + UUID.randomUUID());
         try {
             create(probe, new byte[0]);
             fs.delete(probe, false);

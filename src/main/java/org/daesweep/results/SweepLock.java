@@ -18,7 +18,6 @@ import java.util.Optional;
  * this host that no longer runs is taken over, with a note.
  */
 public final class SweepLock implements AutoCloseable {
-    public static final String FILE = "_lock";
     private static final Logger log = LoggerFactory.getLogger(SweepLock.class);
     private final ResultStore store;
 
@@ -28,17 +27,17 @@ public final class SweepLock implements AutoCloseable {
 
     public static SweepLock take(ResultStore store) {
         String me = owner();
-        if (store.createIfAbsent(FILE, me.getBytes(StandardCharsets.UTF_8))) {
+        if (store.createIfAbsent(SweepDirectory.LOCK, me.getBytes(StandardCharsets.UTF_8))) {
             return new SweepLock(store);
         }
-        String holder = store.readFile(FILE).map(b -> new String(b, StandardCharsets.UTF_8).strip()).orElse("?");
+        String holder = store.readFile(SweepDirectory.LOCK).map(b -> new String(b, StandardCharsets.UTF_8).strip()).orElse("?");
         if (!stale(holder)) {
             throw new UserException(store.location() + ": in use by another sweep (" + holder + "); wait for it to end, "
-                    + "or remove " + store.path(FILE) + " if that process is gone");
+                    + "or remove " + store.path(SweepDirectory.LOCK) + " if that process is gone");
         }
         log.warn("{}: taking over the lock of a process that no longer runs ({})", store.location(), holder);
-        store.delete(FILE);
-        if (!store.createIfAbsent(FILE, me.getBytes(StandardCharsets.UTF_8))) {
+        store.delete(SweepDirectory.LOCK);
+        if (!store.createIfAbsent(SweepDirectory.LOCK, me.getBytes(StandardCharsets.UTF_8))) {
             throw new UserException(store.location() + ": another sweep took the directory just now");
         }
         return new SweepLock(store);
@@ -46,7 +45,7 @@ public final class SweepLock implements AutoCloseable {
 
     @Override
     public void close() {
-        store.delete(FILE);
+        store.delete(SweepDirectory.LOCK);
     }
 
     /** host pid started-at, e.g. {@code node-3 41522 2026-12-02T09:14:03Z}. */

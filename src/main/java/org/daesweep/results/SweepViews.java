@@ -25,8 +25,7 @@ import java.util.Map;
  * so one query compares sweeps; sweeps written by versions with fewer columns join with nulls.
  */
 public final class SweepViews {
-    public static final List<String> TABLES = List.of(Tables.TRIALS, Tables.EPOCHS, Tables.RUNGS, Tables.METRICS,
-            Tables.PER_IMAGE);
+    public static final List<String> TABLES = Tables.ALL.stream().map(Table::name).toList();
 
     private SweepViews() {
     }
@@ -72,12 +71,12 @@ public final class SweepViews {
             if (!fs.exists(root)) {
                 throw new UserException(location + ": no such directory");
             }
-            if (fs.exists(new Path(root, ResultStore.MARKER))) {
+            if (SweepDirectory.is(fs, root)) {
                 return List.of(fs.makeQualified(root));
             }
             List<Path> sweeps = new ArrayList<>();
             for (FileStatus child : fs.listStatus(root)) {
-                if (child.isDirectory() && fs.exists(new Path(child.getPath(), ResultStore.MARKER))) {
+                if (child.isDirectory() && SweepDirectory.is(fs, child.getPath())) {
                     sweeps.add(child.getPath());
                 }
             }

@@ -1,11 +1,9 @@
 package org.daesweep.results;
 
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.daesweep.metrics.ImageScores;
 import org.daesweep.model.Hyperparameter;
@@ -17,70 +15,115 @@ import org.daesweep.trial.TrialStatus;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
-/** Schemas of the result tables and the rows of each; the README's table reference mirrors this. */
+/**
+ * The result tables, each a list of column declarations ({@link Table}), and what one row of each
+ * is made from. {@link #ALL} is what a sweep directory holds and what {@code sql} shows as views.
+ */
 public final class Tables {
-    public static final String TRIALS = "trials";
-    public static final String EPOCHS = "epochs";
-    public static final String METRICS = "metrics";
-    public static final String PER_IMAGE = "per_image";
-    public static final String RUNGS = "rungs";
-
     public static final String PHASE_SEARCH = "search";
     public static final String PHASE_RETRAIN = "retrain";
+
+    /**
+     * One trial as the trials table shows it.
+     *
+     * @param rungs      the scheduler's rung ends, to tell a completed trial from a pruned one
+     * @param searchOver whether a trial left at a rung is pruned (the search ended) or paused
+     */
+    public record TrialEntry(TrialResult result, List<Double> rungs, boolean searchOver) {
+        private EpochStats last() {
+            return result.epochs().isEmpty() ? null : result.epochs().get(result.epochs().size() - 1);
+        }
+    }
+
+    /** One rung a trial reached, with the scheduler's decision there. */
+    public record RungEntry(String trialId, int rung, double epochs, double validationMse, String decision) {
+    }
+
+    /** One epoch of a trial or of the retrain ({@code phase}). */
+    public record EpochEntry(String trialId, String phase, EpochStats stats) {
+    }
+
+    /** Test-split means of one model under one noise. */
+    public record MetricsEntry(String model, String split, String noise, ImageScores scores) {
+    }
+
+    /** One test image: the best model's scores and the noisy input's, at position {@code i} of the score arrays. */
+    public record ImageEntry(int imageIndex, ImageScores model, ImageScores noisy, int i) {
+    }
+
+    public static final Table<TrialEntry> TRIALS = new Table<>("trials", trialColumns());
+
+    public static final Table<RungEntry> RUNGS = new Table<>("rungs", List.of(
+            column("trial_id", DataTypes.StringType, RungEntry::trialId),
+            column("rung", DataTypes.IntegerType, RungEntry::rung),
+            column("epochs", DataTypes.DoubleType, RungEntry::epochs),
+            column("val_mse", DataTypes.DoubleType, r -> nullIfNaN(r.validationMse())),
+            column("decision", DataTypes.StringType, RungEntry::decision)));
+
+    public static final Table<EpochEntry> EPOCHS = new Table<>("epochs", List.of(
+            column("trial_id", DataTypes.StringType, EpochEntry::trialId),
+            column("phase", DataTypes.StringType, EpochEntry::phase),
+            column("epoch", DataTypes.IntegerType, e -> e.stats().epoch()),
+            column("train_loss", DataTypes.DoubleType, e -> nullIfNaN(e.stats().trainLoss())),
+            column("val_loss", DataTypes.DoubleType, e -> nullIfNaN(e.stats().validationLoss())),
+            column("val_mse", DataTypes.DoubleType, e -> nullIfNaN(e.stats().validationMse())),
+            column("seconds", DataTypes.DoubleType, e -> e.stats().seconds())));
+
+    public static final Table<MetricsEntry> METRICS = new Table<>("metrics", List.of(
+            column("model", DataTypes.StringType, MetricsEntry::model),
+            column("split", DataTypes.StringType, MetricsEntry::split),
+            column("noise", DataTypes.StringType, MetricsEntry::noise),
+            column("mse", DataTypes.DoubleType, m -> m.scores().meanMse()),
+            column("psnr", DataTypes.DoubleType, m -> m.scores().meanPsnr()),
+            column("ssim", DataTypes.DoubleType, m -> m.scores().meanSsim()),
+            column("images", DataTypes.IntegerType, m -> m.scores().count())));
+
+    public static final Table<ImageEntry> PER_IMAGE = new Table<>("per_image", List.of(
+            column("image_index", DataTypes.IntegerType, ImageEntry::imageIndex),
+            column("mse", DataTypes.DoubleType, e -> e.model().mse()[e.i()]),
+            column("psnr", DataTypes.DoubleType, e -> e.model().psnr()[e.i()]),
+            column("ssim", DataTypes.DoubleType, e -> e.model().ssim()[e.i()]),
+            column("noisy_mse", DataTypes.DoubleType, e -> e.noisy().mse()[e.i()]),
+            column("noisy_psnr", DataTypes.DoubleType, e -> e.noisy().psnr()[e.i()]),
+            column("noisy_ssim", DataTypes.DoubleType, e -> e.noisy().ssim()[e.i()])));
+
+    /** Every table a sweep writes, in the order {@code sql} lists them. */
+    public static final List<Table<?>> ALL = List.of(TRIALS, EPOCHS, RUNGS, METRICS, PER_IMAGE);
 
     private Tables() {
     }
 
-    public static StructType trialsSchema() {
-        List<StructField> f = new ArrayList<>();
-        f.add(field("trial_id", DataTypes.StringType));
-        f.add(field("trial_index", DataTypes.IntegerType));
-        f.add(field("seed", DataTypes.LongType));
+    private static List<Table.Column<TrialEntry>> trialColumns() {
+        List<Table.Column<TrialEntry>> c = new ArrayList<>();
+        c.add(column("trial_id", DataTypes.StringType, t -> t.result().spec().id()));
+        c.add(column("trial_index", DataTypes.IntegerType, t -> t.result().spec().index()));
+        c.add(column("seed", DataTypes.LongType, t -> t.result().spec().seed()));
         for (Hyperparameter h : Hyperparameter.values()) {
-            f.add(field(h.column(), sparkType(h.type())));
+            c.add(column(h.column(), sparkType(h.type()), t -> t.result().spec().hyperparameters().toMap().get(h.key())));
         }
-        f.add(field("status", DataTypes.StringType));
-        f.add(field("rung", DataTypes.IntegerType));
-        f.add(field("stop_reason", DataTypes.StringType));
-        f.add(field("best_val_mse", DataTypes.DoubleType));
-        f.add(field("final_train_loss", DataTypes.DoubleType));
-        f.add(field("final_val_loss", DataTypes.DoubleType));
-        f.add(field("epochs_run", DataTypes.DoubleType));
-        f.add(field("parameters", DataTypes.LongType));
-        f.add(field("seconds", DataTypes.DoubleType));
-        f.add(field("seconds_per_epoch", DataTypes.DoubleType));
-        f.add(field("error", DataTypes.StringType));
-        f.add(field("executor", DataTypes.StringType));
-        f.add(field("host", DataTypes.StringType));
-        return new StructType(f.toArray(StructField[]::new));
+        c.add(column("status", DataTypes.StringType, t -> t.result().status().label()));
+        c.add(column("rung", DataTypes.IntegerType, t -> t.result().rung() < 0 ? null : t.result().rung()));
+        c.add(column("stop_reason", DataTypes.StringType, t -> stopReason(t.result(), t.rungs(), t.searchOver())));
+        c.add(column("best_val_mse", DataTypes.DoubleType, t -> nullIfNaN(t.result().bestValidationMse())));
+        c.add(column("final_train_loss", DataTypes.DoubleType, t -> t.last() == null ? null : nullIfNaN(t.last().trainLoss())));
+        c.add(column("final_val_loss", DataTypes.DoubleType,
+                t -> t.last() == null ? null : nullIfNaN(t.last().validationLoss())));
+        c.add(column("epochs_run", DataTypes.DoubleType, t -> t.result().epochsTrained()));
+        c.add(column("parameters", DataTypes.LongType, t -> t.result().parameterCount()));
+        c.add(column("seconds", DataTypes.DoubleType, t -> t.result().seconds()));
+        c.add(column("seconds_per_epoch", DataTypes.DoubleType, t -> t.result().epochs().isEmpty() ? null
+                : t.result().epochs().stream().mapToDouble(EpochStats::seconds).average().orElseThrow()));
+        c.add(column("error", DataTypes.StringType,
+                t -> t.result().error() == null || t.result().error().isEmpty() ? null : t.result().error()));
+        c.add(column("executor", DataTypes.StringType, t -> t.result().executor()));
+        c.add(column("host", DataTypes.StringType, t -> t.result().host()));
+        return c;
     }
 
-    /**
-     * @param rungs      the scheduler's rung ends, to tell a completed trial from a pruned one
-     * @param searchOver whether a trial left at a rung is pruned (the search ended) or paused
-     */
-    public static Row trialRow(TrialResult r, List<Double> rungs, boolean searchOver) {
-        List<Object> v = new ArrayList<>();
-        v.add(r.spec().id());
-        v.add(r.spec().index());
-        v.add(r.spec().seed());
-        v.addAll(r.spec().hyperparameters().toMap().values());
-        v.add(r.status().label());
-        v.add(r.rung() < 0 ? null : r.rung());
-        v.add(stopReason(r, rungs, searchOver));
-        v.add(nullIfNaN(r.bestValidationMse()));
-        EpochStats last = r.epochs().isEmpty() ? null : r.epochs().get(r.epochs().size() - 1);
-        v.add(last == null ? null : nullIfNaN(last.trainLoss()));
-        v.add(last == null ? null : nullIfNaN(last.validationLoss()));
-        v.add(r.epochsTrained());
-        v.add(r.parameterCount());
-        v.add(r.seconds());
-        v.add(r.epochs().isEmpty() ? null : r.epochs().stream().mapToDouble(EpochStats::seconds).average().orElseThrow());
-        v.add(r.error() == null || r.error().isEmpty() ? null : r.error());
-        v.add(r.executor());
-        v.add(r.host());
-        return RowFactory.create(v.toArray());
+    private static <E> Table.Column<E> column(String name, DataType type, Function<E, Object> value) {
+        return new Table.Column<>(name, type, value);
     }
 
     private static String stopReason(TrialResult r, List<Double> rungs, boolean searchOver) {
@@ -93,89 +136,31 @@ public final class Tables {
         };
     }
 
-    public static StructType rungsSchema() {
-        return new StructType(new StructField[]{
-                field("trial_id", DataTypes.StringType),
-                field("rung", DataTypes.IntegerType),
-                field("epochs", DataTypes.DoubleType),
-                field("val_mse", DataTypes.DoubleType),
-                field("decision", DataTypes.StringType)});
-    }
-
     /**
      * A trial's rungs with the scheduler's decision at each: promoted, completed (the last rung),
      * stopped (not promoted when the sweep ended), or the status of a trial that failed on its way.
      */
-    public static List<Row> rungRows(TrialResult r, List<Double> rungs) {
-        List<Row> rows = new ArrayList<>();
+    public static List<RungEntry> rungs(TrialResult r, List<Double> rungs) {
+        List<RungEntry> entries = new ArrayList<>();
         String id = r.spec().id();
         for (int k = 0; k <= r.rung(); k++) {
             String decision = k < r.rung() ? "promoted" : k == rungs.size() - 1 ? "completed"
                     : r.status() == TrialStatus.OK ? "stopped" : "promoted";
-            rows.add(RowFactory.create(id, k, rungs.get(k),
-                    nullIfNaN(r.rungObjectives().get(k)), decision));
+            entries.add(new RungEntry(id, k, rungs.get(k), r.rungObjectives().get(k), decision));
         }
         if (r.status() != TrialStatus.OK) {
-            rows.add(RowFactory.create(id, r.rung() + 1, r.epochsTrained(), nullIfNaN(r.bestValidationMse()),
-                    r.status().label()));
+            entries.add(new RungEntry(id, r.rung() + 1, r.epochsTrained(), r.bestValidationMse(), r.status().label()));
         }
-        return rows;
+        return entries;
     }
 
-    public static StructType epochsSchema() {
-        return new StructType(new StructField[]{
-                field("trial_id", DataTypes.StringType),
-                field("phase", DataTypes.StringType),
-                field("epoch", DataTypes.IntegerType),
-                field("train_loss", DataTypes.DoubleType),
-                field("val_loss", DataTypes.DoubleType),
-                field("val_mse", DataTypes.DoubleType),
-                field("seconds", DataTypes.DoubleType)});
-    }
-
-    public static Row epochRow(String trialId, String phase, EpochStats e) {
-        return RowFactory.create(trialId, phase, e.epoch(), nullIfNaN(e.trainLoss()), nullIfNaN(e.validationLoss()),
-                nullIfNaN(e.validationMse()), e.seconds());
-    }
-
-    public static StructType metricsSchema() {
-        return new StructType(new StructField[]{
-                field("model", DataTypes.StringType),
-                field("split", DataTypes.StringType),
-                field("noise", DataTypes.StringType),
-                field("mse", DataTypes.DoubleType),
-                field("psnr", DataTypes.DoubleType),
-                field("ssim", DataTypes.DoubleType),
-                field("images", DataTypes.IntegerType)});
-    }
-
-    public static Row metricsRow(String model, String split, String noise, ImageScores s) {
-        return RowFactory.create(model, split, noise, s.meanMse(), s.meanPsnr(), s.meanSsim(), s.count());
-    }
-
-    public static StructType perImageSchema() {
-        return new StructType(new StructField[]{
-                field("image_index", DataTypes.IntegerType),
-                field("mse", DataTypes.DoubleType),
-                field("psnr", DataTypes.DoubleType),
-                field("ssim", DataTypes.DoubleType),
-                field("noisy_mse", DataTypes.DoubleType),
-                field("noisy_psnr", DataTypes.DoubleType),
-                field("noisy_ssim", DataTypes.DoubleType)});
-    }
-
-    /** One row per test image: the best model's scores and the noisy input's, keyed by position in the source file. */
-    public static List<Row> perImageRows(int[] imageIndices, ImageScores model, ImageScores noisy) {
-        List<Row> rows = new ArrayList<>(imageIndices.length);
+    /** One entry per test image, keyed by position in the source file. */
+    public static List<ImageEntry> images(int[] imageIndices, ImageScores model, ImageScores noisy) {
+        List<ImageEntry> entries = new ArrayList<>(imageIndices.length);
         for (int i = 0; i < imageIndices.length; i++) {
-            rows.add(RowFactory.create(imageIndices[i], model.mse()[i], model.psnr()[i], model.ssim()[i],
-                    noisy.mse()[i], noisy.psnr()[i], noisy.ssim()[i]));
+            entries.add(new ImageEntry(imageIndices[i], model, noisy, i));
         }
-        return rows;
-    }
-
-    private static StructField field(String name, DataType type) {
-        return DataTypes.createStructField(name, type, true);
+        return entries;
     }
 
     private static DataType sparkType(Hyperparameter.Type type) {

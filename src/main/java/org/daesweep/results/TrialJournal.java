@@ -39,12 +39,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
  * runs no code from it, and a file this version cannot read is named, not silently trained again.
  */
 public final class TrialJournal {
-    public static final String DIR = "journal";
-    public static final String PLAN = "plan.json";
-    /** The retrain's latest checkpoint, while it runs. */
-    public static final String RETRAIN = "retrain-checkpoint.json";
-    /** What the last run that went to its end computed ({@link SweepOutcome}). */
-    public static final String OUTCOME = "outcome.json";
     static final String FORMAT = "dae-sweep-journal";
     static final int VERSION = 1;
     private static final String SUFFIX = ".json";
@@ -65,25 +59,25 @@ public final class TrialJournal {
      */
     public Map<String, TrialPiece> open(Map<String, Object> plan, boolean restart) {
         // compared as parsed from its bytes, as the earlier plan is: valueToTree keeps a long a long, a parse may make it an int
-        JsonNode planJson = tree(PLAN, bytes(JSON.valueToTree(Map.of("format", "dae-sweep-plan", "version", VERSION,
+        JsonNode planJson = tree(SweepDirectory.PLAN, bytes(JSON.valueToTree(Map.of("format", "dae-sweep-plan", "version", VERSION,
                 "plan", plan))));
         if (restart) {
-            store.delete(DIR);
-            store.delete(RETRAIN);
-            store.delete(OUTCOME);
+            store.delete(SweepDirectory.JOURNAL);
+            store.delete(SweepDirectory.RETRAIN_CHECKPOINT);
+            store.delete(SweepDirectory.OUTCOME);
             store.delete("plan.txt");
         } else {
             checkEarlierPlan(planJson);
         }
-        store.writeFile(PLAN, bytes(planJson));
+        store.writeFile(SweepDirectory.PLAN, bytes(planJson));
         return pieces();
     }
 
     /** The journaled trials, by id, without opening the journal for a run. */
     public Map<String, TrialPiece> pieces() {
         Map<String, TrialPiece> done = new LinkedHashMap<>();
-        for (String file : store.list(DIR)) {
-            TrialPiece piece = decode(file, store.readFile(DIR + "/" + file).orElseThrow());
+        for (String file : store.list(SweepDirectory.JOURNAL)) {
+            TrialPiece piece = decode(file, store.readFile(SweepDirectory.JOURNAL + "/" + file).orElseThrow());
             done.put(piece.result().spec().id(), piece);
         }
         return done;
@@ -98,8 +92,8 @@ public final class TrialJournal {
 
     /** What the last run that went to its end computed; empty when no run has. */
     public Optional<SweepOutcome> outcome() {
-        return store.readFile(OUTCOME).map(bytes -> {
-            String where = store.path(OUTCOME);
+        return store.readFile(SweepDirectory.OUTCOME).map(bytes -> {
+            String where = store.path(SweepDirectory.OUTCOME);
             JsonNode node = checkedFormat(where, tree(where, bytes));
             try {
                 return JSON.treeToValue(node.get("outcome"), SweepOutcome.class);
@@ -114,20 +108,20 @@ public final class TrialJournal {
             throw new UserException(store.path("plan.txt") + ": a sweep of an earlier dae-sweep version, whose journal "
                     + "this version does not read" + RESTART);
         }
-        byte[] earlier = store.readFile(PLAN).orElse(null);
+        byte[] earlier = store.readFile(SweepDirectory.PLAN).orElse(null);
         if (earlier == null) {
-            store.delete(DIR);
-            store.delete(RETRAIN);
+            store.delete(SweepDirectory.JOURNAL);
+            store.delete(SweepDirectory.RETRAIN_CHECKPOINT);
             return;
         }
-        JsonNode old = tree(PLAN, earlier);
+        JsonNode old = tree(SweepDirectory.PLAN, earlier);
         if (old.path("version").asInt(-1) != VERSION) {
-            throw new UserException(store.path(PLAN) + ": plan format version " + old.path("version") + ", this build reads "
+            throw new UserException(store.path(SweepDirectory.PLAN) + ": plan format version " + old.path("version") + ", this build reads "
                     + VERSION + RESTART);
         }
         if (!old.equals(plan)) {
             throw new UserException(store.location() + ": holds a sweep with another search space, data or seed ("
-                    + PLAN + " differs); use another sweep.name or output.dir" + RESTART);
+                    + SweepDirectory.PLAN + " differs); use another sweep.name or output.dir" + RESTART);
         }
     }
 
@@ -135,7 +129,7 @@ public final class TrialJournal {
     public void record(TrialPiece piece) {
         ObjectNode node = versioned();
         node.set("piece", JSON.valueToTree(piece));
-        store.writeFile(DIR + "/" + fileName(piece.result().spec().id()), bytes(node));
+        store.writeFile(SweepDirectory.JOURNAL + "/" + fileName(piece.result().spec().id()), bytes(node));
     }
 
     /**
@@ -146,7 +140,7 @@ public final class TrialJournal {
         ObjectNode node = versioned();
         node.set("retrain", retrainKey(hp, seed));
         node.set("checkpoint", JSON.valueToTree(checkpoint));
-        store.writeFile(RETRAIN, bytes(node));
+        store.writeFile(SweepDirectory.RETRAIN_CHECKPOINT, bytes(node));
     }
 
     /**
@@ -155,11 +149,11 @@ public final class TrialJournal {
      * {@code retrain} section), whose training cannot be continued.
      */
     public Optional<Checkpoint> retrainCheckpoint(Hyperparameters hp, long seed) {
-        byte[] bytes = store.readFile(RETRAIN).orElse(null);
+        byte[] bytes = store.readFile(SweepDirectory.RETRAIN_CHECKPOINT).orElse(null);
         if (bytes == null) {
             return Optional.empty();
         }
-        String where = store.path(RETRAIN);
+        String where = store.path(SweepDirectory.RETRAIN_CHECKPOINT);
         JsonNode node = checkedFormat(where, tree(where, bytes));
         if (!node.path("retrain").equals(retrainKey(hp, seed))) {
             return Optional.empty();
@@ -173,12 +167,12 @@ public final class TrialJournal {
 
     /** Drops the retrain's checkpoint once its model is saved. */
     public void discardRetrain() {
-        store.delete(RETRAIN);
+        store.delete(SweepDirectory.RETRAIN_CHECKPOINT);
     }
 
     /** Compared as parsed from its bytes, as the recorded one is. */
     private static JsonNode retrainKey(Hyperparameters hp, long seed) {
-        return tree(RETRAIN, bytes(JSON.valueToTree(Map.of("hyperparameters", hp, "seed", seed))));
+        return tree(SweepDirectory.RETRAIN_CHECKPOINT, bytes(JSON.valueToTree(Map.of("hyperparameters", hp, "seed", seed))));
     }
 
     /** The journal file of a trial; {@link #trialId} reads it back. */
@@ -192,7 +186,7 @@ public final class TrialJournal {
     }
 
     private TrialPiece decode(String file, byte[] bytes) {
-        String where = store.path(DIR + "/" + file);
+        String where = store.path(SweepDirectory.JOURNAL + "/" + file);
         if (!file.endsWith(SUFFIX)) {
             throw new UserException(where + ": not a journal file of this dae-sweep version (journals are " + FORMAT
                     + " version " + VERSION + " JSON)" + RESTART);

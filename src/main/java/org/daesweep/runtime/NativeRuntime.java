@@ -149,7 +149,7 @@ public final class NativeRuntime {
         if (!hugePagesEnabled(System.getenv(MALLOC_TUNABLES_VARIABLE))) {
             LoggerFactory.getLogger(NativeRuntime.class).warn("{} does not contain {}: models whose "
                     + "activations exceed 32 MB (e.g. 128 filters at 28x28, batch 128) train several times slower. "
-                    + "Set it in the environment of the JVM that trains (see the README's Running on a cluster).",
+                    + "Set it in the environment of the JVM that trains (see docs/CLUSTER.md).",
                     MALLOC_TUNABLES_VARIABLE, HUGE_PAGES_TUNABLE);
         }
     }

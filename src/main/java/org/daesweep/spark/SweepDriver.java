@@ -1,6 +1,7 @@
 package org.daesweep.spark;
 
 import org.apache.hadoop.conf.Configuration;
+import org.daesweep.results.SweepDirectory;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -72,7 +73,6 @@ import java.util.Set;
  */
 public final class SweepDriver {
     private static final Logger log = LoggerFactory.getLogger(SweepDriver.class);
-    public static final String MODEL_FILE = "best-model.zip";
     private static final int GRID_COLUMNS = 10;
     private static final int GRID_SIDE = 96;
 
@@ -156,7 +156,7 @@ public final class SweepDriver {
             return Optional.empty();
         }
         Optional<ResultStore> store = ResultStore.existing(hadoop, config.sweepDir());
-        if (store.isEmpty() || store.get().exists(Publication.MANIFEST)) {
+        if (store.isEmpty() || store.get().exists(SweepDirectory.MANIFEST)) {
             return Optional.empty();
         }
         TrialJournal journal = new TrialJournal(store.get());
@@ -197,14 +197,14 @@ public final class SweepDriver {
         TrialResult best = best(search.trials());
         SweepOutcome.Keys keys = keys(best);
         Optional<SweepOutcome> kept = previous.filter(o -> !request.retrain() && o.keys().retrain().equals(keys.retrain())
-                && store.exists(MODEL_FILE));
+                && store.exists(SweepDirectory.MODEL));
         SweepOutcome outcome = kept.isPresent()
                 ? keptRetrain(store, kept.get(), keys, search.trials().size(), data, out)
                 : retrainAndEvaluate(jsc, data, broadcast, journal, best, search.trials().size(), keys, out);
         broadcast.destroy();
-        outcome.retrainEpochs().forEach(e -> epochRows.add(Tables.epochRow(best.spec().id(), Tables.PHASE_RETRAIN, e)));
-        out.writeTable(Tables.EPOCHS, Tables.epochsSchema(), epochRows);
-        out.writeFile(TrialJournal.OUTCOME, TrialJournal.encode(outcome));
+        outcome.retrainEpochs().forEach(e -> epochRows.add(Tables.EPOCHS.row(new Tables.EpochEntry(best.spec().id(), Tables.PHASE_RETRAIN, e))));
+        out.writeTable(Tables.EPOCHS, epochRows);
+        out.writeFile(SweepDirectory.OUTCOME, TrialJournal.encode(outcome));
         out.publish();
         journal.discardRetrain();
         Report.fromTables(spark, store);
@@ -217,7 +217,7 @@ public final class SweepDriver {
                                             TrialJournal journal, TrialResult best, int trials, SweepOutcome.Keys keys,
                                             Publication out) {
         TrialTasks.Retrained retrained = retrain(jsc, data, broadcast, journal, best);
-        out.writeFile(MODEL_FILE, retrained.model());
+        out.writeFile(SweepDirectory.MODEL, retrained.model());
         Evaluation evaluation = evaluate(out, load(retrained.model()), data);
         return evaluation.outcome(keys, trials, best.spec().id(), retrained.epochs());
     }
@@ -230,7 +230,7 @@ public final class SweepDriver {
         if (kept.keys().evaluation().equals(keys.evaluation())) {
             return kept.withKeys(keys, trials);
         }
-        byte[] model = store.readFile(MODEL_FILE).orElseThrow();
+        byte[] model = store.readFile(SweepDirectory.MODEL).orElseThrow();
         return evaluate(out, load(model), data).outcome(keys, trials, kept.bestTrial(), kept.retrainEpochs());
     }
 
@@ -299,16 +299,16 @@ public final class SweepDriver {
         if (request.extend() > 0 && earlier.isEmpty()) {
             throw new UserException(store.location() + ": nothing to extend (no trials of this sweep there yet)");
         }
-        store.writeFile("config.conf", config.rendered().getBytes(StandardCharsets.UTF_8));
+        store.writeFile(SweepDirectory.CONFIG, config.rendered().getBytes(StandardCharsets.UTF_8));
         return earlier;
     }
 
     /** The trials and rungs tables and the loss curves; returns the search's epoch rows, to which the retrain's are added. */
     private List<Row> stageSearchTables(Publication out, List<TrialResult> trials, Scheduler scheduler) {
         Report.Rows rows = Report.Rows.ofSearch(trials, scheduler.rungs(), true);
-        out.writeTable(Tables.TRIALS, Tables.trialsSchema(), rows.trials());
-        out.writeTable(Tables.RUNGS, Tables.rungsSchema(), rows.rungs());
-        out.writeFile("loss-curves.png", LossCurves.png(trials));
+        out.writeTable(Tables.TRIALS, rows.trials());
+        out.writeTable(Tables.RUNGS, rows.rungs());
+        out.writeFile(SweepDirectory.LOSS_CURVES, LossCurves.png(trials));
         return new ArrayList<>(rows.epochs());
     }
 
@@ -404,8 +404,8 @@ public final class SweepDriver {
         ImageScores noisy = scores(data, g -> data.test().get(g).noisy());
         String noise = config.noise().evaluation().describe();
         List<Row> metrics = new ArrayList<>(List.of(
-                Tables.metricsRow("best", "test", noise, scores),
-                Tables.metricsRow("noisy-input", "test", noise, noisy)));
+                Tables.METRICS.row(new Tables.MetricsEntry("best", "test", noise, scores)),
+                Tables.METRICS.row(new Tables.MetricsEntry("noisy-input", "test", noise, noisy))));
         Optional<MeanScores> selfEnsembled = Optional.empty();
         if (config.evaluate().selfEnsemble()) {
             TestDenoiser ensemble = new TestDenoiser(model, true);
@@ -414,16 +414,16 @@ public final class SweepDriver {
             log.info("self-ensembled over flips and quarter turns: {} dB / SSIM {} (one pass: {} dB / {})",
                     String.format("%.2f", ensembled.meanPsnr()), String.format("%.3f", ensembled.meanSsim()),
                     String.format("%.2f", scores.meanPsnr()), String.format("%.3f", scores.meanSsim()));
-            metrics.add(Tables.metricsRow("best-self-ensemble", "test", noise, ensembled));
+            metrics.add(Tables.METRICS.row(new Tables.MetricsEntry("best-self-ensemble", "test", noise, ensembled)));
         }
         metrics.addAll(robustnessRows(denoiser, data));
         int[] indices = data.test().stream().flatMapToInt(t -> Arrays.stream(t.indices())).toArray();
-        store.writeTable(Tables.METRICS, Tables.metricsSchema(), metrics);
-        store.writeTable(Tables.PER_IMAGE, Tables.perImageSchema(), Tables.perImageRows(indices, scores, noisy));
+        store.writeTable(Tables.METRICS, metrics);
+        store.writeTable(Tables.PER_IMAGE, Tables.PER_IMAGE.rows(Tables.images(indices, scores, noisy)));
         SweepData.TestImages first = data.test().get(0);
-        store.writeFile("denoised-grid.png", ImageGrids.comparison(gridView(first.noisy()), gridView(denoised.get(0)),
+        store.writeFile(SweepDirectory.DENOISED_GRID, ImageGrids.comparison(gridView(first.noisy()), gridView(denoised.get(0)),
                 gridView(first.clean()), GRID_COLUMNS));
-        store.writeFile("residual.png", ImageGrids.residual(gridView(first.noisy()), gridView(denoised.get(0)),
+        store.writeFile(SweepDirectory.RESIDUAL, ImageGrids.residual(gridView(first.noisy()), gridView(denoised.get(0)),
                 GRID_COLUMNS));
         return new Evaluation(scores.means(), selfEnsembled, noisy.means());
     }
@@ -465,8 +465,8 @@ public final class SweepDriver {
             log.info("robustness, {}: {} dB / SSIM {} (noisy input {} dB / {})", noise.describe(),
                     String.format("%.2f", model.meanPsnr()), String.format("%.3f", model.meanSsim()),
                     String.format("%.2f", input.meanPsnr()), String.format("%.3f", input.meanSsim()));
-            rows.add(Tables.metricsRow("best", "test", noise.describe(), model));
-            rows.add(Tables.metricsRow("noisy-input", "test", noise.describe(), input));
+            rows.add(Tables.METRICS.row(new Tables.MetricsEntry("best", "test", noise.describe(), model)));
+            rows.add(Tables.METRICS.row(new Tables.MetricsEntry("noisy-input", "test", noise.describe(), input)));
         }
         return rows;
     }

@@ -66,7 +66,7 @@ class ConfigLoaderTest {
 
     @Test
     void aBadKeyIsBlamedOnWhereItWasSet() throws IOException {
-        assertEquals("command line: trial.filterz: unknown key (see the configuration reference in README.md)",
+        assertEquals("command line: trial.filterz: unknown key (see docs/CONFIGURATION.md)",
                 error("search.space { filters = [4, 8] }", "trial.filterz=3"));
         assertTrue(error("search.space { filters = [4, 8] }", "trial.kernel=4").startsWith("command line: trial.kernel: "));
         assertTrue(error("search.space { filters = [4, 8] }\ntrial.kernel = 4").startsWith(dir.resolve("sweep.conf")
@@ -190,5 +190,55 @@ class ConfigLoaderTest {
     void missingFileIsOneLine() {
         UserException e = assertThrows(UserException.class, () -> ConfigLoader.load(dir.resolve("nope.conf"), List.of()));
         assertEquals(dir.resolve("nope.conf") + ": no such configuration file", e.getMessage());
+    }
+
+    /** Every key's bad value is refused in one line that names the key, where it was set, and what is wanted. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "sweep.name=a/b | sweep.name: use letters",
+            "data.limit=-1 | data.limit: must be >= 0",
+            "data.format=tiff | data.format: must be one of",
+            "data.size=12y | data.size: ",
+            "data.patches.size=-1 | data.patches.size: 0 (whole images) or a side",
+            "data.patches.per-image=0 | data.patches.per-image: must be >= 1",
+            "data.test-fraction=1.5 | data.test-fraction: must be between 0 and 1",
+            "data.validation-fraction=0 | data.validation-fraction: must be between 0 and 1",
+            "noise.type=blur | noise.type: must be one of",
+            "noise.factor=-1 | noise: ",
+            "trial.model=resnet | trial.model: must be one of [cae, unet]",
+            "trial.filters=0 | trial.filters: must be >= 1",
+            "trial.kernel=4 | trial.kernel: must be an odd number",
+            "trial.dropout=1 | trial.dropout: must be in [0, 1)",
+            "trial.learning-rate=0 | trial.learning-rate: must be > 0",
+            "trial.timeout=soon | trial.timeout: must be a duration",
+            "search.sampler=cmaes | search.sampler: must be one of random, grid, tpe",
+            "search.tpe.gamma=2 | search.tpe.gamma: must be between 0 and 1",
+            "search.tpe.startup-trials=0 | search.tpe.startup-trials: must be >= 1",
+            "search.tpe.candidates=2.5 | search.tpe.candidates: must be a whole number",
+            "search.trials=-1 | search.trials: must be >= 0",
+            "search.scheduler.type=hyperband | search.scheduler.type: must be one of",
+            "search.scheduler.min-epochs=0 | search.scheduler.min-epochs: must be > 0",
+            "search.stop.epochs=-1 | search.stop: epochs and patience must be >= 0",
+            "search.stop.time=-5m | search.stop.time: must not be negative",
+            "retrain.epochs=0 | retrain.epochs: must be >= 1",
+            "retrain.batch-size=0 | retrain.batch-size: must be >= 1",
+            "retrain.averaging-frequency=0 | retrain.averaging-frequency: must be >= 1",
+            "evaluate.robustness=5 | evaluate.robustness: must be a list of noises",
+            "spark.task-cpus=0 | spark.task-cpus: must be >= 1",
+            "spark.executor-wait=later | spark.executor-wait: must be a duration"})
+    void everyKeysBadValueIsNamed(String override, String expected) throws IOException {
+        String message = error("search { sampler = tpe, space { filters = [4, 8] } }", override.trim());
+        String where = message.startsWith("command line: ") ? "command line: " : dir.resolve("sweep.conf") + ": ";
+        assertTrue(message.startsWith(where + expected.trim()) && !message.contains("\n"), override + " -> " + message);
+    }
+
+    /** The sweep file the README shows loads as it stands. */
+    @Test
+    void theReadmesSweepFileLoads() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("```hocon\n") + "```hocon\n".length();
+        SweepConfig example = ConfigLoader.load(conf(readme.substring(start, readme.indexOf("```", start))), List.of());
+        assertEquals("tpe", example.search().sampler().name());
+        assertEquals(20, example.retrain().epochs());
     }
 }

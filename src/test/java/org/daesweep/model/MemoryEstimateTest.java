@@ -23,7 +23,7 @@ class MemoryEstimateTest {
                 .with(Hyperparameter.CONVS, 2).with(Hyperparameter.BATCH_NORM, true).with(Hyperparameter.FILTERS, 16);
         for (Hyperparameters hp : new Hyperparameters[]{Hyperparameters.referenceBaseline(), unet}) {
             DenoisingNetwork network = DenoisingNetwork.create(hp, 28, 28, 1, 10);
-            assertEquals(network.parameterCount(), MemoryEstimate.of(hp, 28, 28).parameterCount(), hp.model());
+            assertEquals(network.parameterCount(), MemoryEstimate.of(hp, 28, 28).parameterCount(), hp.model().label());
         }
     }
 

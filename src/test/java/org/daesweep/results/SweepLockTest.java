@@ -38,7 +38,7 @@ class SweepLockTest {
             UserException e = assertThrows(UserException.class, () -> SweepLock.take(store));
             assertTrue(e.getMessage().contains("in use by another sweep (" + SweepLock.owner() + ")"), e.getMessage());
         }
-        assertFalse(Files.exists(dir.resolve(SweepLock.FILE)), "released at the end");
+        assertFalse(Files.exists(dir.resolve(SweepDirectory.LOCK)), "released at the end");
         SweepLock.take(store).close();
     }
 
@@ -48,8 +48,8 @@ class SweepLockTest {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         String host = SweepLock.owner().split(" ")[0];
-        Files.writeString(dir.resolve(SweepLock.FILE), host + " " + gone.pid() + " 2026-01-01T00:00:00Z");
-        assertTrue(SweepLock.stale(Files.readString(dir.resolve(SweepLock.FILE))));
+        Files.writeString(dir.resolve(SweepDirectory.LOCK), host + " " + gone.pid() + " 2026-01-01T00:00:00Z");
+        assertTrue(SweepLock.stale(Files.readString(dir.resolve(SweepDirectory.LOCK))));
         SweepLock.take(store).close();
         assertFalse(SweepLock.stale("another-host 1 2026-01-01T00:00:00Z"), "another host's lock is never judged from here");
         assertFalse(SweepLock.stale(SweepLock.owner()), "a live process holds its lock");

@@ -39,7 +39,7 @@ class SweepViewsTest {
 
     private void sweep(String name, boolean withHost, String... trialIds) throws Exception {
         Path sweep = Files.createDirectories(dir.resolve(name));
-        Files.writeString(sweep.resolve(ResultStore.MARKER), "");
+        Files.writeString(sweep.resolve(SweepDirectory.MARKER), "");
         StructType schema = new StructType().add("trial_id", DataTypes.StringType).add("best_val_mse", DataTypes.DoubleType);
         if (withHost) {
             schema = schema.add("host", DataTypes.StringType);
@@ -47,7 +47,7 @@ class SweepViewsTest {
         boolean host = withHost;
         List<Row> rows = java.util.Arrays.stream(trialIds)
                 .map(id -> host ? RowFactory.create(id, 0.1, "h") : RowFactory.create(id, 0.1)).toList();
-        spark.createDataFrame(rows, schema).write().parquet(sweep.resolve(Tables.TRIALS).toString());
+        spark.createDataFrame(rows, schema).write().parquet(sweep.resolve(Tables.TRIALS.name()).toString());
     }
 
     @Test
@@ -55,10 +55,10 @@ class SweepViewsTest {
         sweep("a", true, "trial-0000", "trial-0001");
         sweep("b", false, "trial-0000");
         Files.createDirectories(dir.resolve("not-a-sweep"));
-        assertEquals(java.util.Map.of(Tables.TRIALS, List.of("a", "b")), SweepViews.register(spark, dir.toString()));
+        assertEquals(java.util.Map.of(Tables.TRIALS.name(), List.of("a", "b")), SweepViews.register(spark, dir.toString()));
         List<Row> counts = spark.sql("SELECT sweep, count(*) FROM trials GROUP BY sweep ORDER BY sweep").collectAsList();
         assertEquals(List.of(RowFactory.create("a", 2L), RowFactory.create("b", 1L)), counts);
-        assertEquals("sweep", spark.table(Tables.TRIALS).columns()[0]);
+        assertEquals("sweep", spark.table(Tables.TRIALS.name()).columns()[0]);
         assertNull(spark.sql("SELECT host FROM trials WHERE sweep = 'b'").first().get(0), "a missing column is null");
     }
 

@@ -1,6 +1,7 @@
 package org.daesweep.spark;
 
 import org.apache.hadoop.conf.Configuration;
+import org.daesweep.results.SweepDirectory;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
@@ -88,7 +89,7 @@ class HdfsTest {
         SweepSummary summary = new SweepDriver(config, false, 0).run();
         assertEquals(2, summary.trials().size());
         assertEquals(200, summary.bestScores().count(), "a fifth of the 1,000 images is the test split");
-        for (String file : List.of(Tables.TRIALS, Tables.METRICS, SweepDriver.MODEL_FILE, "config.conf")) {
+        for (String file : List.of(Tables.TRIALS.name(), Tables.METRICS.name(), SweepDirectory.MODEL, SweepDirectory.CONFIG)) {
             assertTrue(hdfs.exists(new Path("/results/on-hdfs/" + file)), file);
         }
 
@@ -99,7 +100,7 @@ class HdfsTest {
         assertEquals(1000, denoised.count());
         assertTrue(hdfs.exists(new Path("/out/digits.idx.scores")));
 
-        out = run(0, "denoise", "--model", root + "/results/on-hdfs/" + SweepDriver.MODEL_FILE,
+        out = run(0, "denoise", "--model", root + "/results/on-hdfs/" + SweepDirectory.MODEL,
                 "--input", root + "/data/strokes", "--output", root + "/out/strokes");
         assertTrue(out.contains("Denoised 30 of 30 images"), out);
         try (var in = hdfs.open(new Path("/out/strokes/2/29.png"))) {

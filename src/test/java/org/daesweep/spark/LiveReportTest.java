@@ -1,6 +1,7 @@
 package org.daesweep.spark;
 
 import org.apache.spark.sql.SparkSession;
+import org.daesweep.results.SweepDirectory;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.results.Report;
 import org.daesweep.results.ResultStore;
@@ -36,11 +37,11 @@ class LiveReportTest {
             LiveReport live = new LiveReport(store, List.of(1.0), List.of(trial(0)),
                     System.nanoTime() - LiveReport.EVERY_NANOS);
             live.pieceEnded(trial(1));
-            String first = Files.readString(dir.resolve(Report.FILE));
+            String first = Files.readString(dir.resolve(SweepDirectory.REPORT));
             assertTrue(first.contains("http-equiv=\"refresh\""), "reloads itself while the sweep runs");
             assertTrue(first.contains("<section id=\"trials\" data-items=\"2\""), "the journaled trial and the new one");
             live.pieceEnded(trial(2));
-            assertEquals(first, Files.readString(dir.resolve(Report.FILE)), "at most one rewrite every few seconds");
+            assertEquals(first, Files.readString(dir.resolve(SweepDirectory.REPORT)), "at most one rewrite every few seconds");
         } finally {
             spark.stop();
         }

@@ -1,6 +1,7 @@
 package org.daesweep.spark;
 
 import org.daesweep.FaultyFileSystem;
+import org.daesweep.results.SweepDirectory;
 import org.daesweep.SweepFailedException;
 import org.daesweep.TestData;
 import org.daesweep.config.ConfigLoader;
@@ -57,7 +58,7 @@ class StoreFaultTest {
         assertTrue(full.getMessage().matches("cannot write faulty:/\\S+/journal/trial-0002\\.json: No space left on device "
                 + "\\(injected\\); what was journaled is kept: run the same command again to resume"), full.getMessage());
         Path out = dir.resolve("out/faults");
-        assertFalse(Files.exists(out.resolve(Tables.TRIALS)), "no trials table before the search has ended");
+        assertFalse(Files.exists(out.resolve(Tables.TRIALS.name())), "no trials table before the search has ended");
         assertEquals(List.of("trial-0000.json", "trial-0001.json"), journaled(out));
 
         FaultyFileSystem.repair();
@@ -69,13 +70,13 @@ class StoreFaultTest {
     @Test
     void aRefusedRenameOfATableStopsTheSweepAndTheRerunCompletesIt() throws Exception {
         SweepConfig config = config();
-        FaultyFileSystem.failRenameTo(Tables.TRIALS);
+        FaultyFileSystem.failRenameTo(Tables.TRIALS.name());
         SweepFailedException refused = assertThrows(SweepFailedException.class,
                 () -> new SweepDriver(config, false, 0).run());
-        assertTrue(refused.getMessage().matches("cannot write faulty:/\\S+/" + Tables.TRIALS.replace(".", "\\.")
+        assertTrue(refused.getMessage().matches("cannot write faulty:/\\S+/" + Tables.TRIALS.name().replace(".", "\\.")
                 + ": rename refused by the store \\(injected\\); .*"), refused.getMessage());
         Path out = dir.resolve("out/faults");
-        assertFalse(Files.exists(out.resolve(Tables.TRIALS)), "the table is in place whole or not at all");
+        assertFalse(Files.exists(out.resolve(Tables.TRIALS.name())), "the table is in place whole or not at all");
         assertEquals(4, journaled(out).size());
 
         FaultyFileSystem.repair();
@@ -90,8 +91,8 @@ class StoreFaultTest {
      * completes the new set. Either way the tables agree with one another.
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"metrics", Tables.TRIALS, SweepDriver.MODEL_FILE,
-            "outcome.json", Tables.EPOCHS})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"metrics", "trials", SweepDirectory.MODEL,
+            SweepDirectory.OUTCOME, "epochs"})
     void aRunStoppedWhilePublishingLeavesOneWholeSet(String failingAt) throws Exception {
         SweepConfig config = config();
         new SweepDriver(config, false, 0).run();
@@ -125,18 +126,18 @@ class StoreFaultTest {
         org.apache.spark.sql.SparkSession spark = org.apache.spark.sql.SparkSession.builder().master("local[1]")
                 .appName("check").config("spark.ui.enabled", "false").getOrCreate();
         try {
-            var trials = spark.read().parquet(out.resolve(Tables.TRIALS).toString());
+            var trials = spark.read().parquet(out.resolve(Tables.TRIALS.name()).toString());
             String best = trials.filter("status = 'ok'").orderBy("best_val_mse").first().getAs("trial_id");
-            var retrain = spark.read().parquet(out.resolve(Tables.EPOCHS).toString()).filter("phase = 'retrain'");
+            var retrain = spark.read().parquet(out.resolve(Tables.EPOCHS.name()).toString()).filter("phase = 'retrain'");
             assertEquals(retrainEpochs, retrain.count());
             assertEquals(best, retrain.first().getAs("trial_id"));
             String outcome = Files.readString(out.resolve("outcome.json"));
             assertTrue(outcome.contains("\"bestTrial\" : \"" + best + "\""), outcome);
             assertEquals(retrainEpochs, outcome.split("\"trainLoss\"", -1).length - 1, "the outcome's retrain epochs");
-            double psnr = spark.read().parquet(out.resolve(Tables.METRICS).toString()).filter("model = 'best'")
+            double psnr = spark.read().parquet(out.resolve(Tables.METRICS.name()).toString()).filter("model = 'best'")
                     .first().getAs("psnr");
             assertTrue(outcome.contains("\"meanPsnr\" : " + psnr), "the outcome's figures are the metrics table's");
-            try (var model = Files.newInputStream(out.resolve(SweepDriver.MODEL_FILE))) {
+            try (var model = Files.newInputStream(out.resolve(SweepDirectory.MODEL))) {
                 assertEquals(retrainEpochs, org.daesweep.model.ModelFile.read(model, "model").hyperparameters().epochs());
             }
         } finally {
@@ -154,7 +155,7 @@ class StoreFaultTest {
         assertEquals(List.of("trial-0000", "trial-0001", "trial-0002", "trial-0003"),
                 summary.trials().stream().map(TrialResult::spec).map(s -> s.id()).sorted().toList());
         assertEquals(4, journaled(out).size());
-        try (var parts = Files.list(out.resolve(Tables.TRIALS))) {
+        try (var parts = Files.list(out.resolve(Tables.TRIALS.name()))) {
             assertTrue(parts.anyMatch(p -> p.getFileName().toString().equals("_SUCCESS")), "a whole table");
         }
     }

@@ -1,6 +1,7 @@
 package org.daesweep.spark;
 
 import org.apache.spark.sql.Dataset;
+import org.daesweep.results.SweepDirectory;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.daesweep.TestData;
@@ -50,13 +51,13 @@ class SweepEndToEndTest {
                 .agg(org.apache.spark.sql.functions.avg("psnr")).first().getDouble(0);
         assertEquals(summary.bestScores().meanPsnr(), denoisePsnr, 1e-4,
                 "denoise --split test scores the sweep's test images as the sweep did");
-        Dataset<Row> trials = read(spark, out, Tables.TRIALS);
-        assertEquals(Tables.trialsSchema(), trials.schema());
+        Dataset<Row> trials = read(spark, out, Tables.TRIALS.name());
+        assertEquals(Tables.TRIALS.schema(), trials.schema());
         assertEquals(2, trials.count());
         assertEquals(2, trials.filter("status = 'ok'").count());
 
-        Dataset<Row> epochs = read(spark, out, Tables.EPOCHS);
-        assertEquals(Tables.epochsSchema(), epochs.schema());
+        Dataset<Row> epochs = read(spark, out, Tables.EPOCHS.name());
+        assertEquals(Tables.EPOCHS.schema(), epochs.schema());
         assertEquals(8, epochs.filter("phase = 'search'").count());
         assertEquals(1, epochs.filter("phase = 'retrain'").count());
 
@@ -65,8 +66,8 @@ class SweepEndToEndTest {
         assertEquals((String) best.getAs("trial_id"), epochs.filter("phase = 'retrain'").first().getAs("trial_id"),
                 "the retrained trial is the one with the lowest validation MSE");
 
-        Dataset<Row> metrics = read(spark, out, Tables.METRICS);
-        assertEquals(Tables.metricsSchema(), metrics.schema());
+        Dataset<Row> metrics = read(spark, out, Tables.METRICS.name());
+        assertEquals(Tables.METRICS.schema(), metrics.schema());
         assertEquals(6, metrics.count(), "training noise + gaussian 0.7 + salt-and-pepper, best and noisy input each");
         assertEquals(List.of("gaussian(0.3)", "gaussian(0.7)", "salt-pepper(0.1)"), metrics.select("noise").distinct()
                 .orderBy("noise").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
@@ -80,15 +81,15 @@ class SweepEndToEndTest {
         assertEquals(summary.noisyScores().meanPsnr(), noisyPsnr, 1e-9);
         assertTrue(noisier < noisyPsnr - 3, "more noise, lower PSNR: " + noisier + " vs " + noisyPsnr);
 
-        Dataset<Row> perImage = read(spark, out, Tables.PER_IMAGE);
-        assertEquals(Tables.perImageSchema(), perImage.schema());
+        Dataset<Row> perImage = read(spark, out, Tables.PER_IMAGE.name());
+        assertEquals(Tables.PER_IMAGE.schema(), perImage.schema());
         assertEquals(testImages, perImage.count());
         assertEquals(testImages, perImage.select("image_index").distinct().count());
         double meanPsnr = perImage.agg(org.apache.spark.sql.functions.avg("psnr")).first().getDouble(0);
         double bestPsnr = metrics.filter("model = 'best' and noise = 'gaussian(0.3)'").first().getAs("psnr");
         assertEquals(bestPsnr, meanPsnr, 1e-9, "metrics are the means of per_image");
         });
-        String report = Files.readString(out.resolve(org.daesweep.results.Report.FILE));
+        String report = Files.readString(out.resolve(org.daesweep.results.SweepDirectory.REPORT));
         for (String section : List.of("summary", "trials", "hyperparameters", "curves", "retrain", "rungs", "robustness", "images")) {
             java.util.regex.Matcher items = java.util.regex.Pattern.compile("<section id=\"" + section
                     + "\" data-items=\"(\\d+)\"").matcher(report);
@@ -98,10 +99,10 @@ class SweepEndToEndTest {
         assertEquals(2, trialsTable.split("<tr class=\"ok\">", -1).length - 1, "one row per trial in the report");
         assertFalse(report.contains("http-equiv=\"refresh\""), "the finished sweep's report no longer reloads itself");
         assertFalse(report.contains("src=\"http"), "nothing fetched from the network");
-        for (String file : List.of(SweepDriver.MODEL_FILE, "config.conf", "loss-curves.png", "denoised-grid.png", "residual.png")) {
+        for (String file : List.of(SweepDirectory.MODEL, SweepDirectory.CONFIG, SweepDirectory.LOSS_CURVES, SweepDirectory.DENOISED_GRID, SweepDirectory.RESIDUAL)) {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }
-        try (InputStream model = Files.newInputStream(out.resolve(SweepDriver.MODEL_FILE))) {
+        try (InputStream model = Files.newInputStream(out.resolve(SweepDirectory.MODEL))) {
             assertEquals(summary.best().spec().hyperparameters().filters(),
                     ModelFile.read(model, "best-model.zip").hyperparameters().filters());
         }
@@ -157,7 +158,7 @@ class SweepEndToEndTest {
         Path out = dir.resolve("out/e2e");
         // A crash after trial-0000 finished: trial-0001's journal record and the tables are gone.
         Files.delete(out.resolve("journal/trial-0001.json"));
-        deleteTree(out.resolve(Tables.TRIALS));
+        deleteTree(out.resolve(Tables.TRIALS.name()));
 
         SweepSummary resumed = new SweepDriver(config, false, 0).run();
         assertEquals(first.trials().get(0), resumed.trials().get(0), "trial-0000 comes from the journal, not a rerun");
@@ -183,17 +184,17 @@ class SweepEndToEndTest {
         SweepConfig config = ConfigLoader.load(conf("evaluate.robustness = []"), List.of());
         SweepSummary first = new SweepDriver(config, false, 0).run();
         Path out = dir.resolve("out/e2e");
-        Path model = out.resolve(SweepDriver.MODEL_FILE);
+        Path model = out.resolve(SweepDirectory.MODEL);
         byte[] firstModel = Files.readAllBytes(model);
         long modelTime = Files.getLastModifiedTime(model).toMillis();
-        long metricsTime = Files.getLastModifiedTime(out.resolve(Tables.METRICS)).toMillis();
+        long metricsTime = Files.getLastModifiedTime(out.resolve(Tables.METRICS.name())).toMillis();
 
         SweepSummary again = new SweepDriver(config, false, 0).run();
         assertTrue(again.finishedEarlier() && again.trialsRun() == 0);
         assertEquals(first.bestScores(), again.bestScores(), "the summary of the earlier run");
         assertEquals(first.trials(), again.trials());
         assertEquals(modelTime, Files.getLastModifiedTime(model).toMillis(), "no retrain");
-        assertEquals(metricsTime, Files.getLastModifiedTime(out.resolve(Tables.METRICS)).toMillis(), "no evaluation");
+        assertEquals(metricsTime, Files.getLastModifiedTime(out.resolve(Tables.METRICS.name())).toMillis(), "no evaluation");
 
         SweepConfig moreNoises = ConfigLoader.load(conf("evaluate.robustness = [{ type = gaussian, factor = 0.7 }]"),
                 List.of());
@@ -203,8 +204,8 @@ class SweepEndToEndTest {
         assertArrayEquals(firstModel, Files.readAllBytes(model), "the retrained model is kept");
         assertEquals(first.bestScores(), reevaluated.bestScores(), "the same model on the same test images");
         readBack(spark -> {
-            assertEquals(4, read(spark, out, Tables.METRICS).count(), "the new evaluation's rows");
-            assertEquals(1, read(spark, out, Tables.EPOCHS).filter("phase = 'retrain'").count(), "the kept retrain's epoch");
+            assertEquals(4, read(spark, out, Tables.METRICS.name()).count(), "the new evaluation's rows");
+            assertEquals(1, read(spark, out, Tables.EPOCHS.name()).filter("phase = 'retrain'").count(), "the kept retrain's epoch");
         });
 
         SweepConfig longer = ConfigLoader.load(conf("""
@@ -212,7 +213,7 @@ class SweepEndToEndTest {
                 retrain.epochs = 2
                 """), List.of());
         new SweepDriver(longer, false, 0).run();
-        readBack(spark -> assertEquals(2, read(spark, out, Tables.EPOCHS).filter("phase = 'retrain'").count(),
+        readBack(spark -> assertEquals(2, read(spark, out, Tables.EPOCHS.name()).filter("phase = 'retrain'").count(),
                 "a changed retrain runs again"));
         long retrainedTime = Files.getLastModifiedTime(model).toMillis();
         assertTrue(new SweepDriver(longer, false, 0).run().finishedEarlier());
@@ -253,11 +254,11 @@ class SweepEndToEndTest {
         assertTrue(summary.bestScores().meanPsnr() > summary.noisyScores().meanPsnr(), "the model denoises them");
         Path out = dir.resolve("out/e2e");
         readBack(spark -> {
-            Dataset<Row> perImage = read(spark, out, Tables.PER_IMAGE);
+            Dataset<Row> perImage = read(spark, out, Tables.PER_IMAGE.name());
             assertEquals(8, perImage.select("image_index").distinct().count());
-            assertEquals(4, read(spark, out, Tables.METRICS).count(), "awgn 50 and 25, model and input");
+            assertEquals(4, read(spark, out, Tables.METRICS.name()).count(), "awgn 50 and 25, model and input");
         });
-        try (InputStream model = Files.newInputStream(out.resolve(SweepDriver.MODEL_FILE))) {
+        try (InputStream model = Files.newInputStream(out.resolve(SweepDirectory.MODEL))) {
             assertEquals(16, ModelFile.read(model, "best-model.zip").height(), "trained on 16x16 patches");
         }
     }
@@ -279,13 +280,13 @@ class SweepEndToEndTest {
         assertTrue(first.trials().stream().anyMatch(t -> t.epochsTrained() == 2), "some trial trains the full budget");
         Path out = dir.resolve("out/e2e");
         readBack(spark -> {
-        Dataset<Row> rungs = read(spark, out, Tables.RUNGS);
-        assertEquals(Tables.rungsSchema(), rungs.schema());
+        Dataset<Row> rungs = read(spark, out, Tables.RUNGS.name());
+        assertEquals(Tables.RUNGS.schema(), rungs.schema());
         assertEquals(6, rungs.filter("rung = 0 and epochs = 0.5 and val_mse is not null").count(),
                 "every trial reports at the first rung");
         assertEquals(rungs.filter("rung = 1").count(), rungs.filter("rung = 0 and decision = 'promoted'").count());
         assertTrue(rungs.filter("decision = 'stopped'").count() > 0);
-        Dataset<Row> trials = read(spark, out, Tables.TRIALS);
+        Dataset<Row> trials = read(spark, out, Tables.TRIALS.name());
         assertEquals(trials.filter("stop_reason = 'completed'").count(), rungs.filter("decision = 'completed'").count());
         });
 
@@ -309,7 +310,7 @@ class SweepEndToEndTest {
         SweepSummary summary = new SweepDriver(config, false, 0).run();
         assertTrue(summary.bestScores().meanPsnr() > summary.noisyScores().meanPsnr() + 1,
                 summary.bestScores().meanPsnr() + " vs noisy " + summary.noisyScores().meanPsnr());
-        try (InputStream model = Files.newInputStream(dir.resolve("out/e2e").resolve(SweepDriver.MODEL_FILE))) {
+        try (InputStream model = Files.newInputStream(dir.resolve("out/e2e").resolve(SweepDirectory.MODEL))) {
             assertEquals(summary.best().spec().hyperparameters().withTraining(2, 32),
                     ModelFile.read(model, "best-model.zip").hyperparameters());
         }
@@ -324,7 +325,7 @@ class SweepEndToEndTest {
                 summary.trials().toString());
         assertEquals(200, summary.bestScores().count());
         assertTrue(summary.bestScores().meanPsnr() > summary.noisyScores().meanPsnr(), "the model denoises");
-        try (InputStream model = Files.newInputStream(dir.resolve("out/e2e").resolve(SweepDriver.MODEL_FILE))) {
+        try (InputStream model = Files.newInputStream(dir.resolve("out/e2e").resolve(SweepDirectory.MODEL))) {
             var network = ModelFile.read(model, "best-model.zip");
             assertEquals(32, network.height());
             assertEquals(48, network.width());
@@ -361,12 +362,14 @@ class SweepEndToEndTest {
         }
     }
 
-    /** Reads the tables back with a Spark of its own, as a user would after the sweep. */
-    /** Every `sql` example in the README runs as it stands against this sweep (results/default) and its folder (results). */
+    /**
+     * Every `sql` example in the README and docs/RESULTS.md runs as it stands against this sweep
+     * (results/default) and its folder (results).
+     */
     private static void readmeQueriesRun(SparkSession spark, Path sweep) {
         String readme;
         try {
-            readme = Files.readString(Path.of("README.md"));
+            readme = Files.readString(Path.of("README.md")) + Files.readString(Path.of("docs/RESULTS.md"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -380,7 +383,7 @@ class SweepEndToEndTest {
             assertFalse(spark.sql(query).collectAsList().isEmpty(), "rows from: " + query);
             queries++;
         }
-        assertTrue(queries >= 8, "the README's sql examples were found: " + queries);
+        assertTrue(queries >= 8, "the docs' sql examples were found: " + queries);
     }
 
     private static void readBack(java.util.function.Consumer<SparkSession> check) {

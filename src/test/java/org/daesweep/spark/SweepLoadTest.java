@@ -1,6 +1,7 @@
 package org.daesweep.spark;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.daesweep.results.SweepDirectory;
 import org.apache.spark.sql.SparkSession;
 import org.daesweep.TestData;
 import org.daesweep.config.ConfigLoader;
@@ -54,7 +55,7 @@ class SweepLoadTest {
         double peakHeapMb = peakHeapMb();
         Path out = dir.resolve("out/load");
         List<Path> journal;
-        try (Stream<Path> files = Files.list(out.resolve(TrialJournal.DIR))) {
+        try (Stream<Path> files = Files.list(out.resolve(SweepDirectory.JOURNAL))) {
             journal = files.filter(p -> p.toString().endsWith(".json")).toList();
         }
         long journalBytes = 0;
@@ -85,7 +86,7 @@ class SweepLoadTest {
     /** What a resume reads: every journal record, checked against the saved plan. */
     @SuppressWarnings("unchecked")
     private static int readJournal(SweepConfig config, Path out) throws Exception {
-        Map<String, Object> saved = new ObjectMapper().readValue(out.resolve(TrialJournal.PLAN).toFile(), Map.class);
+        Map<String, Object> saved = new ObjectMapper().readValue(out.resolve(SweepDirectory.PLAN).toFile(), Map.class);
         SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate();
         try {
             return new TrialJournal(new ResultStore(spark, config.sweepDir())).open((Map<String, Object>) saved.get("plan"),
