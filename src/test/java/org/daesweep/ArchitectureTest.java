@@ -92,6 +92,21 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** docs/DESIGN.md's package map names every layer, in this order: the map and the rule cannot drift apart. */
+    @Test
+    void theDesignsPackageMapFollowsTheLayers() throws IOException {
+        Matcher m = Pattern.compile("^\\| `([a-z.]+)`", Pattern.MULTILINE)
+                .matcher(Files.readString(Path.of("docs/DESIGN.md")));
+        List<Integer> order = new ArrayList<>();
+        while (m.find()) {
+            order.add(layerOf("org.daesweep." + m.group(1)));
+        }
+        List<Integer> sorted = new ArrayList<>(order);
+        sorted.sort(null);
+        assertEquals(sorted, order, "the map's packages top to bottom, as LAYERS has them");
+        assertEquals(LAYERS.size() - 1, new TreeSet<>(order).size(), "every layer but the base package is in the map");
+    }
+
     private static final Path SOURCES = Path.of("src/main/java");
     /** A reference to one of our classes: an import, or a fully-qualified name in code. */
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.daesweep((?:\\.[a-z]\\w*)*)\\.[A-Z]");
