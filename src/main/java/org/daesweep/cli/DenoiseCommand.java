@@ -14,11 +14,13 @@ import org.daesweep.data.ImageSet;
 import org.daesweep.data.Storage;
 import org.daesweep.denoise.DenoisePlanner;
 import org.daesweep.denoise.DenoiseReport;
+import org.daesweep.denoise.ModelFit;
 import org.daesweep.denoise.Denoising;
 import org.daesweep.denoise.ImageScore;
 import org.daesweep.denoise.ShareResult;
 import org.daesweep.model.DenoisingNetwork;
 import org.daesweep.model.ModelFile;
+import org.daesweep.model.TrainedOn;
 import org.daesweep.noise.NoiseModel;
 import org.daesweep.noise.NoiseSpec;
 import org.daesweep.runtime.NativeRuntime;
@@ -33,6 +35,7 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -103,13 +106,7 @@ final class DenoiseCommand implements Callable<Integer> {
         DenoisePlanner.Plan plan = plan(storage, network);
         boolean onSpark = master != null || System.getProperty("spark.master") != null;
         PrintStream out = System.out;
-        out.printf("Denoising %s (%s %s) with %s: %s, trained on %dx%d%s%n", Words.count(plan.request().count(), "image"),
-                plan.kind(),
-                input == null ? "of " + model : input, source.location(), network.hyperparameters().model(),
-                network.height(), network.width(), onSpark ? ", as a Spark job" : "");
-        if (plan.ignoredFiles() > 0) {
-            out.printf("  %d %s, left alone%n", plan.ignoredFiles(), plan.ignoredFiles() == 1 ? "file is not an image" : "files are not images");
-        }
+        header(out, storage, source, network, plan, onSpark);
         Path scoresTable = scoresTable(storage, plan);
         if (plan.output() != null) {
             storage.requireWritable(storage.path(plan.output()).getParent(), "--output");
@@ -131,6 +128,21 @@ final class DenoiseCommand implements Callable<Integer> {
         }
         print(report, plan, scoresTable, out);
         return report.skipped().isEmpty() ? 0 : Main.INCOMPLETE;
+    }
+
+    /** What is denoised with which model, and one line when the inputs lie outside what the model learned. */
+    private void header(PrintStream out, Storage storage, ModelSource source, DenoisingNetwork network,
+                        DenoisePlanner.Plan plan, boolean onSpark) {
+        Optional<TrainedOn> trainedOn = ModelFile.trainedOn(source.bytes());
+        out.printf("Denoising %s (%s %s) with %s: %s, trained on %dx%d%s%s%n", Words.count(plan.request().count(), "image"),
+                plan.kind(), input == null ? "of " + model : input, source.location(), network.hyperparameters().model(),
+                network.height(), network.width(), trainedOn.filter(TrainedOn::patches).isPresent() ? " patches" : "",
+                onSpark ? ", as a Spark job" : "");
+        if (plan.ignoredFiles() > 0) {
+            out.printf("  %d %s, left alone%n", plan.ignoredFiles(), plan.ignoredFiles() == 1 ? "file is not an image" : "files are not images");
+        }
+        trainedOn.flatMap(t -> ModelFit.check(plan.request(), storage, t, Math.min(network.height(), network.width())))
+                .ifPresent(note -> out.println("  " + note));
     }
 
     private DenoiseReport onSpark(Storage storage, ModelSource source, DenoisePlanner.Plan plan, Path scoresTable,

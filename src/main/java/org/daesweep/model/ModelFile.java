@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -36,6 +37,7 @@ public final class ModelFile {
     private static final String META = "model.conf";
     private static final String PARAMS = "params/";
     private static final String OPTIMIZER = "optimizer/";
+    private static final String TRAINED_ON = "trained-on.conf";
 
     private ModelFile() {
     }
@@ -131,6 +133,41 @@ public final class ModelFile {
             return net;
         } catch (RuntimeException e) {
             throw new UserException(source + ": " + e.getMessage());
+        }
+    }
+
+    /** The model file with what it learned from added; a file written before this existed simply lacks it. */
+    public static byte[] withTrainedOn(byte[] model, TrainedOn trainedOn) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(model));
+             ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (!e.getName().equals(TRAINED_ON)) {
+                    out.putNextEntry(new ZipEntry(e.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+            out.putNextEntry(new ZipEntry(TRAINED_ON));
+            out.write(trainedOn.render().getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** What the model learned from, when its file says. */
+    public static Optional<TrainedOn> trainedOn(byte[] model) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(model))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(TRAINED_ON)) {
+                    return Optional.of(TrainedOn.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                }
+            }
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.daesweep.noise;
 
+import java.util.OptionalDouble;
 import org.daesweep.data.ImageSet;
 
 /**
@@ -22,5 +23,10 @@ public record AdditiveGaussianNoise(double sigma) implements NoiseModel {
     @Override
     public String describe() {
         return "awgn(" + sigma + "/255)";
+    }
+
+    @Override
+    public OptionalDouble strongestGaussianStd() {
+        return OptionalDouble.of(sigma / 255);
     }
 }

@@ -1,5 +1,6 @@
 package org.daesweep.noise;
 
+import java.util.OptionalDouble;
 import org.daesweep.data.ImageSet;
 
 /** Adds factor x N(0,1) to every pixel and clips to [0,1], as the reference study does. */
@@ -18,5 +19,10 @@ public record GaussianNoise(double factor) implements NoiseModel {
     @Override
     public String describe() {
         return "gaussian(" + factor + ")";
+    }
+
+    @Override
+    public OptionalDouble strongestGaussianStd() {
+        return OptionalDouble.of(factor);
     }
 }

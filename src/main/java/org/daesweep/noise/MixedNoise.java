@@ -1,5 +1,6 @@
 package org.daesweep.noise;
 
+import java.util.OptionalDouble;
 import org.daesweep.data.ImageSet;
 
 import java.util.Collections;
@@ -76,5 +77,12 @@ public record MixedNoise(List<NoiseModel> components, List<Double> weights) impl
         return "mix(" + IntStream.range(0, components.size())
                 .mapToObj(k -> components.get(k).describe() + (even ? "" : " x" + weights.get(k)))
                 .collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** The strongest of its Gaussian parts; empty when none is Gaussian. */
+    @Override
+    public OptionalDouble strongestGaussianStd() {
+        return components.stream().map(NoiseModel::strongestGaussianStd).filter(OptionalDouble::isPresent)
+                .mapToDouble(OptionalDouble::getAsDouble).max();
     }
 }

@@ -1,5 +1,6 @@
 package org.daesweep.noise;
 
+import java.util.OptionalDouble;
 import org.daesweep.data.ImageSet;
 
 /**
@@ -15,5 +16,10 @@ public record NoNoise() implements NoiseModel {
     @Override
     public String describe() {
         return "none";
+    }
+
+    @Override
+    public OptionalDouble strongestGaussianStd() {
+        return OptionalDouble.of(0);
     }
 }

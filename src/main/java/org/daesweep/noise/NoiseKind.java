@@ -3,6 +3,7 @@ package org.daesweep.noise;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.DoubleFunction;
 import java.util.stream.Collectors;
 
@@ -59,6 +60,11 @@ public enum NoiseKind {
     /** The strength a noise block of this type has when it does not say. */
     public double defaultStrength() {
         return defaultStrength;
+    }
+
+    /** The standard deviation on [0,1] of this noise at a strength, for the Gaussian kinds. */
+    public OptionalDouble gaussianStd(double strength) {
+        return at(strength).strongestGaussianStd();
     }
 
     /** This noise at one strength; throws saying why when the strength is not legal. */

@@ -1,5 +1,6 @@
 package org.daesweep.noise;
 
+import java.util.OptionalDouble;
 import org.daesweep.data.ImageSet;
 
 import java.util.SplittableRandom;
@@ -34,5 +35,10 @@ public record NoiseRange(NoiseKind kind, double min, double max) implements Nois
     @Override
     public String describe() {
         return kind.label() + "(" + min + ".." + max + ")";
+    }
+
+    @Override
+    public OptionalDouble strongestGaussianStd() {
+        return kind.gaussianStd(max);
     }
 }

@@ -21,6 +21,7 @@ import org.daesweep.model.DenoisingNetwork;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.model.ModelFile;
+import org.daesweep.model.TrainedOn;
 import org.daesweep.model.Topology;
 import org.daesweep.noise.NoiseModel;
 import org.daesweep.plots.ImageGrids;
@@ -217,9 +218,22 @@ public final class SweepDriver {
                                             TrialJournal journal, TrialResult best, int trials, SweepOutcome.Keys keys,
                                             Publication out) {
         TrialTasks.Retrained retrained = retrain(jsc, data, broadcast, journal, best);
-        out.writeFile(SweepDirectory.MODEL, retrained.model());
-        Evaluation evaluation = evaluate(out, load(retrained.model()), data);
+        byte[] model = ModelFile.withTrainedOn(retrained.model(), trainedOn(data));
+        out.writeFile(SweepDirectory.MODEL, model);
+        Evaluation evaluation = evaluate(out, load(model), data);
         return evaluation.outcome(keys, trials, best.spec().id(), retrained.epochs());
+    }
+
+    /** What the model learned from, for denoise to compare its inputs with. */
+    private TrainedOn trainedOn(SweepData data) {
+        float[] clean = data.training().cleanTrain().pixels();
+        double mean = 0;
+        for (float v : clean) {
+            mean += v;
+        }
+        NoiseModel noise = config.noise().training();
+        return new TrainedOn(config.data().patches().size() > 0, mean / Math.max(1, clean.length),
+                noise.strongestGaussianStd().orElse(Double.NaN), noise.describe());
     }
 
     /** The earlier run's retrained model, evaluated again only when the evaluation's settings changed. */
