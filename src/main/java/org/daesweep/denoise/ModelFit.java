@@ -52,8 +52,8 @@ public final class ModelFit {
         }
         double std = noiseStd(sample, added);
         if (!Double.isNaN(trainedOn.noiseStd()) && std > trainedOn.noiseStd() + SLACK) {
-            problems.add(String.format(Locale.ROOT, "their noise (sigma about %.0f on 0-255) is beyond what it learned "
-                    + "(up to %.0f)", std * 255, trainedOn.noiseStd() * 255));
+            problems.add(String.format(Locale.ROOT, "%s noise (sigma about %.0f on 0-255) is beyond what it learned "
+                    + "(up to %.0f)", problems.isEmpty() ? "the inputs'" : "their", std * 255, trainedOn.noiseStd() * 255));
         }
         if (problems.isEmpty()) {
             return Optional.empty();
