@@ -65,13 +65,14 @@ public final class ConfigLoader {
 
     /**
      * Every key and its default: the commented defaults file, and what the registries declare
-     * (each noise type's strength, each sampler's options), so a new noise or sampler needs no line there.
+     * (each noise type's strength, each sampler's options, each hyperparameter's default), so a new
+     * noise, sampler or hyperparameter needs no line there.
      */
     public static Config defaults() {
         Config file = ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(), DEFAULTS,
                 ConfigParseOptions.defaults().setAllowMissing(false));
         return file.withFallback(ConfigFactory.parseString(NoiseReader.strengthDefaults() + "\n"
-                + SearchReader.optionDefaults()));
+                + SearchReader.optionDefaults())).withFallback(SpaceReader.trialDefaults());
     }
 
     /** Where the key a message starts with was set: the command line's overrides, or the file. */

@@ -2,8 +2,10 @@ package org.daesweep.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
@@ -20,6 +22,15 @@ final class SpaceReader {
     static final String SPACE = "search.space";
 
     private SpaceReader() {
+    }
+
+    /** {@code trial.<key>} at each hyperparameter's declared default. */
+    static Config trialDefaults() {
+        Config defaults = ConfigFactory.empty();
+        for (Hyperparameter h : Hyperparameter.values()) {
+            defaults = defaults.withValue("trial." + h.key(), ConfigValueFactory.fromAnyRef(h.defaultValue()));
+        }
+        return defaults;
     }
 
     static SearchSpace read(Keys k) {

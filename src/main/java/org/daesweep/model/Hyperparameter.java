@@ -6,45 +6,56 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Every tunable setting of a trial: its configuration key, its type and what values are legal.
+ * Every tunable setting of a trial: its configuration key, its type, what values are legal and
+ * its default, declared where it is named (as Spark ML's {@code Param}s are).
  * The single list that the config parser, the search space, the trials table and the model
  * builder all read, so a new hyperparameter is added in one place.
  */
 public enum Hyperparameter {
-    MODEL("model", Type.STRING, Architecture.labels()),
-    DEPTH("depth", Type.INT, null),
-    CONVS("convs", Type.INT, null),
-    FILTERS("filters", Type.INT, null),
-    HALVE_SECOND("halve-second", Type.BOOLEAN, null),
-    KERNEL("kernel", Type.INT, null),
-    BATCH_NORM("batch-norm", Type.BOOLEAN, null),
-    DROPOUT("dropout", Type.DOUBLE, null),
-    RESIDUAL("residual", Type.BOOLEAN, null),
-    ACTIVATION("activation", Type.STRING, List.of("relu", "leakyrelu", "elu", "tanh", "swish")),
-    LOSS("loss", Type.STRING, List.of("mse", "bce", "l1")),
-    LEARNING_RATE("learning-rate", Type.DOUBLE, null),
-    LR_SCHEDULE("lr-schedule", Type.STRING, List.of("constant", "cosine", "step")),
-    AUGMENT("augment", Type.STRING, List.of("none", "dihedral"), "none"),
-    BATCH_SIZE("batch-size", Type.INT, null),
-    EPOCHS("epochs", Type.INT, null);
+    MODEL("model", Type.STRING, Architecture.labels(), "cae"),
+    DEPTH("depth", Type.INT, null, 2),
+    CONVS("convs", Type.INT, null, 1),
+    FILTERS("filters", Type.INT, null, 32),
+    HALVE_SECOND("halve-second", Type.BOOLEAN, null, false),
+    KERNEL("kernel", Type.INT, null, 3),
+    BATCH_NORM("batch-norm", Type.BOOLEAN, null, false),
+    DROPOUT("dropout", Type.DOUBLE, null, 0.0),
+    RESIDUAL("residual", Type.BOOLEAN, null, false),
+    ACTIVATION("activation", Type.STRING, List.of("relu", "leakyrelu", "elu", "tanh", "swish"), "relu"),
+    LOSS("loss", Type.STRING, List.of("mse", "bce", "l1"), "mse"),
+    LEARNING_RATE("learning-rate", Type.DOUBLE, null, 0.001),
+    LR_SCHEDULE("lr-schedule", Type.STRING, List.of("constant", "cosine", "step"), "constant"),
+    AUGMENT("augment", Type.STRING, List.of("none", "dihedral"), "none", "none"),
+    BATCH_SIZE("batch-size", Type.INT, null, 128),
+    EPOCHS("epochs", Type.INT, null, 15);
 
     public enum Type { INT, DOUBLE, BOOLEAN, STRING }
 
     private final String key;
     private final Type type;
     private final List<String> allowed;
+    private final Object defaultValue;
     private final Object whenAbsent;
 
-    Hyperparameter(String key, Type type, List<String> allowed) {
-        this(key, type, allowed, null);
+    Hyperparameter(String key, Type type, List<String> allowed, Object defaultValue) {
+        this(key, type, allowed, defaultValue, null);
     }
 
-    /** @param whenAbsent what a model file or journal written before this key existed trained with */
-    Hyperparameter(String key, Type type, List<String> allowed, Object whenAbsent) {
+    /**
+     * @param defaultValue what {@code trial.<key>} is when a sweep file does not say
+     * @param whenAbsent   what a model file or journal written before this key existed trained with
+     */
+    Hyperparameter(String key, Type type, List<String> allowed, Object defaultValue, Object whenAbsent) {
         this.key = key;
         this.type = type;
         this.allowed = allowed;
+        this.defaultValue = defaultValue;
         this.whenAbsent = whenAbsent;
+    }
+
+    /** Its value when a sweep file does not set {@code trial.<key>}: the reference study's baseline. */
+    public Object defaultValue() {
+        return defaultValue;
     }
 
     /** The value that records older than this key mean, if it was added after the first release. */

@@ -37,9 +37,16 @@ public record Hyperparameters(
         int batchSize,
         int epochs) implements Serializable {
 
-    /** The reference study's baseline CAE (Conv32-Pool-Conv32-Pool | Conv32-Up-Conv32-Up-Conv1). */
+    /**
+     * The reference study's baseline CAE (Conv32-Pool-Conv32-Pool | Conv32-Up-Conv32-Up-Conv1):
+     * every hyperparameter at its default.
+     */
     public static Hyperparameters referenceBaseline() {
-        return new Hyperparameters(Architecture.CAE, 2, 1, 32, false, 3, false, 0, false, "relu", "mse", 1e-3, "constant", "none", 128, 15);
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        for (Hyperparameter h : Hyperparameter.values()) {
+            defaults.put(h.key(), h.defaultValue());
+        }
+        return fromMap(defaults);
     }
 
     /**
