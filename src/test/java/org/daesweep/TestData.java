@@ -72,7 +72,12 @@ public final class TestData {
      */
     public static Path smallSweep(Path dir, String name, String outputDir, String more) throws IOException {
         Path images = strokesIdx(dir.resolve("images.idx.gz"), 600, 16, 16);
-        return Files.writeString(dir.resolve("sweep.conf"), """
+        return Files.writeString(dir.resolve("sweep.conf"), smallSweepText(name, images.toString(), outputDir, more));
+    }
+
+    /** The text of {@link #smallSweep} on images that are already somewhere (HDFS, say). */
+    public static String smallSweepText(String name, String images, String outputDir, String more) {
+        return """
                 sweep.name = %s
                 data.images = "%s"
                 output.dir = "%s"
@@ -82,7 +87,7 @@ public final class TestData {
                 retrain { epochs = 1, batch-size = 32 }
                 evaluate.robustness = []
                 %s
-                """.formatted(name, images, outputDir, more));
+                """.formatted(name, images, outputDir, more);
     }
 
     public static ImageSet strokeImages(int count, int height, int width) {

@@ -71,8 +71,8 @@ public final class ConfigLoader {
     public static Config defaults() {
         Config file = ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(), DEFAULTS,
                 ConfigParseOptions.defaults().setAllowMissing(false));
-        return file.withFallback(ConfigFactory.parseString(NoiseReader.strengthDefaults() + "\n"
-                + SearchReader.optionDefaults())).withFallback(SpaceReader.trialDefaults());
+        return file.withFallback(NoiseReader.strengthDefaults()).withFallback(SearchReader.optionDefaults())
+                .withFallback(SpaceReader.trialDefaults());
     }
 
     /** Where the key a message starts with was set: the command line's overrides, or the file. */

@@ -2,6 +2,7 @@ package org.daesweep.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValueType;
 import org.daesweep.noise.MixedNoise;
@@ -38,9 +39,9 @@ final class NoiseReader {
     }
 
     /** Each kind's strength key at its default, for the defaults the sweep file falls back on. */
-    static String strengthDefaults() {
-        return Arrays.stream(NoiseKind.values()).map(k -> "noise." + k.strengthKey() + " = " + k.defaultStrength())
-                .collect(Collectors.joining("\n"));
+    static Config strengthDefaults() {
+        return ConfigFactory.parseMap(Arrays.stream(NoiseKind.values()).collect(Collectors.toMap(
+                k -> "noise." + k.strengthKey(), NoiseKind::defaultStrength)));
     }
 
     NoiseSetup setup() {

@@ -1,5 +1,7 @@
 package org.daesweep.config;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.search.sampler.Sampler;
 import org.daesweep.search.sampler.SamplerSpec;
@@ -7,6 +9,7 @@ import org.daesweep.search.scheduler.SchedulerSpec;
 import org.daesweep.search.space.SearchSpace;
 import org.daesweep.search.stop.Budget;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /** Reads the {@code search} block, with {@code trial.timeout}: space, sampler and its options, trials, scheduler, stop. */
@@ -22,23 +25,24 @@ final class SearchReader {
     }
 
     /** Every sampler's options block ({@code search.<name>}) at its defaults, for the defaults the sweep file falls back on. */
-    static String optionDefaults() {
-        StringBuilder out = new StringBuilder();
+    static Config optionDefaults() {
+        Map<String, Object> defaults = new HashMap<>();
         SamplerSpec.optionDefaults().forEach((name, options) -> options.forEach((key, value) ->
-                out.append("search.").append(name).append('.').append(key).append(" = ").append(value).append('\n')));
-        return out.toString();
+                defaults.put("search." + name + "." + key, value)));
+        return ConfigFactory.parseMap(defaults);
     }
 
+    /** A known sampler's option problem is named by its key (search.tpe.gamma); an unknown sampler by search.sampler. */
     private static Sampler sampler(Keys k) {
         String name = k.word("search.sampler");
         String block = "search." + name;
-        Map<String, Object> options = SamplerSpec.names().contains(name) && k.config().hasPath(block)
+        boolean known = SamplerSpec.names().contains(name);
+        Map<String, Object> options = known && k.config().hasPath(block)
                 ? k.config().getConfig(block).root().unwrapped() : Map.of();
         try {
             return new SamplerSpec(name, options).create();
         } catch (IllegalArgumentException e) {
-            String where = SamplerSpec.names().contains(name) && !options.isEmpty() ? block + "." : "search.sampler: ";
-            throw new BadKey(where + e.getMessage());
+            throw new BadKey((known ? block + "." : "search.sampler: ") + e.getMessage());
         }
     }
 

@@ -5,7 +5,6 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
-import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
@@ -13,9 +12,11 @@ import org.daesweep.search.space.Domain;
 import org.daesweep.search.space.SearchSpace;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Reads the {@code trial} block (the base configuration) and {@code search.space} (what varies) into a {@link SearchSpace}. */
 final class SpaceReader {
@@ -26,11 +27,8 @@ final class SpaceReader {
 
     /** {@code trial.<key>} at each hyperparameter's declared default. */
     static Config trialDefaults() {
-        Config defaults = ConfigFactory.empty();
-        for (Hyperparameter h : Hyperparameter.values()) {
-            defaults = defaults.withValue("trial." + h.key(), ConfigValueFactory.fromAnyRef(h.defaultValue()));
-        }
-        return defaults;
+        return ConfigFactory.parseMap(Arrays.stream(Hyperparameter.values()).collect(Collectors.toMap(
+                h -> "trial." + h.key(), Hyperparameter::defaultValue)));
     }
 
     static SearchSpace read(Keys k) {

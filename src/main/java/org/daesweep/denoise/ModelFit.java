@@ -2,12 +2,12 @@ package org.daesweep.denoise;
 
 import org.daesweep.data.Picture;
 import org.daesweep.data.Storage;
+import org.daesweep.metrics.Median;
 import org.daesweep.metrics.NoiseLevel;
 import org.daesweep.model.TrainedOn;
 import org.daesweep.noise.NoiseModel;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,7 +44,7 @@ public final class ModelFit {
             return Optional.empty();
         }
         List<String> problems = new ArrayList<>();
-        int side = (int) median(sample.stream().mapToDouble(p -> Math.min(p.height(), p.width())).toArray());
+        int side = (int) Median.of(sample.stream().mapToDouble(p -> Math.min(p.height(), p.width())).toArray());
         boolean photographs = side >= LARGER * modelSide;
         if (photographs && !trainedOn.patches()) {
             problems.add(String.format(Locale.ROOT, "the inputs are images of %d px and more, the model learned from "
@@ -65,16 +65,9 @@ public final class ModelFit {
 
     /** The median of the sample's estimated noise, with what {@code --add-noise} adds on top (independent noises add in variance). */
     private static double noiseStd(List<Picture> sample, NoiseModel added) {
-        double own = median(sample.stream().mapToDouble(p -> NoiseLevel.estimate(p.luma(), p.height(), p.width()))
+        double own = Median.of(sample.stream().mapToDouble(p -> NoiseLevel.estimate(p.luma(), p.height(), p.width()))
                 .toArray());
         double extra = added == null ? 0 : added.strongestGaussianStd().orElse(0);
         return Math.sqrt(own * own + extra * extra);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

@@ -1,7 +1,5 @@
 package org.daesweep.metrics;
 
-import java.util.Arrays;
-
 /**
  * The standard deviation of an image's white Gaussian noise, estimated without its clean original
  * (Donoho and Johnstone's estimator): the median absolute value of the finest diagonal Haar
@@ -33,9 +31,6 @@ public final class NoiseLevel {
                         + pixels[bottom + x + 1]) / 2.0;
             }
         }
-        Arrays.sort(diagonal);
-        int n = diagonal.length;
-        double median = n % 2 == 1 ? diagonal[n / 2] : (diagonal[n / 2 - 1] + diagonal[n / 2]) / 2;
-        return median / NORMAL_MAD;
+        return Median.of(diagonal) / NORMAL_MAD;
     }
 }

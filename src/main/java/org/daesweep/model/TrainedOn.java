@@ -3,7 +3,6 @@ package org.daesweep.model;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigValueFactory;
 
 import java.util.Map;
 
@@ -19,10 +18,9 @@ import java.util.Map;
  */
 public record TrainedOn(boolean patches, double meanIntensity, double noiseStd, String noise) {
     String render() {
-        Config c = ConfigFactory.parseMap(Map.of("patches", patches, "mean-intensity", meanIntensity,
-                "noise", noise)).withValue("noise-std", ConfigValueFactory.fromAnyRef(
-                        Double.isNaN(noiseStd) ? -1.0 : noiseStd));
-        return c.root().render(ConfigRenderOptions.concise().setFormatted(true));
+        return ConfigFactory.parseMap(Map.of("patches", patches, "mean-intensity", meanIntensity, "noise", noise,
+                "noise-std", Double.isNaN(noiseStd) ? -1.0 : noiseStd)).root()
+                .render(ConfigRenderOptions.concise().setFormatted(true));
     }
 
     static TrainedOn parse(String text) {

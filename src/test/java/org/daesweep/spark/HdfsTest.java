@@ -72,17 +72,11 @@ class HdfsTest {
         hdfs.copyFromLocalFile(new Path(TestData.strokesIdx(dir.resolve("digits.idx.gz"), 1000, 28, 28).toString()),
                 new Path("/data/digits.idx.gz"));
         try (var out = hdfs.create(new Path("/conf/sweep.conf"))) {
-            out.write("""
-                    sweep.name = on-hdfs
-                    data.images = "%s/data/digits.idx.gz"
-                    output.dir = "%s/results"
+            out.write(TestData.smallSweepText("on-hdfs", root + "/data/digits.idx.gz", root + "/results", """
                     spark.master = "local[2]"
-                    noise.factor = 0.3
-                    trial { epochs = 4, batch-size = 16, loss = bce, learning-rate = 3e-3 }
-                    search { trials = 2, space { filters = [8, 16] } }
-                    retrain { epochs = 1, batch-size = 32 }
-                    evaluate.robustness = []
-                    """.formatted(root, root).getBytes(StandardCharsets.UTF_8));
+                    trial.epochs = 4
+                    search.space.filters = [8, 16]
+                    """).getBytes(StandardCharsets.UTF_8));
         }
 
         SweepConfig config = ConfigLoader.load(new Storage(new Configuration()), root + "/conf/sweep.conf", List.of());
