@@ -101,6 +101,7 @@ final class DenoiseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Storage storage = SparkStorage.fromSubmit();
+        requireReachable(storage);
         ModelSource source = resolveModel(storage);
         DenoisingNetwork network = ModelFile.read(new ByteArrayInputStream(source.bytes()), source.location());
         DenoisePlanner.Plan plan = plan(storage, network);
@@ -130,6 +131,15 @@ final class DenoiseCommand implements Callable<Integer> {
         return report.skipped().isEmpty() ? 0 : Main.INCOMPLETE;
     }
 
+    /** Every store named answers before any work: a wrong endpoint fails now, in one line. */
+    private void requireReachable(Storage storage) {
+        for (String location : new String[]{model, input, output, scores}) {
+            if (location != null) {
+                storage.requireReachable(storage.path(location));
+            }
+        }
+    }
+
     /** What is denoised with which model, and one line when the inputs lie outside what the model learned. */
     private void header(PrintStream out, Storage storage, ModelSource source, DenoisingNetwork network,
                         DenoisePlanner.Plan plan, boolean onSpark) {
@@ -148,6 +158,9 @@ final class DenoiseCommand implements Callable<Integer> {
     private DenoiseReport onSpark(Storage storage, ModelSource source, DenoisePlanner.Plan plan, Path scoresTable,
                                   long start) {
         SparkConf conf = new SparkConf().setAppName("dae-sweep denoise");
+        if (scoresTable != null) {
+            SparkStorage.committingTo(conf, scoresTable.toString());
+        }
         if (master != null) {
             conf.setMaster(master);
         }
@@ -167,7 +180,7 @@ final class DenoiseCommand implements Callable<Integer> {
     }
 
     private static void writeScoresLocally(Storage storage, Path table, List<ImageScore> scores) {
-        SparkSession spark = LocalSpark.start("denoise scores", "local[1]");
+        SparkSession spark = LocalSpark.writing("denoise scores", table.toString());
         try {
             DenoiseJob.writeScores(spark, storage, table, scores);
         } finally {

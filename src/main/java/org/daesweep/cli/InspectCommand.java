@@ -35,8 +35,10 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SparkSession spark = LocalSpark.start("inspect", "local[1]");
         try {
-            Path root = new Storage(spark.sparkContext().hadoopConfiguration()).path(dir);
-            FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
+            Path root = storage.path(dir);
+            storage.requireReachable(root);
+            FileSystem fs = storage.fs(root);
             Path journal = new Path(root, SweepDirectory.JOURNAL);
             Path trials = new Path(root, Tables.TRIALS.name());
             if (!fs.exists(journal) || !fs.exists(trials)) {

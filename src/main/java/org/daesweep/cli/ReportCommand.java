@@ -26,8 +26,10 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SparkSession spark = LocalSpark.start("report", "local[1]");
         try {
-            Path root = new Storage(spark.sparkContext().hadoopConfiguration()).path(dir);
-            FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
+            Path root = storage.path(dir);
+            storage.requireReachable(root);
+            FileSystem fs = storage.fs(root);
             if (!SweepDirectory.is(fs, root)) {
                 throw new UserException(dir + ": not a sweep directory (no " + SweepDirectory.MARKER + " marker)");
             }

@@ -29,14 +29,18 @@ public final class ConfigLoader {
     /** Reads the file through Hadoop's FileSystem, so {@code --conf hdfs://...} works like a local path. */
     public static SweepConfig load(Storage storage, String location, List<String> overrides) {
         org.apache.hadoop.fs.Path path = storage.path(location);
-        if (!storage.exists(path) || storage.isDirectory(path)) {
+        Config fromCommandLine = parseOverrides(overrides);
+        // The command line's Hadoop settings (an S3 endpoint, say) may be what reaches the file itself.
+        Storage reading = storage.with(HadoopSettings.of(fromCommandLine));
+        reading.requireReachable(path);
+        if (!reading.exists(path) || reading.isDirectory(path)) {
             throw new UserException(location + ": no such configuration file");
         }
-        String text = new String(storage.readAll(path), StandardCharsets.UTF_8);
+        String text = new String(reading.readAll(path), StandardCharsets.UTF_8);
         Config user;
         try {
             Config fromFile = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription(location));
-            user = parseOverrides(overrides).withFallback(fromFile);
+            user = fromCommandLine.withFallback(fromFile);
         } catch (ConfigException e) {
             throw new UserException(location + ": " + e.getMessage());
         }
@@ -124,7 +128,7 @@ public final class ConfigLoader {
     private static void rejectUnknownKeys(Config user, Config defaults, String source) {
         for (Map.Entry<String, ConfigValue> e : user.entrySet()) {
             String key = e.getKey();
-            if (key.startsWith(SpaceReader.SPACE + ".")) {
+            if (key.startsWith(SpaceReader.SPACE + ".") || HadoopSettings.isSetting(key)) {
                 continue;
             }
             if (!defaults.hasPath(key)) {
@@ -138,8 +142,8 @@ public final class ConfigLoader {
         NoiseReader noise = new NoiseReader(k, defaults.getConfig("noise"));
         return new SweepConfig(sweep(k), DataReader.read(k), noise.setup(), SearchReader.read(k), retrain(k),
                 new SweepConfig.Evaluate(noise.list("evaluate.robustness"), k.flag("evaluate.self-ensemble")),
-                new SweepConfig.Output(k.text("output.dir")), spark(k),
-                c.root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false)));
+                new SweepConfig.Output(k.text("output.dir")), spark(k, c),
+                HadoopSettings.redacted(c).root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false)));
     }
 
     private static SweepConfig.Sweep sweep(Keys k) {
@@ -155,7 +159,8 @@ public final class ConfigLoader {
                 k.flag("retrain.distributed"), k.positive("retrain.averaging-frequency"));
     }
 
-    private static SweepConfig.Spark spark(Keys k) {
-        return new SweepConfig.Spark(k.text("spark.master"), k.positive("spark.task-cpus"), k.duration("spark.executor-wait"));
+    private static SweepConfig.Spark spark(Keys k, Config c) {
+        return new SweepConfig.Spark(k.text("spark.master"), k.positive("spark.task-cpus"), k.duration("spark.executor-wait"),
+                HadoopSettings.of(c));
     }
 }

@@ -16,6 +16,7 @@ import org.daesweep.search.stop.Budget;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A sweep's whole configuration, validated, one record per block of the sweep file.
@@ -67,10 +68,14 @@ public record SweepConfig(
     }
 
     /**
-     * {@code spark}: the master when spark-submit gives none, cores per trial, and how long a
-     * cluster's first executor may take.
+     * {@code spark}: the master when spark-submit gives none, cores per trial, how long a
+     * cluster's first executor may take, and Hadoop's settings ({@code spark.hadoop.*}, by Hadoop's names).
      */
-    public record Spark(String master, int taskCpus, Duration executorWait) implements Serializable {
+    public record Spark(String master, int taskCpus, Duration executorWait, Map<String, String> hadoop)
+            implements Serializable {
+        public Spark {
+            hadoop = Map.copyOf(hadoop);
+        }
     }
 
     /**

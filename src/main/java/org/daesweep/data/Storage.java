@@ -21,7 +21,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -40,6 +40,16 @@ public final class Storage {
     /** Hadoop's defaults plus whatever core-site.xml / hdfs-site.xml the classpath holds. */
     public static Storage standalone() {
         return new Storage(new Configuration());
+    }
+
+    /** This storage with more Hadoop settings (an endpoint, path-style access), the rest unchanged. */
+    public Storage with(Map<String, String> settings) {
+        if (settings.isEmpty()) {
+            return this;
+        }
+        Configuration more = new Configuration(hadoop);
+        settings.forEach(more::set);
+        return new Storage(more);
     }
 
     public Configuration hadoop() {
@@ -68,10 +78,42 @@ public final class Storage {
     public FileSystem fs(Path path) {
         try {
             return path.getFileSystem(hadoop);
-        } catch (IOException | RuntimeException e) {
-            throw new UserException(path + ": no file system for it (" + e.getMessage() + ")");
+        } catch (IOException | RuntimeException | LinkageError e) {
+            throw FileSystemProblem.of(path, e);
         }
     }
+
+    /**
+     * Fails in one line, before any work and within seconds, when the store a path lives
+     * on cannot be used: no connector for its scheme, an endpoint that does not answer, credentials
+     * it refuses. The path itself need not exist yet.
+     */
+    public void requireReachable(Path path) {
+        FileSystem fs = fs(path);
+        if (fs instanceof LocalFileSystem) {
+            return;
+        }
+        Configuration probe = new Configuration(hadoop);
+        PROBE_SETTINGS.forEach(probe::set);
+        // A fresh instance, not the cached one: the bounded retries are for this probe alone.
+        try (FileSystem once = FileSystem.newInstance(fs.makeQualified(path).toUri(), probe)) {
+            once.exists(path);
+        } catch (IOException | RuntimeException e) {
+            throw new UserException(path + ": cannot reach its store (" + UserException.firstLine(e) + ")", e);
+        }
+    }
+
+    /** Few, short retries: a probe says "unreachable" in seconds where a sweep's own reads retry for minutes. */
+    private static final Map<String, String> PROBE_SETTINGS = Map.of(
+            "fs.s3a.attempts.maximum", "0",
+            "fs.s3a.retry.limit", "1",
+            "fs.s3a.retry.interval", "200ms",
+            "fs.s3a.connection.establish.timeout", "5000",
+            "fs.s3a.connection.timeout", "5000",
+            "ipc.client.connect.max.retries", "1",
+            "ipc.client.connect.max.retries.on.timeouts", "1",
+            "ipc.client.connect.timeout", "5000",
+            "ipc.client.rpc-timeout.ms", "5000");
 
     public boolean exists(Path path) {
         try {

@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.daesweep.SweepFailedException;
 import org.daesweep.UserException;
+import org.daesweep.data.Storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,8 +41,8 @@ public final class ResultStore {
     /** Opens the directory for writing, creating it when it does not exist. */
     public ResultStore(Configuration hadoop, String dir) {
         this.root = new Path(dir);
+        this.fs = new Storage(hadoop).fs(root);
         try {
-            this.fs = root.getFileSystem(hadoop);
             if (fs.exists(root) && fs.listStatus(root).length > 0 && !SweepDirectory.is(fs, root)) {
                 throw new UserException(dir + ": exists and holds files dae-sweep did not write; "
                         + "choose another output.dir or sweep.name");
@@ -69,8 +70,8 @@ public final class ResultStore {
     /** A sweep directory that exists, for reading; empty when there is none (or none of dae-sweep's) there. */
     public static Optional<ResultStore> existing(Configuration hadoop, String dir) {
         Path root = new Path(dir);
+        FileSystem fs = new Storage(hadoop).fs(root);
         try {
-            FileSystem fs = root.getFileSystem(hadoop);
             return SweepDirectory.is(fs, root) ? Optional.of(new ResultStore(root, fs)) : Optional.empty();
         } catch (IOException e) {
             throw new UserException(dir + ": cannot read the sweep directory (" + UserException.firstLine(e) + ")");

@@ -67,7 +67,9 @@ public final class SweepViews {
     /** The sweep at {@code root}, or every sweep directly below it. */
     private static List<Path> sweeps(SparkSession spark, Path root, String location) {
         try {
-            FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            Storage storage = new Storage(spark.sparkContext().hadoopConfiguration());
+            storage.requireReachable(root);
+            FileSystem fs = storage.fs(root);
             if (!fs.exists(root)) {
                 throw new UserException(location + ": no such directory");
             }
@@ -91,11 +93,7 @@ public final class SweepViews {
     }
 
     private static boolean exists(SparkSession spark, Path path) {
-        try {
-            return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path);
-        } catch (IOException e) {
-            throw new UserException(path + ": cannot read (" + e.getMessage() + ")", e);
-        }
+        return new Storage(spark.sparkContext().hadoopConfiguration()).exists(path);
     }
 
     /**

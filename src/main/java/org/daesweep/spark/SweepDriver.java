@@ -115,6 +115,7 @@ public final class SweepDriver {
     public SweepSummary run() {
         long start = System.nanoTime();
         SparkConf sparkConf = sparkConf(config);
+        requireReachable(SparkStorage.of(sparkConf));
         Optional<SweepSummary> done = finishedEarlier(SparkStorage.of(sparkConf).hadoop(), start);
         if (done.isPresent()) {
             return done.get();
@@ -262,6 +263,12 @@ public final class SweepDriver {
         return new SweepSummary(store.location(), trials, best, outcome.best(),
                 Optional.ofNullable(outcome.selfEnsembled()), outcome.noisy(), trialsRun, trialSeconds,
                 (System.nanoTime() - start) / 1e9, finishedEarlier);
+    }
+
+    /** Every store the sweep reads or writes answers, before any work: a wrong endpoint fails now, not after training. */
+    private void requireReachable(Storage storage) {
+        storage.requireReachable(storage.path(config.data().images().location()));
+        storage.requireReachable(storage.path(config.output().dir()));
     }
 
     /** The images read, split and noised; a local sweep's JVM starts warming up for them meanwhile. */
@@ -558,7 +565,8 @@ public final class SweepDriver {
         if (!conf.contains("spark.executorEnv." + NativeRuntime.MALLOC_TUNABLES_VARIABLE)) {
             conf.setExecutorEnv(NativeRuntime.MALLOC_TUNABLES_VARIABLE, NativeRuntime.HUGE_PAGES_TUNABLE);
         }
-        return conf;
+        config.spark().hadoop().forEach((key, value) -> conf.setIfMissing("spark.hadoop." + key, value));
+        return SparkStorage.committingTo(conf, config.output().dir());
     }
 
     private static DenoisingNetwork load(byte[] model) {

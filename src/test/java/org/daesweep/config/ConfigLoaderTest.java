@@ -18,8 +18,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,6 +101,35 @@ class ConfigLoaderTest {
     }
 
     private static final String SPACE = "search.space { filters = [16, 32] }";
+
+    @Test
+    void hadoopSettingsPassThroughFromTheFileAndTheCommandLine() throws IOException {
+        SweepConfig c = ConfigLoader.load(conf(SPACE + """
+
+                spark.hadoop { fs.s3a.path.style.access = true, fs.s3a.endpoint = "http://file:9000" }
+                """), List.of("spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:9000", "spark.hadoop.fs.s3a.connection.maximum=64"));
+        assertEquals(Map.of("fs.s3a.path.style.access", "true", "fs.s3a.endpoint", "http://127.0.0.1:9000",
+                "fs.s3a.connection.maximum", "64"), c.spark().hadoop());
+    }
+
+    @Test
+    void aQuotedHadoopNameIsRefusedNotHidden() throws IOException {
+        assertTrue(error(SPACE + "\nspark.hadoop { \"fs.s3a.endpoint\" = \"http://h:9000\" }").endsWith(
+                "spark.hadoop.\"fs.s3a.endpoint\": write Hadoop's name without quotes, as in spark.hadoop.fs.s3a.endpoint = ..."));
+    }
+
+    @Test
+    void secretsStayOutOfTheSavedConfiguration() throws IOException {
+        SweepConfig c = ConfigLoader.load(conf(SPACE + "\nspark.hadoop.fs.s3a.secret.key = \"from-the-file\""),
+                List.of("spark.hadoop.fs.s3a.access.key=AKIA-from-the-line", "spark.hadoop.fs.s3a.session.token=tok-123",
+                        "spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:9000"));
+        assertEquals("from-the-file", c.spark().hadoop().get("fs.s3a.secret.key"), "the value itself is used");
+        for (String secret : List.of("from-the-file", "AKIA-from-the-line", "tok-123")) {
+            assertFalse(c.rendered().contains(secret), c.rendered());
+        }
+        assertTrue(c.rendered().contains("http://127.0.0.1:9000"), "what is not secret is kept: " + c.rendered());
+        assertTrue(c.rendered().contains("redacted"), c.rendered());
+    }
 
     @Test
     void trainingNoiseCanBeAFreshMix() throws IOException {

@@ -1,5 +1,6 @@
 package org.daesweep.spark;
 
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.daesweep.results.SweepDirectory;
 import org.apache.spark.sql.Row;
@@ -121,6 +122,19 @@ class SweepEndToEndTest {
         } finally {
             System.clearProperty(key);
         }
+    }
+
+    @Test
+    void hadoopSettingsAndTheS3CommittersReachSpark() throws Exception {
+        SweepConfig onS3 = ConfigLoader.load(conf(""), List.of("spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:9000",
+                "output.dir=s3a://bucket/results"));
+        SparkConf conf = SweepDriver.sparkConf(onS3);
+        assertEquals("http://127.0.0.1:9000", conf.get("spark.hadoop.fs.s3a.endpoint"));
+        assertEquals("magic", conf.get("spark.hadoop.fs.s3a.committer.name"));
+        assertEquals("org.apache.spark.internal.io.cloud.PathOutputCommitProtocol",
+                conf.get("spark.sql.sources.commitProtocolClass"));
+        assertFalse(SweepDriver.sparkConf(ConfigLoader.load(conf(""), List.of())).contains("spark.sql.sources.commitProtocolClass"),
+                "output on a file system with atomic renames keeps Spark's default committer");
     }
 
     /** 1,000 stroke images of 28x28, 2 random trials that train (not collapse) in a few seconds. */
