@@ -17,7 +17,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The README's S3 commands, run as a user runs them (scripts/run-local.sh) against a real
  * S3-compatible server on loopback: a sweep whose configuration, images and output are on
  * s3a://, then denoise from s3a to s3a, then sql over the sweep there. The secret key reaches
- * the sweep the worst way, on its command line, and must appear in no log line and no object.
+ * the sweep the worst way, on its command line, and must appear in no log line and no object. The
+ * shaded jar runs on Spark's own SparkSubmit as well, with the connector on Spark's classpath.
  */
 class S3IT {
     @TempDir
@@ -64,13 +64,20 @@ class S3IT {
                             || key.contains(".tmp-"), "nothing staged or half-committed is left: " + key);
                 }
 
-                // The documented way for the other commands: settings as -D, keys in AWS's variables.
-                Map<String, String> env = new HashMap<>();
-                env.put("DAE_SWEEP_JAVA_OPTS", "-Xmx2g " + s3.settings().entrySet().stream()
-                        .filter(e -> !e.getKey().endsWith(".key"))
-                        .map(e -> "-Dspark.hadoop." + e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
-                env.put("AWS_ACCESS_KEY_ID", S3Server.ACCESS_KEY);
-                env.put("AWS_SECRET_ACCESS_KEY", s3.secret());
+                // The documented ways for the rest: keys in AWS's variables, other settings as
+                // spark-submit's --conf or as Java properties.
+                Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", S3Server.ACCESS_KEY,
+                        "AWS_SECRET_ACCESS_KEY", s3.secret(), "DAE_SWEEP_JAVA_OPTS", "-Xmx2g " + s3.settings().entrySet()
+                                .stream().filter(e -> !e.getKey().endsWith(".key"))
+                                .map(e -> "-Dspark.hadoop." + e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+                List<String> submit = new ArrayList<>(List.of("scripts/spark-submit.sh", "--master", "local[2]"));
+                s3.settings().entrySet().stream().filter(e -> !e.getKey().endsWith(".key"))
+                        .forEach(e -> submit.addAll(List.of("--conf", "spark.hadoop." + e.getKey() + "=" + e.getValue())));
+                submit.addAll(List.of("--class", Main.class.getName(), "target/dae-sweep.jar", "sweep", "--conf",
+                        "s3a://dae/conf/sweep.conf", "sweep.name=submitted"));
+                out = run("spark-submit", env, submit);
+                assertTrue(out.contains("Test metrics (120 images)"), out);
+
                 out = run("denoise", env, List.of("scripts/run-local.sh", "denoise", "--model", sweepDir,
                         "--input", "s3a://dae/data/strokes.idx.gz", "--output", "s3a://dae/out/denoised.idx",
                         "--add-noise", "gaussian:0.3", "--clean"));
@@ -79,8 +86,10 @@ class S3IT {
                 assertTrue(fs.exists(new Path("s3a://dae/out/denoised.idx.scores/_SUCCESS")));
 
                 out = run("sql", env, List.of("scripts/run-local.sh", "sql", "s3a://dae/results",
-                        "SELECT sweep, count(*) AS trials FROM trials GROUP BY sweep"));
-                assertTrue(out.lines().anyMatch(l -> l.replace(" ", "").equals("|on-s3|2|")), out);
+                        "SELECT sweep, count(*) AS trials FROM trials GROUP BY sweep ORDER BY sweep"));
+                List<String> rows = out.lines().map(l -> l.replace(" ", "")).filter(l -> l.matches("\\|[a-z-]+\\|\\d+\\|"))
+                        .toList();
+                assertEquals(List.of("|on-s3|2|", "|submitted|2|"), rows, out);
 
                 assertNoObjectHolds(fs, s3.secret());
             }
