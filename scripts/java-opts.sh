@@ -43,3 +43,12 @@ case ":${GLIBC_TUNABLES:-}:" in
   *:glibc.malloc.hugetlb=*) ;;
   *) export GLIBC_TUNABLES="${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}glibc.malloc.hugetlb=1" ;;
 esac
+
+# Debian's python3-skimage for the development scripts that compare with classical denoisers
+# (installed when missing, as root); $1 names the script in the message.
+dae_skimage() {
+  if ! /usr/bin/python3 -c "import skimage, PIL" 2>/dev/null; then
+    echo "$1: installing Debian's python3-skimage" >&2
+    apt-get install -y -qq python3-skimage python3-pil >/dev/null
+  fi
+}

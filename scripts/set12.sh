@@ -13,10 +13,7 @@ cd "$root"
 scripts/fetch-data.sh natural >/dev/null
 source scripts/java-opts.sh
 dae_sweep_build
-if ! /usr/bin/python3 -c "import skimage, PIL" 2>/dev/null; then
-  echo "set12: installing Debian's python3-skimage for the baselines" >&2
-  apt-get install -y -qq python3-skimage python3-pil >/dev/null
-fi
+dae_skimage set12
 out=results/set12
 rm -rf "$out/noisy" && mkdir -p "$out"
 /usr/bin/python3 scripts/dev/set12.py --clean data/natural/Set12 --out "$out/noisy" --sigmas 15 25 50 >"$out/classical.tsv"

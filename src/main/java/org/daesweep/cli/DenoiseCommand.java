@@ -16,6 +16,7 @@ import org.daesweep.denoise.DenoisePlanner;
 import org.daesweep.denoise.DenoiseReport;
 import org.daesweep.denoise.ModelFit;
 import org.daesweep.denoise.Denoising;
+import org.daesweep.denoise.ImageDenoiser;
 import org.daesweep.denoise.ImageScore;
 import org.daesweep.denoise.ShareResult;
 import org.daesweep.model.DenoisingNetwork;
@@ -121,7 +122,8 @@ final class DenoiseCommand implements Callable<Integer> {
             report = onSpark(storage, source, plan, scoresTable, start);
         } else {
             NativeRuntime.configure(Math.max(1, Runtime.getRuntime().availableProcessors()));
-            List<ShareResult> results = Denoising.runHere(plan.request(), network, selfEnsemble, storage);
+            List<ShareResult> results = Denoising.runHere(plan.request(),
+                    new ImageDenoiser(network, selfEnsemble, ImageDenoiser.reflectsEdges(source.bytes())), storage);
             report = DenoiseReport.of(plan.request().count(), results, (System.nanoTime() - start) / 1e9);
             if (scoresTable != null) {
                 writeScoresLocally(storage, scoresTable, report.scores());

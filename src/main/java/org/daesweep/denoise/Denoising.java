@@ -1,7 +1,6 @@
 package org.daesweep.denoise;
 
 import org.daesweep.data.Storage;
-import org.daesweep.model.DenoisingNetwork;
 
 import java.util.List;
 
@@ -10,11 +9,9 @@ public final class Denoising {
     private Denoising() {
     }
 
-    public static List<ShareResult> runHere(DenoiseRequest request, DenoisingNetwork network, boolean selfEnsemble,
-                                            Storage storage) {
+    public static List<ShareResult> runHere(DenoiseRequest request, ImageDenoiser denoiser, Storage storage) {
         try {
-            ShareResult result = ShareRunner.run(request, new ImageDenoiser(network, selfEnsemble), storage, 0, 0,
-                    request.count());
+            ShareResult result = ShareRunner.run(request, denoiser, storage, 0, 0, request.count());
             request.finish(storage, 1);
             return List.of(result);
         } catch (RuntimeException e) {

@@ -2,6 +2,8 @@ package org.daesweep.denoise;
 
 import org.daesweep.data.ImageSet;
 import org.daesweep.data.Mirror;
+import org.daesweep.model.ModelFile;
+import org.daesweep.model.TrainedOn;
 import org.daesweep.data.Picture;
 import org.daesweep.model.DenoisingNetwork;
 import org.daesweep.model.Topology;
@@ -11,13 +13,14 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Applies a trained network to pictures of any size and colour. Each colour plane is denoised
  * alone by the grayscale network; a plane is mirror-padded up to a multiple of 2^depth (the
- * pooling levels) and cropped back. Planes of one padded size go through the network together,
+ * pooling levels), and past every edge for a model that learned from patches, then cropped back. Planes of one padded size go through the network together,
  * in a graph built for that size and kept for the next pictures of it. A plane larger than
  * {@link #TILE_ABOVE_PIXELS} is cut into overlapping tiles of one size, which go through the
  * network in batches, so memory stays bounded whatever the image's size: each tile's core is
@@ -36,20 +39,42 @@ public final class ImageDenoiser {
     private final int tileSide;
     private final long tileAbovePixels;
     private final int margin;
+    private final int border;
     private final Map<Long, Denoiser> bySize = new LinkedHashMap<>(16, 0.75f, true);
     private final boolean selfEnsemble;
     private boolean colourNoted;
 
     /** @param selfEnsemble average over the flips and quarter turns of each plane ({@link Denoiser}) */
     public ImageDenoiser(DenoisingNetwork network, boolean selfEnsemble) {
-        this(network, selfEnsemble, TILE_SIDE, TILE_ABOVE_PIXELS);
+        this(network, selfEnsemble, false, TILE_SIDE, TILE_ABOVE_PIXELS);
     }
 
-    ImageDenoiser(DenoisingNetwork network, boolean selfEnsemble, int tileSide, long tileAbovePixels) {
+    /**
+     * @param reflectEdges mirror each whole plane past its edges by one pooling block and crop it
+     *                     back: a model trained on patches never learned an image's edge as the
+     *                     zero padding it sees there, and darkens or brightens a thin frame without
+     *                     this; one trained on whole images learned exactly that edge, and loses by it
+     */
+    public ImageDenoiser(DenoisingNetwork network, boolean selfEnsemble, boolean reflectEdges) {
+        this(network, selfEnsemble, reflectEdges, TILE_SIDE, TILE_ABOVE_PIXELS);
+    }
+
+    /** The model in a model file's bytes, its edges reflected when the file says it learned from patches. */
+    public static ImageDenoiser of(byte[] model, String source, boolean selfEnsemble) {
+        return new ImageDenoiser(ModelFile.read(new ByteArrayInputStream(model), source), selfEnsemble, reflectsEdges(model));
+    }
+
+    /** Whether a model file's network learned from patches (an older file, which does not say, did not). */
+    public static boolean reflectsEdges(byte[] model) {
+        return ModelFile.trainedOn(model).map(TrainedOn::patches).orElse(false);
+    }
+
+    ImageDenoiser(DenoisingNetwork network, boolean selfEnsemble, boolean reflectEdges, int tileSide, long tileAbovePixels) {
         this.network = network;
         this.multiple = 1 << network.hyperparameters().depth();
         this.selfEnsemble = selfEnsemble;
         this.margin = padded(Topology.receptiveRadius(network.hyperparameters()));
+        this.border = reflectEdges ? multiple : 0;
         this.tileSide = padded(Math.max(tileSide, 3 * margin));
         this.tileAbovePixels = tileAbovePixels;
     }
@@ -58,8 +83,11 @@ public final class ImageDenoiser {
         return network;
     }
 
-    /** A plane, or one tile of it, and where its output goes. */
-    private record Job(int picture, int plane, int top, int left) {
+    /**
+     * A window of a plane, reaching past its edges by reflection: a whole plane with a border, or
+     * one tile with its margin. Only the window less its inset on every side is kept.
+     */
+    private record Job(int picture, int plane, int top, int left, int inset) {
     }
 
     /** Denoised copies of the pictures, in order; alpha and bit depth are kept. */
@@ -75,11 +103,10 @@ public final class ImageDenoiser {
             out[i] = new float[p.planes().length][];
             for (int c = 0; c < p.planes().length; c++) {
                 if (tiled(p)) {
-                    out[i][c] = new float[p.height() * p.width()];
                     addTiles(groups, i, c, p);
                 } else {
-                    groups.computeIfAbsent(key(padded(p.height()), padded(p.width())), k -> new ArrayList<>())
-                            .add(new Job(i, c, 0, 0));
+                    groups.computeIfAbsent(key(padded(p.height() + 2 * border), padded(p.width() + 2 * border)),
+                            k -> new ArrayList<>()).add(new Job(i, c, -border, -border, border));
                 }
             }
         }
@@ -97,7 +124,7 @@ public final class ImageDenoiser {
         List<Job> tiles = groups.computeIfAbsent(key(tileSide, tileSide), k -> new ArrayList<>());
         for (int top = 0; top < p.height(); top += core) {
             for (int left = 0; left < p.width(); left += core) {
-                tiles.add(new Job(picture, plane, top - margin, left - margin));
+                tiles.add(new Job(picture, plane, top - margin, left - margin, margin));
             }
         }
     }
@@ -118,28 +145,26 @@ public final class ImageDenoiser {
         }
     }
 
-    /** The network's input for a job: the plane mirror-padded to its size, or a tile with its margins. */
-    private float[] input(List<Picture> pictures, Job job, int ph, int pw) {
+    /** The network's input for a job: its window of the plane. */
+    private static float[] input(List<Picture> pictures, Job job, int ph, int pw) {
         Picture p = pictures.get(job.picture());
-        float[] plane = p.planes()[job.plane()];
-        return tiled(p) ? Mirror.window(plane, p.height(), p.width(), job.top(), job.left(), ph, pw)
-                : Mirror.pad(plane, p.height(), p.width(), ph, pw);
+        return Mirror.window(p.planes()[job.plane()], p.height(), p.width(), job.top(), job.left(), ph, pw);
     }
 
-    /** The whole plane's output, cropped; or a tile's core, copied into its place. */
-    private void place(List<Picture> pictures, Job job, float[] denoised, int ph, int pw, float[][][] out) {
+    /** The window's output less its inset, copied into its place in the plane. */
+    private static void place(List<Picture> pictures, Job job, float[] denoised, int ph, int pw, float[][][] out) {
         Picture p = pictures.get(job.picture());
-        if (!tiled(p)) {
-            out[job.picture()][job.plane()] = Mirror.crop(denoised, ph, pw, p.height(), p.width());
-            return;
+        float[][] planes = out[job.picture()];
+        if (planes[job.plane()] == null) {
+            planes[job.plane()] = new float[p.height() * p.width()];
         }
-        float[] target = out[job.picture()][job.plane()];
-        int top = job.top() + margin;
-        int left = job.left() + margin;
-        int rows = Math.min(tileSide - 2 * margin, p.height() - top);
-        int cols = Math.min(tileSide - 2 * margin, p.width() - left);
+        float[] target = planes[job.plane()];
+        int top = job.top() + job.inset();
+        int left = job.left() + job.inset();
+        int rows = Math.min(ph - 2 * job.inset(), p.height() - top);
+        int cols = Math.min(pw - 2 * job.inset(), p.width() - left);
         for (int y = 0; y < rows; y++) {
-            System.arraycopy(denoised, (y + margin) * pw + margin, target, (top + y) * p.width() + left, cols);
+            System.arraycopy(denoised, (y + job.inset()) * pw + job.inset(), target, (top + y) * p.width() + left, cols);
         }
     }
 

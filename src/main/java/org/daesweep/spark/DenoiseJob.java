@@ -17,10 +17,8 @@ import org.daesweep.denoise.ImageDenoiser;
 import org.daesweep.denoise.ImageScore;
 import org.daesweep.denoise.ShareResult;
 import org.daesweep.denoise.ShareRunner;
-import org.daesweep.model.ModelFile;
 import org.daesweep.runtime.NativeRuntime;
 
-import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -56,9 +54,7 @@ public final class DenoiseJob {
             List<ShareResult> results = jsc.parallelize(IntStream.range(0, shares).boxed().toList(), shares)
                     .map(share -> {
                         NativeRuntime.configure(threads);
-                        ImageDenoiser denoiser = new ImageDenoiser(
-                                ModelFile.read(new ByteArrayInputStream(modelBytes.value()), "the broadcast model"),
-                                selfEnsemble);
+                        ImageDenoiser denoiser = ImageDenoiser.of(modelBytes.value(), "the broadcast model", selfEnsemble);
                         return ShareRunner.run(request, denoiser, new Storage(hadoop.value()), share,
                                 bounds[share], bounds[share + 1]);
                     })

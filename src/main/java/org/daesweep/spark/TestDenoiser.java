@@ -22,7 +22,7 @@ final class TestDenoiser {
     TestDenoiser(DenoisingNetwork model, boolean selfEnsemble) {
         this.model = model;
         this.own = new Denoiser(model, selfEnsemble);
-        this.any = new ImageDenoiser(model, selfEnsemble);
+        this.any = new ImageDenoiser(model, selfEnsemble, true); // other sizes than its own: it learned from patches
     }
 
     ImageSet denoise(ImageSet noisy) {

@@ -47,7 +47,7 @@ class DenoiseFolderTest {
 
         DenoisePlanner.Plan plan = new DenoisePlanner(storage).plan(in.toString(), dir.resolve("out").toString(), null, null, 0);
         assertEquals(1, plan.ignoredFiles());
-        DenoiseReport report = DenoiseReport.of(plan.request().count(), Denoising.runHere(plan.request(), network, false, storage), 1);
+        DenoiseReport report = DenoiseReport.of(plan.request().count(), Denoising.runHere(plan.request(), new ImageDenoiser(network, false), storage), 1);
 
         assertEquals(7, report.inputs());
         assertEquals(6, report.denoised());

@@ -9,6 +9,7 @@ import org.daesweep.model.Hyperparameters;
 import org.daesweep.model.Topology;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,18 +31,47 @@ class TilingTest {
 
     @Test
     void tilesGiveADeepUNetsOutputToo() {
-        // The photo shape's U-Net: 3 levels, 2 convolutions per block, a receptive radius of 59.
+        assertTilesMatch(photoShape(), 300, 260);
+    }
+
+    /**
+     * A flat image stays flatter up to its edge when the edge is reflected: without, the
+     * convolutions' zero padding there makes a frame (what a patch-trained model darkens).
+     */
+    @Test
+    void reflectedEdgesLeaveAFlatImagesFrameFlatter() {
+        DenoisingNetwork network = photoShape();
+        float[] flat = new float[96 * 96];
+        Arrays.fill(flat, 0.5f);
+        Picture gray = Picture.gray(flat, 96, 96);
+        double asTrained = frame(new ImageDenoiser(network, false, false).denoise(List.of(gray)).get(0).planes()[0]);
+        double reflected = frame(new ImageDenoiser(network, false, true).denoise(List.of(gray)).get(0).planes()[0]);
+        assertTrue(reflected < asTrained / 2, "largest deviation from the centre: reflected " + reflected
+                + ", as trained " + asTrained);
+    }
+
+    private static double frame(float[] out) {
+        float centre = out[48 * 96 + 48];
+        double worst = 0;
+        for (float v : out) {
+            worst = Math.max(worst, Math.abs(v - centre));
+        }
+        return worst;
+    }
+
+    /** The photo shape's U-Net: 3 levels, 2 convolutions per block, a receptive radius of 59. */
+    private static DenoisingNetwork photoShape() {
         Hyperparameters hp = Hyperparameters.referenceBaseline().with(Hyperparameter.MODEL, "unet")
                 .with(Hyperparameter.DEPTH, 3).with(Hyperparameter.CONVS, 2).with(Hyperparameter.FILTERS, 4)
                 .with(Hyperparameter.RESIDUAL, true);
-        assertTilesMatch(DenoisingNetwork.create(hp, 64, 64, 3, 1), 300, 260);
+        return DenoisingNetwork.create(hp, 64, 64, 3, 1);
     }
 
     private static void assertTilesMatch(DenoisingNetwork network, int h, int w) {
         float[] plane = TestData.strokeImages(1, h, w).pixels();
         Picture picture = Picture.gray(plane, h, w);
-        float[] whole = new ImageDenoiser(network, false, 64, Long.MAX_VALUE).denoise(List.of(picture)).get(0).planes()[0];
-        float[] tiled = new ImageDenoiser(network, false, 64, 0).denoise(List.of(picture)).get(0).planes()[0];
+        float[] whole = new ImageDenoiser(network, false, false, 64, Long.MAX_VALUE).denoise(List.of(picture)).get(0).planes()[0];
+        float[] tiled = new ImageDenoiser(network, false, false, 64, 0).denoise(List.of(picture)).get(0).planes()[0];
         int radius = Topology.receptiveRadius(network.hyperparameters());
         double interior = 0;
         double edge = 0;
