@@ -87,7 +87,7 @@ class S3IT {
 
                 out = run("sql", env, List.of("scripts/run-local.sh", "sql", "s3a://dae/results",
                         "SELECT sweep, count(*) AS trials FROM trials GROUP BY sweep ORDER BY sweep"));
-                List<String> rows = out.lines().map(l -> l.replace(" ", "")).filter(l -> l.matches("\\|[a-z-]+\\|\\d+\\|"))
+                List<String> rows = out.lines().map(l -> l.replace(" ", "")).filter(l -> l.matches("\\|[a-z0-9-]+\\|\\d+\\|"))
                         .toList();
                 assertEquals(List.of("|on-s3|2|", "|submitted|2|"), rows, out);
 
