@@ -31,7 +31,12 @@ public final class ConfigLoader {
         org.apache.hadoop.fs.Path path = storage.path(location);
         Config fromCommandLine = parseOverrides(overrides);
         // The command line's Hadoop settings (an S3 endpoint, say) may be what reaches the file itself.
-        Storage reading = storage.with(HadoopSettings.of(fromCommandLine));
+        Storage reading;
+        try {
+            reading = storage.with(HadoopSettings.of(fromCommandLine));
+        } catch (BadKey e) {
+            throw new UserException(OVERRIDES + ": " + e.getMessage());
+        }
         reading.requireReachable(path);
         if (!reading.exists(path) || reading.isDirectory(path)) {
             throw new UserException(location + ": no such configuration file");

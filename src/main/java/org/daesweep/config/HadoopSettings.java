@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
  * the rule that keeps the secret ones out of every copy of the configuration.
  */
 final class HadoopSettings {
-    static final String BLOCK = "spark.hadoop";
+    private static final String BLOCK = "spark.hadoop";
     /** Spark's own redaction pattern, widened to every key, credential and token a connector takes. */
     private static final Pattern SECRET = Pattern.compile("(?i)secret|password|token|credential|key");
     /** What stands in a copy of the configuration for a secret value, as Spark's UI shows it. */
-    static final String REDACTED = "*********(redacted)";
+    private static final String REDACTED = "*********(redacted)";
 
     private HadoopSettings() {
     }

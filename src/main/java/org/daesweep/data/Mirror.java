@@ -15,11 +15,6 @@ public final class Mirror {
         return m < n ? m : period - m;
     }
 
-    /** An h x w plane extended to {@code ph x pw} by reflection at the bottom and right edges. */
-    public static float[] pad(float[] plane, int h, int w, int ph, int pw) {
-        return ph == h && pw == w ? plane : window(plane, h, w, 0, 0, ph, pw);
-    }
-
     /**
      * The {@code wh x ww} window of an h x w plane whose top-left corner is at ({@code top},
      * {@code left}), anywhere: what lies outside the plane is its reflection.
@@ -31,18 +26,6 @@ public final class Mirror {
             for (int x = 0; x < ww; x++) {
                 out[y * ww + x] = plane[sy + index(left + x, w)];
             }
-        }
-        return out;
-    }
-
-    /** The top-left h x w of a {@code ph x pw} plane. */
-    public static float[] crop(float[] plane, int ph, int pw, int h, int w) {
-        if (ph == h && pw == w) {
-            return plane;
-        }
-        float[] out = new float[h * w];
-        for (int y = 0; y < h; y++) {
-            System.arraycopy(plane, y * pw, out, y * w, w);
         }
         return out;
     }

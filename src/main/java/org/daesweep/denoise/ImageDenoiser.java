@@ -2,26 +2,27 @@ package org.daesweep.denoise;
 
 import org.daesweep.data.ImageSet;
 import org.daesweep.data.Mirror;
-import org.daesweep.model.ModelFile;
-import org.daesweep.model.TrainedOn;
 import org.daesweep.data.Picture;
 import org.daesweep.model.DenoisingNetwork;
+import org.daesweep.model.ModelFile;
 import org.daesweep.model.Topology;
+import org.daesweep.model.TrainedOn;
 import org.daesweep.training.Denoiser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Applies a trained network to pictures of any size and colour. Each colour plane is denoised
  * alone by the grayscale network; a plane is mirror-padded up to a multiple of 2^depth (the
- * pooling levels), and past every edge for a model that learned from patches, then cropped back. Planes of one padded size go through the network together,
- * in a graph built for that size and kept for the next pictures of it. A plane larger than
+ * pooling levels), and past every edge for a model that learned from patches, then cropped back.
+ * Planes of one padded size go through the network together, in a graph built for that size and
+ * kept for the next pictures of it. A plane larger than
  * {@link #TILE_ABOVE_PIXELS} is cut into overlapping tiles of one size, which go through the
  * network in batches, so memory stays bounded whatever the image's size: each tile's core is
  * surrounded by a margin of at least the network's receptive radius and only the core is kept.

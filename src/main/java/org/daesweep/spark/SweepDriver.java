@@ -115,15 +115,16 @@ public final class SweepDriver {
     public SweepSummary run() {
         long start = System.nanoTime();
         SparkConf sparkConf = sparkConf(config);
-        requireReachable(SparkStorage.of(sparkConf));
-        Optional<SweepSummary> done = finishedEarlier(SparkStorage.of(sparkConf).hadoop(), start);
+        Storage storage = SparkStorage.of(sparkConf);
+        requireReachable(storage);
+        Optional<SweepSummary> done = finishedEarlier(storage.hadoop(), start);
         if (done.isPresent()) {
             return done.get();
         }
         // Every driver uses ND4J, if only to evaluate the best model: its loading overlaps the
         // reading of the data and Spark's start.
         WarmUp.loadLibraries();
-        SweepData data = prepare(sparkConf);
+        SweepData data = prepare(sparkConf, storage);
         noteBatchSizes(data);
         SparkSession spark = SparkSessions.start(sparkConf, config.spark().executorWait());
         try {
@@ -272,8 +273,7 @@ public final class SweepDriver {
     }
 
     /** The images read, split and noised; a local sweep's JVM starts warming up for them meanwhile. */
-    private SweepData prepare(SparkConf sparkConf) {
-        Storage storage = SparkStorage.of(sparkConf);
+    private SweepData prepare(SparkConf sparkConf, Storage storage) {
         PatchSpec patches = config.data().patches();
         SweepData data;
         if (patches.on()) {

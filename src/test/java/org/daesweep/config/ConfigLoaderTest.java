@@ -116,6 +116,8 @@ class ConfigLoaderTest {
     void aQuotedHadoopNameIsRefusedNotHidden() throws IOException {
         assertTrue(error(SPACE + "\nspark.hadoop { \"fs.s3a.endpoint\" = \"http://h:9000\" }").endsWith(
                 "spark.hadoop.\"fs.s3a.endpoint\": write Hadoop's name without quotes, as in spark.hadoop.fs.s3a.endpoint = ..."));
+        assertTrue(error(SPACE, "spark.hadoop.\"fs.s3a.endpoint\"=http://h:9000").startsWith(
+                "command line: spark.hadoop.\"fs.s3a.endpoint\": write Hadoop's name without quotes"));
     }
 
     @Test
