@@ -45,7 +45,7 @@ class ArchitectureTest {
             new String[]{"plots", "org.daesweep.plots.."},
             new String[]{"search", "org.daesweep.search"},
             new String[]{"search parts", "org.daesweep.search.sampler..", "org.daesweep.search.scheduler..",
-                    "org.daesweep.search.stop.."},
+                    "org.daesweep.search.stop..", "org.daesweep.search.importance.."},
             new String[]{"search space", "org.daesweep.search.space.."},
             new String[]{"denoise", "org.daesweep.denoise.."},
             new String[]{"training", "org.daesweep.training.."},

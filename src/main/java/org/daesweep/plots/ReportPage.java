@@ -25,28 +25,57 @@ public final class ReportPage {
         page.append("<h1>").append(Html.escape(d.title())).append(d.running() ? " <span class=\"live\">running</span>" : "")
                 .append("</h1>");
         section(page, "summary", "Summary", d.headline().size(), headline(d.headline()));
-        section(page, "trials", "Trials", d.trials().rows().size(), table(d.trials(), d.statuses(), true));
+        search(page, d.search());
+        evaluation(page, d.evaluation());
+        return page.append("<script>").append(SORT).append("</script></body></html>\n").toString();
+    }
+
+    private static void search(StringBuilder page, ReportData.Search s) {
+        ReportData.Trials t = s.trials();
+        String note = t.sampleNote().isEmpty() ? "" : "<p class=\"note\">" + Html.escape(t.sampleNote()) + "</p>";
+        section(page, "trials", "Trials", t.shown().rows().size(), note + table(t.shown(), t.statuses(), true));
+        StringBuilder progress = new StringBuilder();
+        s.progress().forEach(p -> progress.append("<figure>").append(Svg.progress(p)).append("</figure>"));
+        section(page, "progress", "Best validation MSE so far", s.progress().size(), s.progress().isEmpty()
+                ? "<p class=\"empty\">no finished trial yet</p>" : progress.toString());
+        ReportData.Importance importance = s.importance();
+        section(page, "importance", "Which hyperparameters mattered", importance.shares().size(),
+                importance.shares().isEmpty() ? "<p class=\"empty\">once two trials have reported</p>"
+                        : "<figure>" + Svg.bars(importance) + "<figcaption>" + Html.escape(importance.basis())
+                        + "</figcaption></figure>");
         StringBuilder scatters = new StringBuilder();
-        d.scatters().forEach(s -> scatters.append("<figure>").append(Svg.scatter(s, "validation MSE")).append("<figcaption>")
-                .append(Html.escape(s.hyperparameter())).append(s.logX() ? " (log scale)" : "").append("</figcaption></figure>"));
-        section(page, "hyperparameters", "Validation MSE by hyperparameter", d.scatters().size(), scatters.toString());
-        section(page, "curves", "Validation curves of the best trials", d.curves().size(), curves(d.curves()));
-        section(page, "retrain", "Retrain of the best configuration on train+validation", d.retrain().size(),
-                d.retrain().isEmpty() ? "<p class=\"empty\">the best configuration is retrained once the search ends</p>"
-                        : "<figure>" + Svg.curves(d.retrain(), "training loss") + "<figcaption>"
-                        + Html.escape(d.retrain().get(0).trial()) + "</figcaption></figure>");
-        section(page, "rungs", "Rungs", d.rungs().rows().size(), d.rungs().rows().isEmpty()
-                ? "<p class=\"empty\">no rung finished yet</p>" : table(d.rungs(), null, false));
-        section(page, "robustness", "Test metrics by noise", d.robustness().rows().size(), d.robustness().rows().isEmpty()
+        s.scatters().forEach(p -> scatters.append("<figure>").append(Svg.scatter(p, "validation MSE")).append("<figcaption>")
+                .append(Html.escape(p.hyperparameter())).append(p.logX() ? " (log scale)" : "").append("</figcaption></figure>"));
+        section(page, "hyperparameters", "Validation MSE by hyperparameter", s.scatters().size(), scatters.toString());
+        section(page, "parallel", "All searched hyperparameters at once", s.parallel().lines().size(),
+                s.parallel().lines().isEmpty() ? "<p class=\"empty\">no finished trial yet</p>"
+                        : "<figure>" + Svg.parallel(s.parallel()) + "<figcaption>each line a trial; the best tenth in "
+                        + "blue</figcaption></figure>");
+        StringBuilder costs = new StringBuilder();
+        s.costs().forEach(c -> costs.append("<figure>").append(Svg.tradeoff(c, "validation MSE")).append("<figcaption>")
+                .append(Html.escape(c.points().hyperparameter())).append(": the line joins the trials no cheaper trial "
+                        + "beats</figcaption></figure>"));
+        section(page, "costs", "Quality against cost", s.costs().size(), s.costs().isEmpty()
+                ? "<p class=\"empty\">no finished trial yet</p>" : costs.toString());
+        section(page, "curves", "Validation curves of the best trials", s.curves().size(), curves(s.curves()));
+        section(page, "rungs", "Rungs", s.rungs().rows().size(), s.rungs().rows().isEmpty()
+                ? "<p class=\"empty\">no rung finished yet</p>" : table(s.rungs(), null, false));
+    }
+
+    private static void evaluation(StringBuilder page, ReportData.Evaluation e) {
+        section(page, "retrain", "Retrain of the best configuration on train+validation", e.retrain().size(),
+                e.retrain().isEmpty() ? "<p class=\"empty\">the best configuration is retrained once the search ends</p>"
+                        : "<figure>" + Svg.curves(e.retrain(), "training loss") + "<figcaption>"
+                        + Html.escape(e.retrain().get(0).trial()) + "</figcaption></figure>");
+        section(page, "robustness", "Test metrics by noise", e.robustness().rows().size(), e.robustness().rows().isEmpty()
                 ? "<p class=\"empty\">the best model is evaluated once the search and the retrain end</p>"
-                : table(d.robustness(), null, false));
+                : table(e.robustness(), null, false));
         StringBuilder images = new StringBuilder();
-        d.images().forEach(i -> images.append("<figure><img alt=\"").append(Html.escape(i.caption())).append("\" src=\"data:image/png;base64,")
+        e.images().forEach(i -> images.append("<figure><img alt=\"").append(Html.escape(i.caption())).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(i.png())).append("\"><figcaption>").append(Html.escape(i.caption()))
                 .append("</figcaption></figure>"));
-        section(page, "images", "Test images", d.images().size(), d.images().isEmpty()
+        section(page, "images", "Test images", e.images().size(), e.images().isEmpty()
                 ? "<p class=\"empty\">written with the test metrics</p>" : images.toString());
-        return page.append("<script>").append(SORT).append("</script></body></html>\n").toString();
     }
 
     private static void section(StringBuilder page, String id, String title, int items, String body) {
@@ -94,7 +123,7 @@ public final class ReportPage {
             figure{display:inline-block;margin:0 16px 16px 0} figcaption{text-align:center;font-size:.85em}
             .chart text.tick{font-size:10px;fill:#444} .chart text.title{font-size:11px;fill:#222}
             .legend{list-style:none;padding:0;font-size:.85em} .legend span{display:inline-block;width:12px;height:12px;margin-right:6px}
-            .empty{color:#777;font-style:italic} img{image-rendering:pixelated;max-width:100%}
+            .empty{color:#777;font-style:italic} .note{font-size:.85em;color:#555} img{image-rendering:pixelated;max-width:100%}
             """;
 
     private static final String SORT = """

@@ -80,6 +80,105 @@ final class Svg {
         return svg.append("</svg>").toString();
     }
 
+    /** The best so far as a step line (log y): flat until a trial beats it. */
+    static String progress(ReportData.Progress p) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int i = 0; i < p.x().length; i++) {
+            if (positive(p.best()[i])) {
+                xs.add(p.x()[i]);
+                ys.add(p.best()[i]);
+            }
+        }
+        if (ys.isEmpty()) {
+            return "<p class=\"empty\">no finished trial yet</p>";
+        }
+        Axis x = Axis.linear(xs, false);
+        Axis y = Axis.log(ys);
+        StringBuilder svg = frame(x, y, p.axis(), "best validation MSE");
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < xs.size(); i++) {
+            if (i > 0) {
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x.at(xs.get(i)), y.atY(ys.get(i - 1))));
+            }
+            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x.at(xs.get(i)), y.atY(ys.get(i))));
+        }
+        return svg.append(String.format("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>",
+                COLOURS[0], points.toString().trim())).append("</svg>").toString();
+    }
+
+    /** Horizontal bars of each hyperparameter's share, largest first. */
+    static String bars(ReportData.Importance importance) {
+        int rowHeight = 22;
+        int labelWidth = 110;
+        int barWidth = W - labelWidth - 60;
+        int height = TOP + rowHeight * importance.shares().size() + 8;
+        StringBuilder svg = new StringBuilder(String.format(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" class=\"chart\">",
+                W, height, W, height));
+        for (int i = 0; i < importance.shares().size(); i++) {
+            double share = importance.shares().get(i);
+            int y = TOP + i * rowHeight;
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" class=\"tick\">%s</text>"
+                            + "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s: %.3f</title></rect>"
+                            + "<text x=\"%.1f\" y=\"%d\" class=\"tick\">%.2f</text>",
+                    labelWidth - 6, y + 14, Html.escape(importance.hyperparameters().get(i)), labelWidth, y + 3,
+                    share * barWidth, rowHeight - 6, COLOURS[0], Html.escape(importance.hyperparameters().get(i)), share,
+                    labelWidth + share * barWidth + 4, y + 14, share));
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** Parallel coordinates: a vertical axis per dimension, each trial a polyline; the good ones on top in colour. */
+    static String parallel(ReportData.Parallel p) {
+        int n = p.axes().size();
+        int width = Math.max(W, 110 * n);
+        int left = 40;
+        int right = 40;
+        int top = 24;
+        int bottom = 28;
+        double step = n > 1 ? (width - left - right) / (n - 1.0) : 0;
+        StringBuilder svg = new StringBuilder(String.format(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" class=\"chart\">",
+                width, H + 40, width, H + 40));
+        int plotHeight = H + 40 - top - bottom;
+        for (ReportData.Line line : p.lines()) {
+            StringBuilder points = new StringBuilder();
+            for (int a = 0; a < n; a++) {
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", left + a * step, top + (1 - line.at()[a]) * plotHeight));
+            }
+            svg.append(String.format("<polyline fill=\"none\" stroke=\"%s\" stroke-opacity=\"%s\" points=\"%s\"/>",
+                    line.good() ? COLOURS[0] : "#999", line.good() ? "0.8" : "0.25", points.toString().trim()));
+        }
+        for (int a = 0; a < n; a++) {
+            ReportData.ParallelAxis axis = p.axes().get(a);
+            double x = left + a * step;
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#333\"/>"
+                    + "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" class=\"title\">%s</text>", x, x, top,
+                    top + plotHeight, x, top - 8, Html.escape(axis.name())));
+            for (int t = 0; t < axis.at().size(); t++) {
+                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" class=\"tick\">%s</text>", x + 4,
+                        top + (1 - axis.at().get(t)) * plotHeight + 4, Html.escape(axis.labels().get(t))));
+            }
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    /** A scatter against a cost (log x), with its Pareto front as a line. */
+    static String tradeoff(ReportData.Tradeoff t, String yTitle) {
+        String scatter = scatter(t.points(), yTitle);
+        if (t.front().isEmpty() || !scatter.endsWith("</svg>")) {
+            return scatter;
+        }
+        Axis x = Axis.log(t.points().points().stream().map(ReportData.Point::x).toList());
+        Axis y = Axis.log(t.points().points().stream().map(ReportData.Point::y).filter(Svg::positive).toList());
+        StringBuilder points = new StringBuilder();
+        t.front().forEach(p -> points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x.at(p.x()), y.atY(p.y()))));
+        return scatter.substring(0, scatter.length() - "</svg>".length()) + String.format(
+                "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/></svg>", COLOURS[1],
+                points.toString().trim());
+    }
+
     private static StringBuilder frame(Axis x, Axis y, String xTitle, String yTitle) {
         StringBuilder svg = new StringBuilder(String.format(
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" class=\"chart\">",

@@ -7,6 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.plots.ReportData;
 import org.daesweep.plots.ReportPage;
+import org.daesweep.search.space.SearchSpace;
 import org.daesweep.trial.TrialResult;
 
 import java.io.IOException;
@@ -32,19 +33,24 @@ import java.util.stream.Collectors;
  */
 public final class Report {
     private static final int BEST_CURVES = 5;
+    /** Rows of the trials table at most; {@code sql} has the rest. */
+    static final int TABLE_ROWS = 200;
+    /** Trials the charts show at most: the best half of these, and an even sample of the rest. */
+    static final int SHOWN = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Report() {
     }
 
     /** The rows a report is computed from; metrics and images are empty until the sweep evaluates its best model. */
-    public record Rows(List<Row> trials, List<Row> epochs, List<Row> rungs, List<Row> metrics) {
+    public record Rows(List<Row> trials, List<Row> epochs, List<Row> rungs, List<Row> importance, List<Row> metrics) {
         /**
          * The search's trials, epochs and rungs tables as rows with their schemas, before any evaluation.
          *
          * @param searchOver whether the search has ended (its tables) or still runs (the live report)
          */
-        public static Rows ofSearch(Collection<TrialResult> results, List<Double> rungEnds, boolean searchOver) {
+        public static Rows ofSearch(SearchSpace space, Collection<TrialResult> results, List<Double> rungEnds,
+                                    boolean searchOver) {
             List<Row> trials = new ArrayList<>();
             List<Row> epochs = new ArrayList<>();
             List<Row> rungs = new ArrayList<>();
@@ -54,14 +60,16 @@ public final class Report {
                 rungs.addAll(Tables.RUNGS.rows(Tables.rungs(t, rungEnds)));
             }
             return new Rows(Tables.withSchema(trials, Tables.TRIALS.schema()), Tables.withSchema(epochs, Tables.EPOCHS.schema()),
-                    Tables.withSchema(rungs, Tables.RUNGS.schema()), List.of());
+                    Tables.withSchema(rungs, Tables.RUNGS.schema()), Tables.withSchema(Tables.IMPORTANCE.rows(
+                            Tables.importance(space, List.copyOf(results))), Tables.IMPORTANCE.schema()), List.of());
         }
     }
 
     /** Rewrites the report from the sweep's tables and pictures, as they stand on disk. */
     public static void fromTables(SparkSession spark, ResultStore store) {
         Rows rows = new Rows(read(spark, store, Tables.TRIALS.name()), read(spark, store, Tables.EPOCHS.name()),
-                read(spark, store, Tables.RUNGS.name()), read(spark, store, Tables.METRICS.name()));
+                read(spark, store, Tables.RUNGS.name()), read(spark, store, Tables.IMPORTANCE.name()),
+                read(spark, store, Tables.METRICS.name()));
         write(store, rows, false);
     }
 
@@ -80,10 +88,41 @@ public final class Report {
         List<Hyperparameter> searched = searched(plan);
         List<Row> ranked = rows.trials().stream()
                 .sorted(Comparator.comparingDouble(r -> value(r, "best_val_mse", Double.POSITIVE_INFINITY))).toList();
-        return new ReportData("dae-sweep: " + name, running, headline(plan, ranked, rows, searched),
-                trialsTable(ranked, searched), ranked.stream().map(Report::rowClass).toList(), scatters(plan, ranked, searched),
-                curves(ranked, rows.epochs()), retrain(rows.epochs()), rungsTable(rows.rungs()),
-                robustnessTable(rows.metrics()), images);
+        List<Row> shown = shown(ranked.stream().filter(r -> "ok".equals(r.getAs("status"))
+                && r.getAs("best_val_mse") != null).toList());
+        List<Row> tableRows = ranked.subList(0, Math.min(TABLE_ROWS, ranked.size()));
+        ReportData.Trials trials = new ReportData.Trials(trialsTable(tableRows, searched),
+                tableRows.stream().map(Report::rowClass).toList(), ranked.size(), sampleNote(ranked.size(), shown.size()));
+        ReportData.Search search = new ReportData.Search(trials, scatters(plan, shown, searched),
+                curves(ranked, rows.epochs()), rungsTable(rows.rungs()), SearchCharts.progress(rows.trials(), rows.epochs()),
+                SearchCharts.importance(rows.importance()), SearchCharts.parallel(plan, shown, searched),
+                SearchCharts.costs(shown));
+        return new ReportData("dae-sweep: " + name, running, headline(plan, ranked, rows, searched), search,
+                new ReportData.Evaluation(retrain(rows.epochs()), robustnessTable(rows.metrics()), images));
+    }
+
+    /** Of the ok trials, best first: all of them, or the best half of {@link #SHOWN} and an even sample of the rest. */
+    static List<Row> shown(List<Row> ok) {
+        if (ok.size() <= SHOWN) {
+            return ok;
+        }
+        List<Row> out = new ArrayList<>(ok.subList(0, SHOWN / 2));
+        List<Row> rest = ok.subList(SHOWN / 2, ok.size());
+        int wanted = SHOWN - SHOWN / 2;
+        for (int i = 0; i < wanted; i++) {
+            out.add(rest.get((int) ((long) i * rest.size() / wanted)));
+        }
+        return out;
+    }
+
+    /** What a big sweep's page leaves out, and the query that has it. */
+    private static String sampleNote(int trials, int shown) {
+        if (trials <= Math.min(TABLE_ROWS, SHOWN)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%,d trials: the table lists the best %d and the charts show %,d (the best %d "
+                + "and an even sample of the rest); every trial, with DIR this sweep's directory: dae-sweep sql DIR "
+                + "\"SELECT * FROM trials ORDER BY best_val_mse\"", trials, Math.min(TABLE_ROWS, trials), shown, SHOWN / 2);
     }
 
     private static List<String[]> headline(JsonNode plan, List<Row> ranked, Rows rows, List<Hyperparameter> searched) {

@@ -7,6 +7,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.daesweep.metrics.ImageScores;
 import org.daesweep.model.Hyperparameter;
+import org.daesweep.search.importance.PedAnova;
+import org.daesweep.search.space.SearchSpace;
 import org.daesweep.trial.EpochStats;
 import org.daesweep.trial.Epochs;
 import org.daesweep.trial.TrialResult;
@@ -45,6 +47,13 @@ public final class Tables {
     public record EpochEntry(String trialId, String phase, EpochStats stats) {
     }
 
+    /**
+     * One searched hyperparameter's importance (PED-ANOVA), from {@code trials} trials compared at
+     * rung {@code rung}.
+     */
+    public record ImportanceEntry(Hyperparameter hyperparameter, double importance, int trials, int rung) {
+    }
+
     /** Test-split means of one model under one noise. */
     public record MetricsEntry(String model, String split, String noise, ImageScores scores) {
     }
@@ -69,7 +78,15 @@ public final class Tables {
             column("train_loss", DataTypes.DoubleType, e -> nullIfNaN(e.stats().trainLoss())),
             column("val_loss", DataTypes.DoubleType, e -> nullIfNaN(e.stats().validationLoss())),
             column("val_mse", DataTypes.DoubleType, e -> nullIfNaN(e.stats().validationMse())),
-            column("seconds", DataTypes.DoubleType, e -> e.stats().seconds())));
+            column("seconds", DataTypes.DoubleType, e -> e.stats().seconds()),
+            column("ended_at", DataTypes.TimestampType, e -> timestamp(e.stats().endedAt())),
+            column("val_images_per_s", DataTypes.DoubleType, e -> rate(e.stats().validationImagesPerSecond()))));
+
+    public static final Table<ImportanceEntry> IMPORTANCE = new Table<>("importance", List.of(
+            column("hyperparameter", DataTypes.StringType, e -> e.hyperparameter().key()),
+            column("importance", DataTypes.DoubleType, ImportanceEntry::importance),
+            column("trials", DataTypes.IntegerType, ImportanceEntry::trials),
+            column("rung", DataTypes.IntegerType, ImportanceEntry::rung)));
 
     public static final Table<MetricsEntry> METRICS = new Table<>("metrics", List.of(
             column("model", DataTypes.StringType, MetricsEntry::model),
@@ -90,9 +107,15 @@ public final class Tables {
             column("noisy_ssim", DataTypes.DoubleType, e -> e.noisy().ssim()[e.i()])));
 
     /** Every table a sweep writes, in the order {@code sql} lists them. */
-    public static final List<Table<?>> ALL = List.of(TRIALS, EPOCHS, RUNGS, METRICS, PER_IMAGE);
+    public static final List<Table<?>> ALL = List.of(TRIALS, EPOCHS, RUNGS, IMPORTANCE, METRICS, PER_IMAGE);
 
     private Tables() {
+    }
+
+    /** The importance table's rows: empty while too few trials have reported. */
+    public static List<ImportanceEntry> importance(SearchSpace space, List<TrialResult> trials) {
+        return PedAnova.of(space, trials).map(i -> i.shares().entrySet().stream()
+                .map(e -> new ImportanceEntry(e.getKey(), e.getValue(), i.trials(), i.rung())).toList()).orElse(List.of());
     }
 
     private static List<Table.Column<TrialEntry>> trialColumns() {
@@ -115,11 +138,28 @@ public final class Tables {
         c.add(column("seconds", DataTypes.DoubleType, t -> t.result().seconds()));
         c.add(column("seconds_per_epoch", DataTypes.DoubleType, t -> t.result().epochs().isEmpty() ? null
                 : t.result().epochs().stream().mapToDouble(EpochStats::seconds).average().orElseThrow()));
+        c.add(column("inference_images_per_s", DataTypes.DoubleType, t -> inferenceRate(t.result().epochs())));
+        c.add(column("ended_at", DataTypes.TimestampType, t -> t.last() == null ? null : timestamp(t.last().endedAt())));
         c.add(column("error", DataTypes.StringType,
                 t -> t.result().error() == null || t.result().error().isEmpty() ? null : t.result().error()));
         c.add(column("executor", DataTypes.StringType, t -> t.result().executor()));
         c.add(column("host", DataTypes.StringType, t -> t.result().host()));
         return c;
+    }
+
+    /** The median of the epochs' validation speeds: one figure per configuration, steadier than any one pass. */
+    private static Double inferenceRate(List<EpochStats> epochs) {
+        double[] rates = epochs.stream().mapToDouble(EpochStats::validationImagesPerSecond)
+                .filter(r -> Double.isFinite(r) && r > 0).sorted().toArray();
+        return rates.length == 0 ? null : rates[rates.length / 2];
+    }
+
+    private static Double rate(double r) {
+        return Double.isFinite(r) && r > 0 ? r : null;
+    }
+
+    private static java.sql.Timestamp timestamp(long millis) {
+        return millis > 0 ? new java.sql.Timestamp(millis) : null;
     }
 
     private static <E> Table.Column<E> column(String name, DataType type, Function<E, Object> value) {

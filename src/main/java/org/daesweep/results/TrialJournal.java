@@ -18,10 +18,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.daesweep.UserException;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.trial.Checkpoint;
+import org.daesweep.trial.EpochStats;
 import org.daesweep.trial.TrialPiece;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -236,6 +238,18 @@ public final class TrialJournal {
     }
 
     /** Records by their components; hyperparameters by their user-facing keys, as in a sweep file. */
+    /** An epoch as journaled; one journaled before its end time and validation speed were recorded has neither. */
+    private static EpochStats epochStats(JsonNode node, DeserializationContext context) throws IOException {
+        for (String field : List.of("epoch", "trainLoss", "validationLoss", "validationMse", "seconds")) {
+            if (!node.hasNonNull(field)) {
+                throw context.weirdKeyException(EpochStats.class, field, "missing from an epoch");
+            }
+        }
+        return new EpochStats(node.get("epoch").asInt(), node.get("trainLoss").asDouble(),
+                node.get("validationLoss").asDouble(), node.get("validationMse").asDouble(), node.get("seconds").asDouble(),
+                node.path("endedAt").asLong(0), node.path("validationImagesPerSecond").asDouble(Double.NaN));
+    }
+
     private static ObjectMapper mapper() {
         SimpleModule hyperparameters = new SimpleModule()
                 .addSerializer(Hyperparameters.class, new JsonSerializer<>() {
@@ -252,6 +266,12 @@ public final class TrialJournal {
                                 LinkedHashMap<String, Object>>() {
                         });
                         return Hyperparameters.fromMap(values);
+                    }
+                })
+                .addDeserializer(EpochStats.class, new JsonDeserializer<>() {
+                    @Override
+                    public EpochStats deserialize(JsonParser in, DeserializationContext context) throws IOException {
+                        return epochStats(in.readValueAsTree(), context);
                     }
                 });
         return JsonMapper.builder()

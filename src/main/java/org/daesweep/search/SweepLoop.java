@@ -1,6 +1,7 @@
 package org.daesweep.search;
 
 import org.daesweep.search.sampler.Sampler;
+import org.daesweep.search.sampler.SearchHistory;
 import org.daesweep.search.scheduler.Scheduler;
 import org.daesweep.search.space.SearchSpace;
 import org.daesweep.search.stop.StopCondition;
@@ -109,6 +110,7 @@ public final class SweepLoop {
             if (!first) {
                 listener.progress(counts(false));
             }
+            executor.waiting();
             TrialPiece piece = take(() -> listener.progress(counts(false)));
             unreported.add(new Finished(piece, record(piece, running.remove(piece.result().spec().id()))));
         }
@@ -239,9 +241,12 @@ public final class SweepLoop {
         return d.piece();
     }
 
-    /** The trials that have run so far (their latest results), for a sampler that learns from them. */
-    private List<TrialResult> history() {
-        return results.values().stream().filter(r -> r.rung() >= 0 || r.status() != TrialStatus.OK).toList();
+    /** The trials that have reported so far (their latest results) and those under way, for a sampler that learns. */
+    private SearchHistory history() {
+        return new SearchHistory(
+                results.values().stream().filter(r -> r.rung() >= 0 || r.status() != TrialStatus.OK).toList(),
+                results.values().stream().filter(r -> running.containsKey(r.spec().id())).map(TrialResult::spec)
+                        .sorted(Comparator.comparingInt(TrialSpec::index)).toList());
     }
 
     /** Folds a finished piece into the trial's result and tells the scheduler. */

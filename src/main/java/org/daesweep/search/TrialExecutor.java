@@ -14,4 +14,11 @@ public interface TrialExecutor {
      * sweep itself cannot go on.
      */
     CompletableFuture<TrialPiece> run(TrialSpec spec, Checkpoint from, double untilEpochs);
+
+    /**
+     * The loop has given out all the work it can for now and waits for a piece to end. Real
+     * executors have nothing to do here; one that simulates time ends its earliest piece.
+     */
+    default void waiting() {
+    }
 }

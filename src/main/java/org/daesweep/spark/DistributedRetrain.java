@@ -62,7 +62,8 @@ final class DistributedRetrain {
             JavaRDD<DataSet> batches = jsc.parallelize(batches(images, hp.batchSize(), shuffle), jsc.defaultParallelism());
             spark.fit(batches);
             double seconds = (System.nanoTime() - start) / 1e9;
-            epochs.add(new EpochStats(epoch, spark.getScore(), Double.NaN, Double.NaN, seconds));
+            epochs.add(new EpochStats(epoch, spark.getScore(), Double.NaN, Double.NaN, seconds,
+                    System.currentTimeMillis(), Double.NaN));
             log.info("distributed retrain epoch {}/{}: score {} in {} s", epoch, hp.epochs(),
                     String.format("%.5f", spark.getScore()), Math.round(seconds));
         }

@@ -1,6 +1,7 @@
 package org.daesweep.spark;
 
 import org.daesweep.results.Report;
+import org.daesweep.search.space.SearchSpace;
 import org.daesweep.results.ResultStore;
 import org.daesweep.trial.TrialResult;
 
@@ -17,18 +18,20 @@ import java.util.Map;
 final class LiveReport {
     static final long EVERY_NANOS = 10_000_000_000L;
     private final ResultStore store;
+    private final SearchSpace space;
     private final List<Double> rungs;
     private final Map<String, TrialResult> latest = new LinkedHashMap<>();
     private long written;
 
-    LiveReport(ResultStore store, List<Double> rungs, Iterable<TrialResult> earlier) {
-        this(store, rungs, earlier, System.nanoTime());
+    LiveReport(ResultStore store, SearchSpace space, List<Double> rungs, Iterable<TrialResult> earlier) {
+        this(store, space, rungs, earlier, System.nanoTime());
     }
 
     /** @param written when the last report was written, on System.nanoTime's clock */
-    LiveReport(ResultStore store, List<Double> rungs, Iterable<TrialResult> earlier, long written) {
+    LiveReport(ResultStore store, SearchSpace space, List<Double> rungs, Iterable<TrialResult> earlier, long written) {
         this.written = written;
         this.store = store;
+        this.space = space;
         this.rungs = rungs;
         earlier.forEach(t -> latest.put(t.spec().id(), t));
     }
@@ -44,6 +47,6 @@ final class LiveReport {
     }
 
     private void write() {
-        Report.write(store, Report.Rows.ofSearch(latest.values(), rungs, false), true);
+        Report.write(store, Report.Rows.ofSearch(space, latest.values(), rungs, false), true);
     }
 }

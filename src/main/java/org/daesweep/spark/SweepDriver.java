@@ -324,11 +324,12 @@ public final class SweepDriver {
         return earlier;
     }
 
-    /** The trials and rungs tables and the loss curves; returns the search's epoch rows, to which the retrain's are added. */
+    /** The trials, rungs and importance tables and the loss curves; returns the search's epoch rows, to which the retrain's are added. */
     private List<Row> stageSearchTables(Publication out, List<TrialResult> trials, Scheduler scheduler) {
-        Report.Rows rows = Report.Rows.ofSearch(trials, scheduler.rungs(), true);
+        Report.Rows rows = Report.Rows.ofSearch(config.search().space(), trials, scheduler.rungs(), true);
         out.writeTable(Tables.TRIALS, rows.trials());
         out.writeTable(Tables.RUNGS, rows.rungs());
+        out.writeTable(Tables.IMPORTANCE, rows.importance());
         out.writeFile(SweepDirectory.LOSS_CURVES, LossCurves.png(trials));
         return new ArrayList<>(rows.epochs());
     }
@@ -374,7 +375,7 @@ public final class SweepDriver {
         SweepLoop loop = new SweepLoop(config.search().space(), config.search().sampler(), config.search().seed(), config.sweep().seed(), scheduler,
                 config.search().budget(), maxTrials, slots);
         Set<String> ran = new HashSet<>();
-        LiveReport report = new LiveReport(store, scheduler.rungs(),
+        LiveReport report = new LiveReport(store, config.search().space(), scheduler.rungs(),
                 earlier.values().stream().map(TrialPiece::result).toList());
         SweepLoop.Listener listener = listener(journal, ran, report);
         List<TrialResult> trials;

@@ -125,6 +125,7 @@ public final class TrialTrainer {
         private EpochImages images;
         private ImageSet predicted;
         private double lastValidationMse = Double.NaN;
+        private double validationRate = Double.NaN;
         private double lossSum;
         private double earlierSeconds;
 
@@ -200,7 +201,8 @@ public final class TrialTrainer {
                 partial = new PartialEpoch(endBatch, stepsPerEpoch, lossSum, seconds);
             } else {
                 partial = null;
-                EpochStats stats = new EpochStats(epoch, lossSum / count, validationLoss, lastValidationMse, seconds);
+                EpochStats stats = new EpochStats(epoch, lossSum / count, validationLoss, lastValidationMse, seconds,
+                        System.currentTimeMillis(), validationRate);
                 epochs.add(stats);
                 onEpoch.accept(stats);
             }
@@ -218,7 +220,9 @@ public final class TrialTrainer {
             if (!data.hasValidation()) {
                 return Double.NaN;
             }
+            long start = System.nanoTime();
             predicted = new Denoiser(net).denoise(data.noisyValidation());
+            validationRate = data.noisyValidation().count() / ((System.nanoTime() - start) / 1e9);
             lastValidationMse = meanLoss("mse", predicted, data.cleanValidation());
             return meanLoss(hp.loss(), predicted, data.cleanValidation());
         }

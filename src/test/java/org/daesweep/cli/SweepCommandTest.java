@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SweepCommandTest {
     private static final TrialResult BEST = new TrialResult(TrialSpec.of(0, 42, Hyperparameters.referenceBaseline()),
-            TrialStatus.OK, List.of(new EpochStats(1, 0.02, 0.02, 0.01, 3)), 1, 0.01, 10, 3, "", "0", "h", 0,
+            TrialStatus.OK, List.of(new EpochStats(1, 0.02, 0.02, 0.01, 3, 0, Double.NaN)), 1, 0.01, 10, 3, "", "0", "h", 0,
             List.of(0.01));
     private static final MeanScores MODEL = new MeanScores(1, 0.01, 20.0, 0.9);
     private static final MeanScores ENSEMBLED = new MeanScores(1, 0.009, 20.46, 0.91);

@@ -25,7 +25,7 @@ class LossCurvesTest {
             List<EpochStats> epochs = new ArrayList<>();
             for (int e = 1; e <= 5; e++) {
                 double mse = 0.02 + 0.002 * i + 0.05 / e;
-                epochs.add(new EpochStats(e, mse, mse, mse, 1));
+                epochs.add(new EpochStats(e, mse, mse, mse, 1, 0, Double.NaN));
             }
             trials.add(new TrialResult(TrialSpec.of(i, 1, Hyperparameters.referenceBaseline()), TrialStatus.OK, epochs, 5,
                     Double.NaN, 1, 1, "", "", "", 0, List.of()));

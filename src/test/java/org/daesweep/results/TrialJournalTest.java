@@ -53,7 +53,8 @@ class TrialJournalTest {
 
     private static TrialPiece piece(int index, boolean withCheckpoint) {
         TrialSpec spec = TrialSpec.of(index, 42, Hyperparameters.referenceBaseline());
-        List<EpochStats> epochs = List.of(new EpochStats(1, 0.3, 0.25, 0.05, 1.5), new EpochStats(2, 0.2, Double.NaN, 0.04, 1.4));
+        List<EpochStats> epochs = List.of(new EpochStats(1, 0.3, 0.25, 0.05, 1.5, 1_800_000_000_000L, 812.5),
+                new EpochStats(2, 0.2, Double.NaN, 0.04, 1.4, 1_800_000_001_400L, Double.NaN));
         TrialResult result = new TrialResult(spec, TrialStatus.OK, epochs, 2.25, Double.NaN, 1234, 2.9, "", "exec-1",
                 "host-a", 0, List.of(0.04));
         Checkpoint checkpoint = withCheckpoint
@@ -78,6 +79,22 @@ class TrialJournalTest {
         assertNull(back.get("trial-0001").checkpoint());
         String text = Files.exists(dir.resolve("journal/trial-0000.json")) ? "json" : "missing";
         assertEquals("json", text);
+    }
+
+    @Test
+    void anEpochJournaledBeforeEndTimesAndSpeedsWereRecordedStillReads() throws Exception {
+        journal().open(PLAN, false);
+        journal().record(piece(0, false));
+        Path file = dir.resolve("journal/trial-0000.json");
+        String older = Files.readString(file).replaceAll(",\\s*\"endedAt\" : \\d+", "")
+                .replaceAll(",\\s*\"validationImagesPerSecond\" : [^,}\\s]+", "");
+        assertTrue(!older.contains("endedAt") && !older.contains("validationImagesPerSecond"), older);
+        Files.writeString(file, older);
+        EpochStats first = journal().open(PLAN, false).get("trial-0000").result().epochs().get(0);
+        assertEquals(new EpochStats(1, 0.3, 0.25, 0.05, 1.5, 0, Double.NaN), first);
+
+        Files.writeString(file, older.replaceFirst("\"validationMse\" : [^,]+,", ""));
+        assertTrue(refused().contains("trial-0000.json"), "an epoch without its validation MSE is damaged");
     }
 
     @Test

@@ -58,7 +58,7 @@ class SweepLoopTest {
             double rate = spec.hyperparameters().learningRate();
             boolean broken = rate > 0.95;
             for (int e = stats.size() + 1; e <= until; e++) {
-                stats.add(new EpochStats(e, 1, 1, broken ? Double.NaN : rate + 1.0 / e, 1));
+                stats.add(new EpochStats(e, 1, 1, broken ? Double.NaN : rate + 1.0 / e, 1, 0, Double.NaN));
             }
             int whole = (int) until;
             PartialEpoch partial = until > whole ? new PartialEpoch((int) Math.round((until - whole) * 90), 90, 0, 0) : null;

@@ -69,8 +69,8 @@ class CheckpointedRetrainTest {
 
     @Test
     void aPieceHoldsTheEpochsThatFitItsTimeAtTheLastEpochsPace() {
-        List<EpochStats> epochs = List.of(new EpochStats(1, 0.1, Double.NaN, Double.NaN, 200),
-                new EpochStats(2, 0.1, Double.NaN, Double.NaN, 70));
+        List<EpochStats> epochs = List.of(new EpochStats(1, 0.1, Double.NaN, Double.NaN, 200, 0, Double.NaN),
+                new EpochStats(2, 0.1, Double.NaN, Double.NaN, 70, 0, Double.NaN));
         assertEquals(4, CheckpointedRetrain.epochsPerPiece(epochs, Duration.ofMinutes(5)));
         assertEquals(1, CheckpointedRetrain.epochsPerPiece(epochs, Duration.ofSeconds(30)), "at least one");
     }
@@ -79,7 +79,7 @@ class CheckpointedRetrainTest {
     private static Checkpoint marked(Checkpoint checkpoint) {
         List<EpochStats> epochs = new ArrayList<>(checkpoint.epochs());
         EpochStats e = epochs.get(0);
-        epochs.set(0, new EpochStats(e.epoch(), -1.0, e.validationLoss(), e.validationMse(), e.seconds()));
+        epochs.set(0, new EpochStats(e.epoch(), -1.0, e.validationLoss(), e.validationMse(), e.seconds(), 0, Double.NaN));
         return new Checkpoint(epochs, checkpoint.partial(), checkpoint.network());
     }
 }

@@ -25,7 +25,7 @@ class LiveReportTest {
 
     private static TrialResult trial(int index) {
         return new TrialResult(TrialSpec.of(index, 1, Hyperparameters.referenceBaseline()), TrialStatus.OK,
-                List.of(new EpochStats(1, 0.1, 0.1, 0.05, 1)), 1, 0.05, 10, 1, "", "", "", 0, List.of(0.05));
+                List.of(new EpochStats(1, 0.1, 0.1, 0.05, 1, 0, Double.NaN)), 1, 0.05, 10, 1, "", "", "", 0, List.of(0.05));
     }
 
     @Test
@@ -34,7 +34,7 @@ class LiveReportTest {
                 .config("spark.ui.enabled", "false").getOrCreate();
         try {
             ResultStore store = new ResultStore(spark, dir.toString());
-            LiveReport live = new LiveReport(store, List.of(1.0), List.of(trial(0)),
+            LiveReport live = new LiveReport(store, new org.daesweep.search.space.SearchSpace(org.daesweep.model.Hyperparameters.referenceBaseline(), java.util.Map.of()), List.of(1.0), List.of(trial(0)),
                     System.nanoTime() - LiveReport.EVERY_NANOS);
             live.pieceEnded(trial(1));
             String first = Files.readString(dir.resolve(SweepDirectory.REPORT));

@@ -74,12 +74,15 @@ class SweepLoadTest {
         int resumed = readJournal(config, out);
         double resumeSeconds = (System.nanoTime() - start) / 1e9;
         assertEquals(TRIALS, resumed);
+        // The report of the whole sweep, kept for scripts/load-test.sh to open in a browser.
+        Path report = Files.createDirectories(Path.of("target", "load-test", scheduler)).resolve(SweepDirectory.REPORT);
+        Files.copy(out.resolve(SweepDirectory.REPORT), report, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         // A file, not standard output: what the test JVM prints is the build's, and SameDiff's filter sits on it.
         Files.writeString(Path.of("target", "load-test.txt"), String.format(java.util.Locale.ROOT,
                 "LOAD scheduler=%s trials=%d pieces=%d search_s=%.1f ms_per_piece=%.1f peak_heap_mb=%.0f "
-                        + "journal_mb=%.1f resume_read_s=%.2f%n", scheduler, TRIALS, Math.max(pieces, TRIALS),
+                        + "journal_mb=%.1f resume_read_s=%.2f report_kb=%d%n", scheduler, TRIALS, Math.max(pieces, TRIALS),
                 summary.trialSeconds(), 1000 * summary.trialSeconds() / Math.max(pieces, TRIALS), peakHeapMb,
-                journalBytes / 1e6, resumeSeconds), java.nio.file.StandardOpenOption.CREATE,
+                journalBytes / 1e6, resumeSeconds, Files.size(report) / 1024), java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
     }
 
@@ -107,10 +110,12 @@ class SweepLoadTest {
         int until = (int) Math.ceil(Math.min(untilEpochs, spec.hyperparameters().epochs()));
         for (int epoch = epochs.size() + 1; epoch <= until; epoch++) {
             double mse = level / epoch;
-            epochs.add(new EpochStats(epoch, mse, mse, mse, 0.001));
+            epochs.add(new EpochStats(epoch, mse, mse, mse, 0.001, System.currentTimeMillis(),
+                    2000.0 / spec.hyperparameters().filters()));
         }
         double mse = epochs.get(epochs.size() - 1).validationMse();
-        TrialResult result = new TrialResult(spec, TrialStatus.OK, epochs, until, mse, 1000, 0.001 * until, "", "load",
+        TrialResult result = new TrialResult(spec, TrialStatus.OK, epochs, until, mse, 100L * spec.hyperparameters().filters(),
+                0.001 * until, "", "load",
                 "localhost", -1, List.of());
         boolean continues = until < spec.hyperparameters().epochs();
         return new TrialPiece(result, continues ? new Checkpoint(epochs, null, new byte[0]) : null, false);

@@ -85,7 +85,7 @@ class TrialTrainerTest {
     void theDefaultSearchSpaceTrains() {
         SweepConfig config = ConfigLoader.load(Path.of("conf/default.conf"), List.of());
         List<Hyperparameters> configs = java.util.stream.IntStream.range(0, config.search().trials())
-                .mapToObj(i -> config.search().sampler().propose(config.search().space(), i, config.search().seed(), List.of())).toList();
+                .mapToObj(i -> config.search().sampler().propose(config.search().space(), i, config.search().seed(), org.daesweep.search.sampler.SearchHistory.NONE)).toList();
         double black = blackLevel(data.cleanValidation());
         for (Hyperparameters hp : configs) {
             TrainingRun run = new TrialTrainer().train(hp.withTraining(5, hp.batchSize()), data, 7, Duration.ZERO, e -> { });

@@ -4,7 +4,6 @@ import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.search.space.Domain;
 import org.daesweep.search.space.SearchSpace;
-import org.daesweep.trial.TrialResult;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +24,7 @@ public final class GridSampler implements Sampler {
     }
 
     @Override
-    public Hyperparameters propose(SearchSpace space, int index, long seed, List<TrialResult> finished) {
+    public Hyperparameters propose(SearchSpace space, int index, long seed, SearchHistory history) {
         long size = capacity(space);
         if (index >= size) {
             throw new IllegalArgumentException("the grid holds " + size + " configurations, trial " + index + " was asked");

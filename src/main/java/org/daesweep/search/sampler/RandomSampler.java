@@ -3,18 +3,16 @@ package org.daesweep.search.sampler;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.search.space.SearchSpace;
-import org.daesweep.trial.TrialResult;
 import org.daesweep.trial.TrialSpec;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /** Independent draws from every domain, each trial from its own seeded stream. */
 public final class RandomSampler implements Sampler {
     @Override
-    public Hyperparameters propose(SearchSpace space, int index, long seed, List<TrialResult> finished) {
+    public Hyperparameters propose(SearchSpace space, int index, long seed, SearchHistory history) {
         return draw(space, new Random(TrialSpec.deriveSeed(seed, index)));
     }
 

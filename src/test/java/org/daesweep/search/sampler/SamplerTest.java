@@ -24,7 +24,7 @@ class SamplerTest {
             Hyperparameter.BATCH_NORM, new Domain.Choice(List.of(true, false))));
 
     private List<Hyperparameters> first(Sampler sampler, int count, long seed) {
-        return java.util.stream.IntStream.range(0, count).mapToObj(i -> sampler.propose(space, i, seed, List.of())).toList();
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> sampler.propose(space, i, seed, SearchHistory.NONE)).toList();
     }
 
     @Test
@@ -38,7 +38,7 @@ class SamplerTest {
             assertEquals(Hyperparameters.referenceBaseline().kernel(), hp.kernel(), "unsearched keys keep the base value");
         }
         assertEquals(24, seen.size());
-        assertThrows(IllegalArgumentException.class, () -> grid.propose(space, 24, 0, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> grid.propose(space, 24, 0, SearchHistory.NONE));
     }
 
     @Test
@@ -96,11 +96,11 @@ class SamplerTest {
         TpeSampler tpe = new TpeSampler();
         List<org.daesweep.trial.TrialResult> history = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            Hyperparameters hp = tpe.propose(lr, i, 5, List.copyOf(history));
-            assertEquals(hp, tpe.propose(lr, i, 5, List.copyOf(history)), "same history, same proposal");
+            Hyperparameters hp = tpe.propose(lr, i, 5, SearchHistory.of(history));
+            assertEquals(hp, tpe.propose(lr, i, 5, SearchHistory.of(history)), "same history, same proposal");
             double mse = Math.abs(Math.log10(hp.learningRate()) + 3) + (hp.filters() == 64 ? 0 : 0.5);
             history.add(new org.daesweep.trial.TrialResult(TrialSpec.of(i, 5, hp), org.daesweep.trial.TrialStatus.OK,
-                    List.of(new org.daesweep.trial.EpochStats(1, 1, 1, mse, 1)), 1, mse, 1, 1, "", "", "", 0,
+                    List.of(new org.daesweep.trial.EpochStats(1, 1, 1, mse, 1, 0, Double.NaN)), 1, mse, 1, 1, "", "", "", 0,
                     List.of(mse)));
         }
         java.util.function.ToDoubleFunction<List<org.daesweep.trial.TrialResult>> closeShare = trials -> trials.stream()
@@ -120,7 +120,7 @@ class SamplerTest {
         TpeSampler tpe = new TpeSampler();
         List<org.daesweep.trial.TrialResult> history = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            Hyperparameters hp = tpe.propose(lr, i, 3, List.copyOf(history));
+            Hyperparameters hp = tpe.propose(lr, i, 3, SearchHistory.of(history));
             TrialSpec spec = TrialSpec.of(i, 3, hp);
             if (hp.learningRate() > 1e-2) {
                 history.add(org.daesweep.trial.TrialResult.unmeasured(spec, org.daesweep.trial.TrialStatus.DIVERGED,
@@ -128,7 +128,7 @@ class SamplerTest {
             } else {
                 double mse = Math.abs(Math.log10(hp.learningRate()) + 3);
                 history.add(new org.daesweep.trial.TrialResult(spec, org.daesweep.trial.TrialStatus.OK,
-                        List.of(new org.daesweep.trial.EpochStats(1, 1, 1, mse, 1)), 1, mse, 1, 1, "", "", "", 0,
+                        List.of(new org.daesweep.trial.EpochStats(1, 1, 1, mse, 1, 0, Double.NaN)), 1, mse, 1, 1, "", "", "", 0,
                         List.of(mse)));
             }
         }
@@ -143,7 +143,102 @@ class SamplerTest {
         for (int i = 0; i < new TpeSampler().startupTrials() + 2; i++) {
             onlyFailures.add(failures.get(i % failures.size()));
         }
-        double proposed = tpe.propose(lr, 50, 3, onlyFailures).learningRate();
+        double proposed = tpe.propose(lr, 50, 3, SearchHistory.of(onlyFailures)).learningRate();
         assertTrue(proposed >= 1e-5 && proposed <= 1e-1, "a proposal inside the domain: " + proposed);
+    }
+
+    private static org.daesweep.trial.TrialResult scored(int index, Hyperparameters hp, double... rungObjectives) {
+        List<org.daesweep.trial.EpochStats> epochs = new java.util.ArrayList<>();
+        for (int e = 0; e < rungObjectives.length; e++) {
+            epochs.add(new org.daesweep.trial.EpochStats(e + 1, 1, 1, rungObjectives[e], 1, 0, Double.NaN));
+        }
+        double last = rungObjectives[rungObjectives.length - 1];
+        return new org.daesweep.trial.TrialResult(TrialSpec.of(index, 9, hp), org.daesweep.trial.TrialStatus.OK, epochs,
+                rungObjectives.length, last, 1, 1, "", "", "", rungObjectives.length - 1,
+                java.util.Arrays.stream(rungObjectives).boxed().toList());
+    }
+
+    private static double unit(double lr) {
+        return Math.log(lr / 1e-4) / Math.log(100);
+    }
+
+    @Test
+    void theConstantLiarKeepsConcurrentProposalsApart() {
+        // 16 slots free at once, as when a wave of trials ends on a cluster: each proposal is
+        // made while the ones before it still run, and nothing new has reported.
+        SearchSpace lr = new SearchSpace(Hyperparameters.referenceBaseline(), Map.of(
+                Hyperparameter.LEARNING_RATE, new Domain.Continuous(1e-4, 1e-2, true)));
+        List<org.daesweep.trial.TrialResult> history = new java.util.ArrayList<>();
+        java.util.Random r = new java.util.Random(1);
+        for (int i = 0; i < 20; i++) {
+            double v = 1e-4 * Math.pow(100, r.nextDouble());
+            history.add(scored(i, lr.resolve(Map.of(Hyperparameter.LEARNING_RATE, v)), Math.abs(unit(v) - 0.5)));
+        }
+        java.util.function.Function<TpeSampler, Double> spread = tpe -> {
+            List<TrialSpec> running = new java.util.ArrayList<>();
+            for (int i = 20; i < 36; i++) {
+                Hyperparameters hp = tpe.propose(lr, i, 4, new SearchHistory(history, running));
+                running.add(TrialSpec.of(i, 9, hp));
+            }
+            double[] u = running.stream().mapToDouble(t -> unit(t.hyperparameters().learningRate())).toArray();
+            double mean = java.util.Arrays.stream(u).average().orElseThrow();
+            return Math.sqrt(java.util.Arrays.stream(u).map(x -> (x - mean) * (x - mean)).sum() / u.length);
+        };
+        double without = spread.apply(new TpeSampler(8, 0.25, 24, false, false));
+        double with = spread.apply(new TpeSampler(8, 0.25, 24, false, true));
+        assertTrue(with > 1.5 * without, "spread of 16 concurrent proposals: liar " + with + ", without " + without);
+    }
+
+    @Test
+    void multivariateTpeLearnsWhatGoesTogether() {
+        // Good where dropout and the learning rate are both high or both low: each alone says nothing.
+        SearchSpace two = new SearchSpace(Hyperparameters.referenceBaseline(), Map.of(
+                Hyperparameter.LEARNING_RATE, new Domain.Continuous(1e-4, 1e-2, true),
+                Hyperparameter.DROPOUT, new Domain.Continuous(0, 0.8, false)));
+        java.util.function.Function<TpeSampler, Double> goodShare = tpe -> {
+            List<org.daesweep.trial.TrialResult> history = new java.util.ArrayList<>();
+            int good = 0;
+            for (int i = 0; i < 80; i++) {
+                Hyperparameters hp = tpe.propose(two, i, 6, SearchHistory.of(history));
+                double a = unit(hp.learningRate()) - 0.5;
+                double b = hp.dropout() / 0.8 - 0.5;
+                boolean together = a * b > 0;
+                good += i >= 40 && together ? 1 : 0;
+                history.add(scored(i, hp, (together ? 0 : 1) + Math.abs(Math.abs(a) - Math.abs(b))));
+            }
+            return good / 40.0;
+        };
+        double univariate = goodShare.apply(new TpeSampler(8, 0.25, 24, false, false));
+        double multivariate = goodShare.apply(new TpeSampler(8, 0.25, 24, true, false));
+        assertTrue(multivariate > 0.75 && multivariate > univariate + 0.15,
+                "share of the last 40 in the good quadrants: multivariate " + multivariate + ", univariate " + univariate);
+    }
+
+    @Test
+    void underEarlyStoppingTpeLearnsFromTheHighestRungWithEnoughTrials() {
+        // At the first rung low rates look best (they start fast); after three rungs high ones are.
+        SearchSpace lr = new SearchSpace(Hyperparameters.referenceBaseline(), Map.of(
+                Hyperparameter.LEARNING_RATE, new Domain.Continuous(1e-4, 1e-2, true)));
+        List<org.daesweep.trial.TrialResult> history = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            double u = (i + 0.5) / 40;
+            Hyperparameters hp = lr.resolve(Map.of(Hyperparameter.LEARNING_RATE, 1e-4 * Math.pow(100, u)));
+            history.add(i % 4 == 0 ? scored(i, hp, u, u / 2, 1 - u) : scored(i, hp, u));
+        }
+        TpeSampler tpe = new TpeSampler();
+        double high = 0;
+        for (int i = 40; i < 60; i++) {
+            high += unit(tpe.propose(lr, i, 2, SearchHistory.of(history)).learningRate()) > 0.5 ? 1 : 0;
+        }
+        assertTrue(high >= 15, high + " of 20 proposals among the rates that won at the last rung");
+    }
+
+    @Test
+    void tpeOptionsAreCheckedByTheSampler() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SamplerSpec("tpe", Map.of("multivariate", "yes")).create());
+        assertTrue(e.getMessage().startsWith("multivariate: must be true or false"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new SamplerSpec("tpe", Map.of("liar", true)).create());
+        assertTrue(e.getMessage().startsWith("liar: not an option of tpe"), e.getMessage());
     }
 }
