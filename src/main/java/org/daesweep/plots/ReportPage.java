@@ -31,9 +31,6 @@ public final class ReportPage {
     }
 
     private static void search(StringBuilder page, ReportData.Search s) {
-        ReportData.Trials t = s.trials();
-        String note = t.sampleNote().isEmpty() ? "" : "<p class=\"note\">" + Html.escape(t.sampleNote()) + "</p>";
-        section(page, "trials", "Trials", t.shown().rows().size(), note + table(t.shown(), t.statuses(), true));
         StringBuilder progress = new StringBuilder();
         s.progress().forEach(p -> progress.append("<figure>").append(Svg.progress(p)).append("</figure>"));
         section(page, "progress", "Best validation MSE so far", s.progress().size(), s.progress().isEmpty()
@@ -43,6 +40,9 @@ public final class ReportPage {
                 importance.shares().isEmpty() ? "<p class=\"empty\">once two trials have reported</p>"
                         : "<figure>" + Svg.bars(importance) + "<figcaption>" + Html.escape(importance.basis())
                         + "</figcaption></figure>");
+        ReportData.Trials t = s.trials();
+        String note = t.sampleNote().isEmpty() ? "" : "<p class=\"note\">" + Html.escape(t.sampleNote()) + "</p>";
+        section(page, "trials", "Trials", t.shown().rows().size(), note + table(t.shown(), t.statuses(), true));
         StringBuilder scatters = new StringBuilder();
         s.scatters().forEach(p -> scatters.append("<figure>").append(Svg.scatter(p, "validation MSE")).append("<figcaption>")
                 .append(Html.escape(p.hyperparameter())).append(p.logX() ? " (log scale)" : "").append("</figcaption></figure>"));

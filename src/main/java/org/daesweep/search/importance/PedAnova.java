@@ -102,10 +102,13 @@ public final class PedAnova {
                 .toList();
     }
 
-    /** The Pearson divergence of the best trials' density from all trials', on a grid of the axis. */
+    /**
+     * The Pearson divergence of the best trials' density from all trials', on a grid of the axis;
+     * both with the kernels fitted to all, so that only where the trials lie differs.
+     */
     private static double pearson(Axis axis, List<double[]> best, List<double[]> all) {
-        ParzenEstimator p = ParzenEstimator.fitted(List.of(axis), best);
         ParzenEstimator q = ParzenEstimator.fitted(List.of(axis), all);
+        ParzenEstimator p = q.over(best);
         List<Double> grid = new ArrayList<>();
         double cell;
         if (axis instanceof Axis.Line line) {

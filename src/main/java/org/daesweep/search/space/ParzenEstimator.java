@@ -77,6 +77,11 @@ public final class ParzenEstimator {
         return new ParzenEstimator(axes, points, bandwidths);
     }
 
+    /** The same kernels' widths over other points: two sets of points compared on equal terms. */
+    public ParzenEstimator over(List<double[]> others) {
+        return new ParzenEstimator(axes, others, bandwidths);
+    }
+
     /** A draw: the prior or one observation's kernel, every coordinate from it. */
     public double[] sample(Random random) {
         int k = random.nextInt(points.size() + 1);
