@@ -1,5 +1,6 @@
 package org.daesweep.search.bench;
 
+import org.daesweep.search.bench.SearchRun.Point;
 import org.daesweep.search.sampler.RandomSampler;
 import org.daesweep.search.sampler.TpeSampler;
 
@@ -105,13 +106,13 @@ final class SearchBenchmark {
                 out.append("- | - |");
             } else {
                 out.append(String.join(" / ", Arrays.stream(AFTER_TRIALS)
-                                .mapToObj(n -> regret(r.median(pts -> SearchRun.bestAfterTrials(pts, n)), p)).toList()))
-                        .append(" | ").append(count(r.median(pts -> SearchRun.trialsTo(pts, target)))).append(" |");
+                                .mapToObj(n -> regret(r.median(pts -> SearchRun.bestWithin(pts, Point::trials, n)), p)).toList()))
+                        .append(" | ").append(count(r.median(pts -> SearchRun.spentTo(pts, Point::trials, target)))).append(" |");
             }
             if (tabular) {
-                out.append(' ').append(regret(r.median(pts -> SearchRun.bestWithin(pts, 300)), p)).append(" / ")
-                        .append(regret(r.median(pts -> SearchRun.bestWithin(pts, 900)), p)).append(" | ")
-                        .append(count(r.median(pts -> SearchRun.epochsTo(pts, top)))).append(" |");
+                out.append(' ').append(regret(r.median(pts -> SearchRun.bestWithin(pts, Point::epochs, 300)), p)).append(" / ")
+                        .append(regret(r.median(pts -> SearchRun.bestWithin(pts, Point::epochs, 900)), p)).append(" | ")
+                        .append(count(r.median(pts -> SearchRun.spentTo(pts, Point::epochs, top)))).append(" |");
             }
             out.append('\n');
         }
@@ -121,7 +122,7 @@ final class SearchBenchmark {
     /** Random search's median best-of-100 at this parallelism. */
     private static double target(List<Runs> runs, int slots) {
         return runs.stream().filter(r -> r.method().name().equals("random") && r.slots() == slots).findFirst()
-                .orElseThrow().median(pts -> SearchRun.bestAfterTrials(pts, 100));
+                .orElseThrow().median(pts -> SearchRun.bestWithin(pts, Point::trials, 100));
     }
 
     private String goals(List<Runs> tableRuns, Map<String, List<Runs>> results, Tabular table) {
@@ -137,8 +138,8 @@ final class SearchBenchmark {
         }
         double top = table.topShare(TOP_SHARE);
         for (int slots : parallelism) {
-            double random = find(tableRuns, "random", slots).median(pts -> SearchRun.epochsTo(pts, top));
-            double asha = find(tableRuns, "asha+mv-tpe", slots).median(pts -> SearchRun.epochsTo(pts, top));
+            double random = find(tableRuns, "random", slots).median(pts -> SearchRun.spentTo(pts, Point::epochs, top));
+            double asha = find(tableRuns, "asha+mv-tpe", slots).median(pts -> SearchRun.spentTo(pts, Point::epochs, top));
             out.append(String.format(Locale.ROOT, "- %s, parallelism %d: ASHA with TPE reaches the top 1%% in %s "
                     + "epochs, full-budget random search in %s: %s (goal: at most 0.25)%n", table.name(), slots,
                     count(asha), count(random), Double.isFinite(asha / random)
@@ -157,7 +158,7 @@ final class SearchBenchmark {
         double fewest = Double.POSITIVE_INFINITY;
         for (Runs r : runs) {
             if (r.slots() == slots && r.method().name().contains("tpe") && !r.method().asha()) {
-                double t = r.median(pts -> SearchRun.trialsTo(pts, target));
+                double t = r.median(pts -> SearchRun.spentTo(pts, Point::trials, target));
                 if (best == null || t < fewest) {
                     fewest = t;
                     best = r;

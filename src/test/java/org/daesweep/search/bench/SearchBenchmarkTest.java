@@ -1,6 +1,7 @@
 package org.daesweep.search.bench;
 
 import org.daesweep.search.SweepLoop;
+import org.daesweep.search.bench.SearchRun.Point;
 import org.daesweep.search.sampler.RandomSampler;
 import org.daesweep.search.scheduler.FullBudget;
 import org.daesweep.search.stop.Budget;
@@ -79,8 +80,8 @@ class SearchBenchmarkTest {
             double[] r = new double[9];
             double[] t = new double[9];
             for (int seed = 0; seed < 9; seed++) {
-                r[seed] = SearchRun.bestAfterTrials(SearchRun.run(p, random, 1, seed, 100, 0), 100);
-                t[seed] = SearchRun.bestAfterTrials(SearchRun.run(p, tpe, 1, seed, 100, 0), 100);
+                r[seed] = SearchRun.bestWithin(SearchRun.run(p, random, 1, seed, 100, 0), Point::trials, 100);
+                t[seed] = SearchRun.bestWithin(SearchRun.run(p, tpe, 1, seed, 100, 0), Point::trials, 100);
             }
             Arrays.sort(r);
             Arrays.sort(t);

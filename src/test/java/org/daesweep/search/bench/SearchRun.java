@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * One search of a problem by the real {@link SweepLoop} on a {@link SimulatedCluster}: how the
@@ -73,11 +74,11 @@ final class SearchRun {
         return points;
     }
 
-    /** The best objective once {@code trials} trials had ended (or at the end of a shorter run). */
-    static double bestAfterTrials(List<Point> points, int trials) {
+    /** The best objective once at most {@code limit} was spent, in trials ended or epochs ({@code spent}). */
+    static double bestWithin(List<Point> points, ToDoubleFunction<Point> spent, double limit) {
         double best = Double.POSITIVE_INFINITY;
         for (Point p : points) {
-            if (p.trials() > trials) {
+            if (spent.applyAsDouble(p) > limit) {
                 break;
             }
             best = p.best();
@@ -85,27 +86,9 @@ final class SearchRun {
         return best;
     }
 
-    /** Trials ended when the best first reached {@code target}; infinity if it never did. */
-    static double trialsTo(List<Point> points, double target) {
-        return points.stream().filter(p -> p.best() <= target).mapToDouble(Point::trials).findFirst()
+    /** What had been spent, in trials ended or epochs, when the best first reached {@code target}; infinity if never. */
+    static double spentTo(List<Point> points, ToDoubleFunction<Point> spent, double target) {
+        return points.stream().filter(p -> p.best() <= target).mapToDouble(spent).findFirst()
                 .orElse(Double.POSITIVE_INFINITY);
-    }
-
-    /** Epochs spent when the best first reached {@code target}; infinity if it never did. */
-    static double epochsTo(List<Point> points, double target) {
-        return points.stream().filter(p -> p.best() <= target).mapToDouble(Point::epochs).findFirst()
-                .orElse(Double.POSITIVE_INFINITY);
-    }
-
-    /** The best objective once at most {@code epochs} had been spent. */
-    static double bestWithin(List<Point> points, double epochs) {
-        double best = Double.POSITIVE_INFINITY;
-        for (Point p : points) {
-            if (p.epochs() > epochs) {
-                break;
-            }
-            best = p.best();
-        }
-        return best;
     }
 }
