@@ -3,6 +3,7 @@ package org.daesweep.search.sampler;
 import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.search.space.Axis;
+import org.daesweep.search.space.Halton;
 import org.daesweep.search.space.ParzenEstimator;
 import org.daesweep.search.space.SearchSpace;
 import org.daesweep.trial.TrialResult;
@@ -27,7 +28,7 @@ import java.util.stream.IntStream;
  * proposed. Univariate, each hyperparameter has densities of its own, as in Hyperopt;
  * multivariate, one density over all of them keeps what goes together together (Falkner et al.'s
  * BOHB, Optuna's {@code multivariate}). The first {@code startup-trials} trials, and any trial
- * with fewer reported trials to learn from, are random.
+ * with fewer reported trials to learn from, spread over the space ({@link #spread}).
  *
  * <p>With {@code constant-liar} the trials still running count among the bad, as in Optuna: a
  * proposal keeps away from what is being tried. It is off by default, since the search
@@ -126,12 +127,12 @@ public final class TpeSampler implements Sampler {
 
     @Override
     public Hyperparameters propose(SearchSpace space, int index, long seed, SearchHistory history) {
-        Random random = new Random(TrialSpec.deriveSeed(seed, index));
         List<TrialResult> reported = history.reported().stream()
                 .filter(r -> r.rung() >= 0 || r.status() != TrialStatus.OK).toList();
         if (index < startup || reported.size() < startup) {
-            return RandomSampler.draw(space, random);
+            return spread(space, index, seed);
         }
+        Random random = new Random(TrialSpec.deriveSeed(seed, index));
         int rung = modelledRung(reported);
         List<TrialResult> ranked = new ArrayList<>(reported.stream()
                 .filter(r -> r.status() != TrialStatus.OK || r.rung() >= rung).toList());
@@ -155,6 +156,22 @@ public final class TpeSampler implements Sampler {
             proposal = densities.draw(random, Math.max(1, candidates >> round));
         }
         return proposal;
+    }
+
+    /**
+     * Trial {@code index} of a scrambled Halton sequence over the space. Every trial proposed
+     * before enough have reported comes from it, so the blind start of a sweep on many slots
+     * (at 128 slots, the first 128 trials) covers the space evenly instead of at random.
+     */
+    static Hyperparameters spread(SearchSpace space, int index, long seed) {
+        List<Hyperparameter> names = new ArrayList<>(space.domains().keySet());
+        double[] u = new Halton(names.size(), seed).point(index);
+        Map<Hyperparameter, Object> values = new LinkedHashMap<>();
+        for (int a = 0; a < names.size(); a++) {
+            Axis axis = Axis.of(space.domains().get(names.get(a)));
+            values.put(names.get(a), axis.decode(axis.fromUnit(u[a])));
+        }
+        return space.resolve(values);
     }
 
     /** The good and the bad trials' densities: one pair over all axes, or one pair per axis. */

@@ -14,6 +14,9 @@ public sealed interface Axis {
     /** The hyperparameter value at a coordinate. */
     Object decode(double x);
 
+    /** The coordinate at a point {@code u} of [0, 1), spread evenly over the axis. */
+    double fromUnit(double u);
+
     /** The axis a domain is searched on. */
     static Axis of(Domain d) {
         if (d instanceof Domain.Continuous c) {
@@ -34,6 +37,10 @@ public sealed interface Axis {
         /** The line's length, never zero. */
         default double width() {
             return Math.max(1e-12, hi() - lo());
+        }
+
+        default double fromUnit(double u) {
+            return lo() + u * (hi() - lo());
         }
     }
 
@@ -90,6 +97,10 @@ public sealed interface Axis {
 
         public Object decode(double x) {
             return values.get((int) x);
+        }
+
+        public double fromUnit(double u) {
+            return Math.min(values.size() - 1, (int) (u * values.size()));
         }
 
         /** A sweep file's 16 and a trial's 16.0 are one value. */
