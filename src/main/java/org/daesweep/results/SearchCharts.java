@@ -47,8 +47,11 @@ final class SearchCharts {
         out.add(new ReportData.Progress("trials ended", column(steps, 0), column(steps, 2)));
         long start = start(epochs);
         if (start > 0 && steps.stream().allMatch(s -> s[1] > 0)) {
-            out.add(new ReportData.Progress("hours since the search began",
-                    steps.stream().mapToDouble(s -> (s[1] - start) / 3.6e6).toArray(), column(steps, 2)));
+            // Minutes for a sweep of a few hours at most, so that a short one's axis reads as whole numbers.
+            boolean hours = steps.get(steps.size() - 1)[1] - start > 3 * 3.6e6;
+            double unit = hours ? 3.6e6 : 6e4;
+            out.add(new ReportData.Progress((hours ? "hours" : "minutes") + " since the search began",
+                    steps.stream().mapToDouble(s -> (s[1] - start) / unit).toArray(), column(steps, 2)));
         }
         return out;
     }
