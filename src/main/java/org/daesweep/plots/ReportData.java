@@ -18,7 +18,7 @@ public record ReportData(String title, boolean running, List<String[]> headline,
      * @param scatters   validation MSE against each searched hyperparameter
      * @param curves     validation MSE per epoch of the best trials
      * @param rungs      trials per rung and what was promoted; empty for a full-budget search
-     * @param progress   the best validation MSE so far against trials ended and against hours; empty before any
+     * @param progress   the best validation MSE so far against trials ended and against time; empty before any
      * @param importance which hyperparameters mattered; empty with too few trials
      * @param parallel   each shown trial across every searched hyperparameter and its validation MSE
      * @param costs      validation MSE against the model's parameters and its inference speed, with the Pareto front

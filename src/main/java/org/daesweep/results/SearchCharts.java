@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * The report's views of a whole search, made to stay small at thousands of trials: the best so
- * far against trials and hours, which hyperparameters mattered, parallel coordinates, and
+ * far against trials and time, which hyperparameters mattered, parallel coordinates, and
  * validation MSE against the model's cost with its Pareto front.
  */
 final class SearchCharts {
@@ -25,7 +25,7 @@ final class SearchCharts {
 
     /**
      * The best validation MSE so far as ok trials last reported, against their count and, when the
-     * tables record end times, against hours since the first epoch began.
+     * tables record end times, against the time since the first epoch began.
      */
     static List<ReportData.Progress> progress(List<Row> trials, List<Row> epochs) {
         List<Row> ok = trials.stream().filter(r -> "ok".equals(r.getAs("status")) && r.getAs("best_val_mse") != null)
