@@ -7,9 +7,11 @@ import org.daesweep.plots.ReportData;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The report's views of a whole search, made to stay small at thousands of trials: the best so
@@ -120,8 +122,8 @@ final class SearchCharts {
                 return new Dimension(new ReportData.ParallelAxis(name, at, cats), cats, 0, 1, false);
             }
             double[] v = values.stream().mapToDouble(x -> scale(((Number) x).doubleValue(), log)).toArray();
-            double lo = java.util.Arrays.stream(v).min().orElse(0);
-            double hi = java.util.Arrays.stream(v).max().orElse(1);
+            double lo = Arrays.stream(v).min().orElse(0);
+            double hi = Arrays.stream(v).max().orElse(1);
             String[] labels = {label(lo, log), label(hi, log)};
             return new Dimension(new ReportData.ParallelAxis(name, List.of(0.0, 1.0), List.of(labels)), null, lo, hi, log);
         }
@@ -165,14 +167,14 @@ final class SearchCharts {
         return out;
     }
 
-    private static java.util.Optional<ReportData.Tradeoff> tradeoff(List<Row> shown, String column, String name,
+    private static Optional<ReportData.Tradeoff> tradeoff(List<Row> shown, String column, String name,
                                                                    boolean higherIsCheaper) {
         List<ReportData.Point> points = shown.stream().filter(r -> r.getAs(column) instanceof Number n
                         && n.doubleValue() > 0)
                 .map(r -> new ReportData.Point(((Number) r.getAs(column)).doubleValue(), null,
                         (double) r.getAs("best_val_mse"), r.getAs("trial_id"))).toList();
         if (points.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         // From the cheapest up, a trial is on the front when it beats every cheaper one.
         List<ReportData.Point> byCost = new ArrayList<>(points);
@@ -186,6 +188,6 @@ final class SearchCharts {
                 front.add(p);
             }
         }
-        return java.util.Optional.of(new ReportData.Tradeoff(new ReportData.Scatter(name, true, points), front));
+        return Optional.of(new ReportData.Tradeoff(new ReportData.Scatter(name, true, points), front));
     }
 }

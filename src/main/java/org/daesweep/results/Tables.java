@@ -15,6 +15,7 @@ import org.daesweep.trial.TrialResult;
 import org.daesweep.trial.TrialStage;
 import org.daesweep.trial.TrialStatus;
 
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -158,8 +159,8 @@ public final class Tables {
         return Double.isFinite(r) && r > 0 ? r : null;
     }
 
-    private static java.sql.Timestamp timestamp(long millis) {
-        return millis > 0 ? new java.sql.Timestamp(millis) : null;
+    private static Timestamp timestamp(long millis) {
+        return millis > 0 ? new Timestamp(millis) : null;
     }
 
     private static <E> Table.Column<E> column(String name, DataType type, Function<E, Object> value) {

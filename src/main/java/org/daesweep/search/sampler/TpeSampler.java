@@ -52,7 +52,7 @@ public final class TpeSampler implements Sampler {
     private final boolean constantLiar;
 
     /**
-     * @param startup      trials drawn at random before the model is used
+     * @param startup      trials spread over the space before the model is used
      * @param gamma        the share of reported trials that counts as good
      * @param candidates   draws from the good density among which the best ratio is proposed
      * @param multivariate one density over all hyperparameters rather than one each
@@ -120,7 +120,7 @@ public final class TpeSampler implements Sampler {
         throw new IllegalArgumentException(key + ": must be true or false, got " + options.get(key));
     }
 
-    /** Trials drawn at random before the model is used. */
+    /** Trials proposed before the model is used. */
     int startupTrials() {
         return startup;
     }
