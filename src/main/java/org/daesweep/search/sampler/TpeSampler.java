@@ -40,7 +40,7 @@ import java.util.stream.IntStream;
  */
 public final class TpeSampler implements Sampler {
     /** Its options (search.tpe) with their defaults. */
-    static final Map<String, Object> DEFAULTS = Map.of("startup-trials", 8, "gamma", 0.25, "candidates", 24,
+    static final Map<String, Object> DEFAULTS = Map.of("startup-trials", 8, "gamma", 0.1, "candidates", 24,
             "multivariate", true, "constant-liar", false);
     /** Rounds of draws at most for a configuration not tried yet. */
     private static final int ROUNDS = 8;

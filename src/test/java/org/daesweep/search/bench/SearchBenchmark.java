@@ -2,7 +2,8 @@ package org.daesweep.search.bench;
 
 import org.daesweep.search.bench.SearchRun.Point;
 import org.daesweep.search.sampler.RandomSampler;
-import org.daesweep.search.sampler.TpeSampler;
+import org.daesweep.search.sampler.Sampler;
+import org.daesweep.search.sampler.SamplerSpec;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,8 +47,9 @@ final class SearchBenchmark {
         this.parallelism = parallelism.clone();
     }
 
-    private static TpeSampler tpe(boolean multivariate, boolean liar) {
-        return new TpeSampler(8, 0.25, 24, multivariate, liar);
+    /** TPE with the shipped defaults but for these two options. */
+    private static Sampler tpe(boolean multivariate, boolean liar) {
+        return new SamplerSpec("tpe", Map.of("multivariate", multivariate, "constant-liar", liar)).create();
     }
 
     /** The runs of one method at one parallelism, one per seed. */
