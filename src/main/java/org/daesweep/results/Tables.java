@@ -49,10 +49,11 @@ public final class Tables {
     }
 
     /**
-     * One searched hyperparameter's importance (PED-ANOVA), from {@code trials} trials compared at
-     * rung {@code rung}.
+     * One searched hyperparameter's importance (PED-ANOVA): its share and its divergence, from
+     * {@code trials} trials compared at rung {@code rung}.
      */
-    public record ImportanceEntry(Hyperparameter hyperparameter, double importance, int trials, int rung) {
+    public record ImportanceEntry(Hyperparameter hyperparameter, double importance, double divergence, int trials,
+                                  int rung) {
     }
 
     /** Test-split means of one model under one noise. */
@@ -86,6 +87,7 @@ public final class Tables {
     public static final Table<ImportanceEntry> IMPORTANCE = new Table<>("importance", List.of(
             column("hyperparameter", DataTypes.StringType, e -> e.hyperparameter().key()),
             column("importance", DataTypes.DoubleType, ImportanceEntry::importance),
+            column("divergence", DataTypes.DoubleType, ImportanceEntry::divergence),
             column("trials", DataTypes.IntegerType, ImportanceEntry::trials),
             column("rung", DataTypes.IntegerType, ImportanceEntry::rung)));
 
@@ -115,8 +117,9 @@ public final class Tables {
 
     /** The importance table's rows: empty while too few trials have reported. */
     public static List<ImportanceEntry> importance(SearchSpace space, List<TrialResult> trials) {
-        return PedAnova.of(space, trials).map(i -> i.shares().entrySet().stream()
-                .map(e -> new ImportanceEntry(e.getKey(), e.getValue(), i.trials(), i.rung())).toList()).orElse(List.of());
+        return PedAnova.of(space, trials).map(i -> i.divergences().entrySet().stream()
+                .map(e -> new ImportanceEntry(e.getKey(), i.shares().get(e.getKey()), e.getValue(), i.trials(), i.rung()))
+                .toList()).orElse(List.of());
     }
 
     private static List<Table.Column<TrialEntry>> trialColumns() {

@@ -42,9 +42,17 @@ public final class PedAnova {
     /**
      * What the importances were computed from and what they are.
      *
-     * @param shares each searched hyperparameter's importance, summing to one, most important first
+     * @param divergences each searched hyperparameter's Pearson divergence, most important first:
+     *                    near zero for all when none mattered, whatever their shares
      */
-    public record Importances(int rung, int trials, Map<Hyperparameter, Double> shares) {
+    public record Importances(int rung, int trials, Map<Hyperparameter, Double> divergences) {
+        /** Each hyperparameter's share of the divergences, summing to one (equal shares when all are zero). */
+        public Map<Hyperparameter, Double> shares() {
+            double sum = divergences.values().stream().mapToDouble(Double::doubleValue).sum();
+            Map<Hyperparameter, Double> shares = new LinkedHashMap<>();
+            divergences.forEach((h, d) -> shares.put(h, sum > 0 ? d / sum : 1.0 / divergences.size()));
+            return shares;
+        }
     }
 
     /** Empty when fewer than {@link #MIN_TRIALS} trials reported or nothing is searched over more than one value. */
@@ -68,19 +76,15 @@ public final class PedAnova {
         ranked.sort(Comparator.comparingDouble(t -> t.rungObjectives().get(at)));
         int top = Math.max(2, (int) Math.ceil(TOP * ranked.size()));
         Map<Hyperparameter, Double> divergence = new LinkedHashMap<>();
-        double total = 0;
         for (Map.Entry<Hyperparameter, Domain> e : searched.entrySet()) {
             Axis axis = Axis.of(e.getValue());
             List<double[]> all = coordinates(ranked, e.getKey(), axis);
-            double d = pearson(axis, all.subList(0, top), all);
-            divergence.put(e.getKey(), d);
-            total += d;
+            divergence.put(e.getKey(), pearson(axis, all.subList(0, top), all));
         }
-        Map<Hyperparameter, Double> shares = new LinkedHashMap<>();
-        double sum = total;
+        Map<Hyperparameter, Double> sorted = new LinkedHashMap<>();
         divergence.entrySet().stream().sorted(Map.Entry.<Hyperparameter, Double>comparingByValue().reversed())
-                .forEach(e -> shares.put(e.getKey(), sum > 0 ? e.getValue() / sum : 1.0 / divergence.size()));
-        return Optional.of(new Importances(at, ranked.size(), shares));
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return Optional.of(new Importances(at, ranked.size(), sorted));
     }
 
     private static boolean varies(Domain d) {

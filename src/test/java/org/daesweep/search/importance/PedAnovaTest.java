@@ -51,6 +51,24 @@ class PedAnovaTest {
     }
 
     @Test
+    void whenNothingMattersEveryDivergenceIsFarBelowADecidingOnes() {
+        List<TrialResult> deciding = new ArrayList<>();
+        List<TrialResult> noise = new ArrayList<>();
+        Random random = new Random(5);
+        for (int i = 0; i < 300; i++) {
+            Hyperparameters hp = new RandomSampler().propose(space, i, 13, SearchHistory.NONE);
+            double lr = Math.log10(hp.learningRate()) + 3;
+            deciding.add(ok(i, hp, lr * lr));
+            noise.add(ok(i, hp, random.nextDouble()));
+        }
+        double decides = PedAnova.of(space, deciding).orElseThrow().divergences().get(Hyperparameter.LEARNING_RATE);
+        double most = PedAnova.of(space, noise).orElseThrow().divergences().values().stream()
+                .mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertTrue(most < decides / 10, "largest divergence when nothing matters " + most + ", the learning rate's when "
+                + "it decides " + decides);
+    }
+
+    @Test
     void tooFewTrialsSayNothing() {
         List<TrialResult> trials = new ArrayList<>();
         for (int i = 0; i < PedAnova.MIN_TRIALS - 1; i++) {
