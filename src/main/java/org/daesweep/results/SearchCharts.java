@@ -21,6 +21,8 @@ import java.util.Optional;
 final class SearchCharts {
     /** Share of the shown trials drawn as the good ones in parallel coordinates. */
     private static final double GOOD = 0.1;
+    /** The largest divergence below this means no hyperparameter stood out: well above what trials of noise reach. */
+    private static final double SMALL_DIVERGENCE = 0.2;
 
     private SearchCharts() {
     }
@@ -77,9 +79,19 @@ final class SearchCharts {
         List<Row> sorted = rows.stream().sorted(Comparator.comparingDouble((Row r) -> r.getAs("importance")).reversed())
                 .toList();
         String basis = sorted.isEmpty() ? "" : String.format(Locale.ROOT, "PED-ANOVA over %d trials compared at rung %d",
-                (int) sorted.get(0).getAs("trials"), (int) sorted.get(0).getAs("rung"));
+                (int) sorted.get(0).getAs("trials"), (int) sorted.get(0).getAs("rung")) + divergence(sorted.get(0));
         return new ReportData.Importance(sorted.stream().map(r -> (String) r.getAs("hyperparameter")).toList(),
                 sorted.stream().map(r -> (Double) r.getAs("importance")).toList(), basis);
+    }
+
+    /** The largest divergence, which says whether the shares mean anything; tables written before it have none. */
+    private static String divergence(Row top) {
+        if (!Arrays.asList(top.schema().fieldNames()).contains("divergence")) {
+            return "";
+        }
+        double d = top.getAs("divergence");
+        return String.format(Locale.ROOT, "; largest divergence %.2f%s", d, d < SMALL_DIVERGENCE
+                ? ", small: no hyperparameter stood out" : "");
     }
 
     /**

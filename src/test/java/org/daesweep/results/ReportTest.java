@@ -90,6 +90,8 @@ class ReportTest {
         assertEquals(60 - 0.5, byTime.x()[byTime.x().length - 1], 1e-9);
 
         assertEquals("learning-rate", s.importance().hyperparameters().get(0), s.importance().toString());
+        assertTrue(s.importance().basis().contains("largest divergence") && !s.importance().basis().contains("stood out"),
+                "the learning rate decides here: " + s.importance().basis());
         assertEquals(1.0, s.importance().shares().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
 
         assertEquals(4, s.parallel().axes().size(), "three hyperparameters and the validation MSE");
