@@ -11,6 +11,15 @@ import java.util.List;
  */
 public record ReportData(String title, boolean running, List<String[]> headline, Search search, Evaluation evaluation) {
 
+    /** The order a chart shows categories in: numbers by value (8 before 16), anything else as text. */
+    public static int byValue(String a, String b) {
+        try {
+            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
+    }
+
     /**
      * What the search found. A big sweep's charts show a sample of its trials ({@link Trials#sampleNote()}).
      *

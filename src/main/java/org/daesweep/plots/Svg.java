@@ -24,13 +24,23 @@ final class Svg {
 
     /** A scatter of y against x (or categories), y on a log axis. */
     static String scatter(ReportData.Scatter s, String yTitle) {
+        return scatter(s, yTitle, List.of());
+    }
+
+    /** A scatter against a cost (log x), with its Pareto front as a line. */
+    static String tradeoff(ReportData.Tradeoff t, String yTitle) {
+        return scatter(t.points(), yTitle, t.front());
+    }
+
+    /** The scatter and, when {@code line} has points (numeric x), a line through them on the same axes. */
+    private static String scatter(ReportData.Scatter s, String yTitle, List<ReportData.Point> line) {
         List<Double> ys = s.points().stream().map(ReportData.Point::y).filter(Svg::positive).toList();
         if (ys.isEmpty()) {
             return "<p class=\"empty\">no finished trial yet</p>";
         }
         Axis y = Axis.log(ys);
         List<String> categories = s.points().stream().map(ReportData.Point::label).filter(l -> l != null).distinct()
-                .sorted(Svg::byValue).toList();
+                .sorted(ReportData::byValue).toList();
         Axis x = s.categorical() ? Axis.categories(categories)
                 : s.logX() ? Axis.log(s.points().stream().map(ReportData.Point::x).toList())
                 : Axis.linear(s.points().stream().map(ReportData.Point::x).toList(), false);
@@ -43,6 +53,12 @@ final class Svg {
             svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\" fill-opacity=\"0.7\">"
                     + "<title>%s: %s</title></circle>", px, y.atY(p.y()), COLOURS[0], Html.escape(p.trial()),
                     number(p.y())));
+        }
+        if (!line.isEmpty()) {
+            StringBuilder points = new StringBuilder();
+            line.forEach(p -> points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x.at(p.x()), y.atY(p.y()))));
+            svg.append(String.format("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>",
+                    COLOURS[1], points.toString().trim()));
         }
         return svg.append("</svg>").toString();
     }
@@ -113,9 +129,7 @@ final class Svg {
         int labelWidth = 110;
         int barWidth = W - labelWidth - 60;
         int height = TOP + rowHeight * importance.shares().size() + 8;
-        StringBuilder svg = new StringBuilder(String.format(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" class=\"chart\">",
-                W, height, W, height));
+        StringBuilder svg = open(W, height);
         for (int i = 0; i < importance.shares().size(); i++) {
             double share = importance.shares().get(i);
             int y = TOP + i * rowHeight;
@@ -138,9 +152,7 @@ final class Svg {
         int top = 24;
         int bottom = 28;
         double step = n > 1 ? (width - left - right) / (n - 1.0) : 0;
-        StringBuilder svg = new StringBuilder(String.format(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" class=\"chart\">",
-                width, H + 40, width, H + 40));
+        StringBuilder svg = open(width, H + 40);
         int plotHeight = H + 40 - top - bottom;
         for (ReportData.Line line : p.lines()) {
             StringBuilder points = new StringBuilder();
@@ -164,25 +176,15 @@ final class Svg {
         return svg.append("</svg>").toString();
     }
 
-    /** A scatter against a cost (log x), with its Pareto front as a line. */
-    static String tradeoff(ReportData.Tradeoff t, String yTitle) {
-        String scatter = scatter(t.points(), yTitle);
-        if (t.front().isEmpty() || !scatter.endsWith("</svg>")) {
-            return scatter;
-        }
-        Axis x = Axis.log(t.points().points().stream().map(ReportData.Point::x).toList());
-        Axis y = Axis.log(t.points().points().stream().map(ReportData.Point::y).filter(Svg::positive).toList());
-        StringBuilder points = new StringBuilder();
-        t.front().forEach(p -> points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x.at(p.x()), y.atY(p.y()))));
-        return scatter.substring(0, scatter.length() - "</svg>".length()) + String.format(
-                "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/></svg>", COLOURS[1],
-                points.toString().trim());
+
+    /** A chart's opening tag, of its own size. */
+    private static StringBuilder open(int width, int height) {
+        return new StringBuilder(String.format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                + "viewBox=\"0 0 %d %d\" class=\"chart\">", width, height, width, height));
     }
 
     private static StringBuilder frame(Axis x, Axis y, String xTitle, String yTitle) {
-        StringBuilder svg = new StringBuilder(String.format(
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" class=\"chart\">",
-                W, H, W, H));
+        StringBuilder svg = open(W, H);
         svg.append(String.format("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>",
                 LEFT, TOP, W - LEFT - RIGHT, H - TOP - BOTTOM));
         for (Axis.Tick t : x.ticks()) {
@@ -202,15 +204,6 @@ final class Svg {
         svg.append(String.format("<text transform=\"translate(14,%d) rotate(-90)\" text-anchor=\"middle\" class=\"title\">%s"
                 + "</text>", (TOP + H - BOTTOM) / 2, Html.escape(yTitle)));
         return svg;
-    }
-
-    /** Numbers by value (8 before 16), anything else as text. */
-    private static int byValue(String a, String b) {
-        try {
-            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
-        } catch (NumberFormatException e) {
-            return a.compareTo(b);
-        }
     }
 
     static boolean positive(double v) {

@@ -190,14 +190,13 @@ public final class Report {
         return r.getAs("status");
     }
 
-    private static List<ReportData.Scatter> scatters(JsonNode plan, List<Row> ranked, List<Hyperparameter> searched) {
+    private static List<ReportData.Scatter> scatters(JsonNode plan, List<Row> shown, List<Hyperparameter> searched) {
         List<ReportData.Scatter> out = new ArrayList<>();
         for (Hyperparameter h : searched) {
-            JsonNode domain = plan.path("space").path(h.key());
-            boolean log = "loguniform".equals(domain.path("type").asText());
-            boolean choice = domain.isArray(); // a list of values: one column per value, numbers or not
+            boolean log = logScale(plan, h);
+            boolean choice = choice(plan, h);
             List<ReportData.Point> points = new ArrayList<>();
-            for (Row r : ranked) {
+            for (Row r : shown) {
                 Object v = r.getAs(h.column());
                 double y = value(r, "best_val_mse", Double.NaN);
                 String trial = r.getAs("trial_id");
@@ -207,6 +206,16 @@ public final class Report {
             out.add(new ReportData.Scatter(h.key(), log, points));
         }
         return out;
+    }
+
+    /** Whether the plan searches the hyperparameter on a log range. */
+    static boolean logScale(JsonNode plan, Hyperparameter h) {
+        return "loguniform".equals(plan.path("space").path(h.key()).path("type").asText());
+    }
+
+    /** Whether the plan searches the hyperparameter as a list of values: one column per value, numbers or not. */
+    static boolean choice(JsonNode plan, Hyperparameter h) {
+        return plan.path("space").path(h.key()).isArray();
     }
 
     private static List<ReportData.Curve> curves(List<Row> ranked, List<Row> epochs) {

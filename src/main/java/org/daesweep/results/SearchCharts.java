@@ -103,9 +103,8 @@ final class SearchCharts {
     static ReportData.Parallel parallel(JsonNode plan, List<Row> shown, List<Hyperparameter> searched) {
         List<Dimension> dims = new ArrayList<>();
         for (Hyperparameter h : searched) {
-            JsonNode domain = plan.path("space").path(h.key());
             List<Object> values = shown.stream().map(r -> r.getAs(h.column())).toList();
-            dims.add(Dimension.of(h.key(), values, domain.isArray(), "loguniform".equals(domain.path("type").asText())));
+            dims.add(Dimension.of(h.key(), values, Report.choice(plan, h), Report.logScale(plan, h)));
         }
         dims.add(Dimension.of("validation MSE", shown.stream().map(r -> r.getAs("best_val_mse")).toList(), false, true));
         List<ReportData.Line> lines = new ArrayList<>();
@@ -126,7 +125,7 @@ final class SearchCharts {
     private record Dimension(ReportData.ParallelAxis axis, List<String> categories, double lo, double hi, boolean log) {
         static Dimension of(String name, List<Object> values, boolean categorical, boolean log) {
             if (categorical || values.stream().anyMatch(v -> !(v instanceof Number))) {
-                List<String> cats = values.stream().map(String::valueOf).distinct().sorted(Dimension::byValue).toList();
+                List<String> cats = values.stream().map(String::valueOf).distinct().sorted(ReportData::byValue).toList();
                 List<Double> at = new ArrayList<>();
                 for (int i = 0; i < cats.size(); i++) {
                     at.add(cats.size() == 1 ? 0.5 : i / (cats.size() - 1.0));
@@ -155,14 +154,6 @@ final class SearchCharts {
 
         private static String label(double v, boolean log) {
             return String.format(Locale.ROOT, "%.3g", log ? Math.pow(10, v) : v);
-        }
-
-        private static int byValue(String a, String b) {
-            try {
-                return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
-            } catch (NumberFormatException e) {
-                return a.compareTo(b);
-            }
         }
     }
 

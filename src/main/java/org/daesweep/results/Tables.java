@@ -18,6 +18,7 @@ import org.daesweep.trial.TrialStatus;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -117,9 +118,12 @@ public final class Tables {
 
     /** The importance table's rows: empty while too few trials have reported. */
     public static List<ImportanceEntry> importance(SearchSpace space, List<TrialResult> trials) {
-        return PedAnova.of(space, trials).map(i -> i.divergences().entrySet().stream()
-                .map(e -> new ImportanceEntry(e.getKey(), i.shares().get(e.getKey()), e.getValue(), i.trials(), i.rung()))
-                .toList()).orElse(List.of());
+        return PedAnova.of(space, trials).map(i -> {
+            Map<Hyperparameter, Double> shares = i.shares();
+            return i.divergences().entrySet().stream()
+                    .map(e -> new ImportanceEntry(e.getKey(), shares.get(e.getKey()), e.getValue(), i.trials(), i.rung()))
+                    .toList();
+        }).orElse(List.of());
     }
 
     private static List<Table.Column<TrialEntry>> trialColumns() {

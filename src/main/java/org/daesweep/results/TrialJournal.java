@@ -237,7 +237,6 @@ public final class TrialJournal {
         }
     }
 
-    /** Records by their components; hyperparameters by their user-facing keys, as in a sweep file. */
     /** An epoch as journaled; one journaled before its end time and validation speed were recorded has neither. */
     private static EpochStats epochStats(JsonNode node, DeserializationContext context) throws IOException {
         for (String field : List.of("epoch", "trainLoss", "validationLoss", "validationMse", "seconds")) {
@@ -250,6 +249,7 @@ public final class TrialJournal {
                 node.path("endedAt").asLong(0), node.path("validationImagesPerSecond").asDouble(Double.NaN));
     }
 
+    /** Records by their components; hyperparameters by their user-facing keys, as in a sweep file. */
     private static ObjectMapper mapper() {
         SimpleModule hyperparameters = new SimpleModule()
                 .addSerializer(Hyperparameters.class, new JsonSerializer<>() {

@@ -243,10 +243,8 @@ public final class SweepLoop {
 
     /** The trials that have reported so far (their latest results) and those under way, for a sampler that learns. */
     private SearchHistory history() {
-        return new SearchHistory(
-                results.values().stream().filter(r -> r.rung() >= 0 || r.status() != TrialStatus.OK).toList(),
-                results.values().stream().filter(r -> running.containsKey(r.spec().id())).map(TrialResult::spec)
-                        .sorted(Comparator.comparingInt(TrialSpec::index)).toList());
+        return new SearchHistory(List.copyOf(results.values()), running.keySet().stream().map(id -> results.get(id).spec())
+                .sorted(Comparator.comparingInt(TrialSpec::index)).toList());
     }
 
     /** Folds a finished piece into the trial's result and tells the scheduler. */

@@ -3,6 +3,7 @@ package org.daesweep.trial;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -49,6 +50,16 @@ public record TrialResult(TrialSpec spec, TrialStatus status, List<EpochStats> e
             return TrialStage.COMPLETED;
         }
         return searchOver ? TrialStage.PRUNED : TrialStage.PAUSED;
+    }
+
+    /**
+     * The highest rung that at least {@code count} ok trials have completed (BOHB's rule for which
+     * rung to learn from), or the first when no rung has that many.
+     */
+    public static int highestRungCompletedBy(Collection<TrialResult> trials, int count) {
+        int[] rungs = trials.stream().filter(t -> t.status == TrialStatus.OK && t.rung >= 0)
+                .mapToInt(TrialResult::rung).sorted().toArray();
+        return rungs.length < count ? 0 : rungs[rungs.length - count];
     }
 
     /** Lowest validation MSE measured: the sweep's objective. NaN when there is none. */

@@ -57,13 +57,9 @@ public final class PedAnova {
 
     /** Empty when fewer than {@link #MIN_TRIALS} trials reported or nothing is searched over more than one value. */
     public static Optional<Importances> of(SearchSpace space, List<TrialResult> trials) {
-        List<TrialResult> ok = trials.stream().filter(t -> t.status() == TrialStatus.OK && t.rung() >= 0).toList();
-        int rung = ok.stream().mapToInt(TrialResult::rung).max().orElse(0);
-        while (rung > 0 && countAt(ok, rung) < RUNG_TRIALS) {
-            rung--;
-        }
-        int at = rung;
-        List<TrialResult> ranked = new ArrayList<>(ok.stream().filter(t -> t.rung() >= at).toList());
+        int at = TrialResult.highestRungCompletedBy(trials, RUNG_TRIALS);
+        List<TrialResult> ranked = new ArrayList<>(trials.stream()
+                .filter(t -> t.status() == TrialStatus.OK && t.rung() >= at).toList());
         Map<Hyperparameter, Domain> searched = new LinkedHashMap<>();
         space.domains().forEach((h, d) -> {
             if (varies(d)) {
@@ -95,10 +91,6 @@ public final class PedAnova {
             return r.max() >= r.min() + r.step();
         }
         return d.gridValues().size() > 1;
-    }
-
-    private static long countAt(List<TrialResult> ok, int rung) {
-        return ok.stream().filter(t -> t.rung() >= rung).count();
     }
 
     private static List<double[]> coordinates(List<TrialResult> trials, Hyperparameter h, Axis axis) {

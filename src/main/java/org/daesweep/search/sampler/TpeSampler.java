@@ -127,13 +127,12 @@ public final class TpeSampler implements Sampler {
 
     @Override
     public Hyperparameters propose(SearchSpace space, int index, long seed, SearchHistory history) {
-        List<TrialResult> reported = history.reported().stream()
-                .filter(r -> r.rung() >= 0 || r.status() != TrialStatus.OK).toList();
+        List<TrialResult> reported = history.reported();
         if (index < startup || reported.size() < startup) {
             return spread(space, index, seed);
         }
         Random random = new Random(TrialSpec.deriveSeed(seed, index));
-        int rung = modelledRung(reported);
+        int rung = TrialResult.highestRungCompletedBy(reported, startup);
         List<TrialResult> ranked = new ArrayList<>(reported.stream()
                 .filter(r -> r.status() != TrialStatus.OK || r.rung() >= rung).toList());
         ranked.sort(Comparator.comparingDouble(r -> objective(r, rung)));
@@ -225,21 +224,6 @@ public final class TpeSampler implements Sampler {
             }
             return space.resolve(values);
         }
-    }
-
-    /**
-     * BOHB's rule: the highest rung at least {@code startup} trials have reported; with fewer
-     * everywhere, the first.
-     */
-    private int modelledRung(List<TrialResult> reported) {
-        int highest = reported.stream().mapToInt(TrialResult::rung).max().orElse(0);
-        for (int rung = highest; rung > 0; rung--) {
-            int at = rung;
-            if (reported.stream().filter(r -> r.status() == TrialStatus.OK && r.rung() >= at).count() >= startup) {
-                return rung;
-            }
-        }
-        return 0;
     }
 
     @Override
