@@ -36,6 +36,25 @@ spark_runtime_classpath() {
   cat "$cp_file"
 }
 
+# A Spark home for Spark's own classes: its jars/ links to the Maven-resolved jars, which is
+# what a standalone Worker puts on its executors' classpath and what spark-submit ships to YARN.
+# Prints its path (target/spark-home), rebuilt only when the classpath changed, so a running
+# cluster's jars never vanish under it.
+spark_home() {
+  local root home jar classpath
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  home="$root/target/spark-home"
+  classpath=$(spark_runtime_classpath)
+  if [[ ! -d "$home/jars" || "$root/target/spark-runtime-classpath.txt" -nt "$home/jars" ]]; then
+    rm -rf "$home" && mkdir -p "$home/jars.partial"
+    for jar in $(tr ':' ' ' <<<"$classpath"); do
+      [[ "$jar" == *.jar ]] && ln -sf "$jar" "$home/jars.partial/"
+    done
+    mv "$home/jars.partial" "$home/jars"
+  fi
+  echo "$home"
+}
+
 # glibc reads its tunables at process start: transparent huge pages for malloc's memory, which
 # makes models with activations over 32 MB train several times faster (NativeRuntime,
 # docs/DESIGN.md). Exported for every JVM the scripts start; a value the user set is kept.

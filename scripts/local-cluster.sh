@@ -13,17 +13,6 @@ master_url="spark://127.0.0.1:7077"
 
 alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
-spark_home() {
-  # The Worker starts executors with $SPARK_HOME/jars/* on their classpath: a Spark home
-  # whose jars/ links to the Maven-resolved jars is all it needs.
-  local home="$run/spark-home"
-  rm -rf "$home" && mkdir -p "$home/jars"
-  tr ':' '\n' <<<"$(spark_runtime_classpath)" | while read -r jar; do
-    [[ "$jar" == *.jar ]] && ln -sf "$jar" "$home/jars/"
-  done
-  echo "$home"
-}
-
 start() {
   local workers=${1:-2} cores=${2:-1} memory=${3:-4g}
   if alive "$run/master.pid"; then

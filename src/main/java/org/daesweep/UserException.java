@@ -24,4 +24,17 @@ public class UserException extends RuntimeException {
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
     }
+
+    /**
+     * The first line of a library's message and, when it wraps another, of the innermost cause:
+     * Spark's "External scheduler cannot be instantiated" says nothing of the class it missed.
+     */
+    public static String firstLineAndRoot(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String first = firstLine(t);
+        return root == t ? first : first + " (" + root.getClass().getSimpleName() + ": " + firstLine(root) + ")";
+    }
 }

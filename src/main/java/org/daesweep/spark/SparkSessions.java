@@ -37,7 +37,7 @@ public final class SparkSessions {
             spark = SparkLogs.whileStarting(() -> SparkSession.builder().config(conf).getOrCreate());
         } catch (Exception e) { // SparkException is checked in Scala's eyes only
             throw new UserException("spark (master " + master + ", task cpus "
-                    + conf.get("spark.task.cpus", "1") + "): Spark refused to start: " + UserException.firstLine(e), e);
+                    + conf.get("spark.task.cpus", "1") + "): Spark refused to start: " + UserException.firstLineAndRoot(e), e);
         }
         if (!spark.sparkContext().isLocal()) {
             awaitExecutor(spark, executorWait);
