@@ -20,7 +20,7 @@ dae_sweep_build
 
 submitter=
 scripts/mini-hadoop.sh start | grep '^mini-hadoop:'
-trap '[[ -n "$submitter" ]] && kill "$submitter" 2>/dev/null; scripts/mini-hadoop.sh stop >/dev/null' EXIT
+trap 'if [[ -n "$submitter" ]]; then kill "$submitter" 2>/dev/null || true; fi; scripts/mini-hadoop.sh stop >/dev/null' EXIT
 export HADOOP_CONF_DIR="$root/target/mini-hadoop/conf"
 hdfs=$(cut -d' ' -f1 target/mini-hadoop/ready)
 logs=$(find target/mini-hadoop -type d -name 'mini-yarn-logDir-nm-*' | head -1)
