@@ -36,6 +36,11 @@ import java.util.Set;
  * by its next run.
  */
 final class RecordedPass {
+    /**
+     * Ops a replay runs with libnd4j's own kernels, not oneDNN's: on NCHW arrays oneDNN's max
+     * pooling and its backward pass are several times slower, with the same results to the bit.
+     */
+    private static final Set<String> WITHOUT_HELPERS = Set.of("maxpool2d", "maxpool2d_bp");
     private final List<DifferentialFunction> ops;
     private final List<OpContext> contexts;
     private final Map<String, INDArray> placeholders;
@@ -152,6 +157,7 @@ final class RecordedPass {
         }
         context.setInputArrays(inputs);
         context.setOutputArrays(outputs);
+        context.allowHelpers(!WITHOUT_HELPERS.contains(call.op().opName()));
         return context;
     }
 
