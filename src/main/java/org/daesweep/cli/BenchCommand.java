@@ -107,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
         double epochSeconds = meanTimedEpochSeconds(run);
         double trainImagesPerSecond = runs.stream().mapToDouble(r -> n / meanTimedEpochSeconds(r)).sum();
         if (profile) {
-            printProfile(opTimes, (long) hp.epochs() * ((n + hp.batchSize() - 1) / hp.batchSize()));
+            printProfile(opTimes, opTimes.passes());
         }
         double inferImagesPerSecond = photo ? photoInference(run) : inference(run, data.noisyTest());
         System.out.printf("RESULT shape=%s threads=%d parallel=%d batch=%d images=%d train_img_s=%.1f epoch_s=%.2f "
@@ -232,7 +232,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void printProfile(OpTimes opTimes, long steps) {
-        System.out.println("op time per training step (all epochs):");
+        System.out.println("op time per training step, over " + steps + " timed steps:");
         var ops = opTimes.byTime();
         ops.stream().limit(profileOps).forEach(e -> System.out.printf("  %-28s %8.2f ms  %5.1f calls%n",
                 e.op(), e.nanos() / 1e6 / steps, (double) e.calls() / steps));

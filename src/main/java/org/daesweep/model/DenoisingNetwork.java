@@ -1,6 +1,7 @@
 package org.daesweep.model;
 
 import org.daesweep.runtime.NativeGarbage;
+import org.daesweep.runtime.OpTimes;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.Listener;
@@ -88,7 +89,8 @@ public final class DenoisingNetwork {
     /**
      * One optimiser step on a batch of [n,1,h,w] inputs and targets; returns the batch's mean
      * per-pixel loss. The first step runs through SameDiff and is recorded as a {@link RecordedPass};
-     * later batches of its shape replay the plan (unless a listener other than the loss's watches).
+     * later batches of its shape replay the plan (unless a listener other than the loss's and a
+     * profile's watches; a profile then times the replayed ops, which are what training runs).
      */
     public double fit(INDArray noisy, INDArray clean) {
         Map<String, INDArray> batch = new HashMap<>(
@@ -96,8 +98,8 @@ public final class DenoisingNetwork {
         if (hp.dropout() > 0) {
             batch.put(SameDiffGraph.DROPOUT_MASK, dropoutMask(noisy.size(0), hp.dropout()));
         }
-        if (plan != null && listeners.length == 1 && plan.fits(batch)) {
-            plan.run(batch);
+        if (plan != null && replayable() && plan.fits(batch)) {
+            plan.run(batch, profile());
             applyUpdates();
             lossRecorder.last = plan.get(SameDiffGraph.PIXEL_LOSS).meanNumber().doubleValue();
         } else {
@@ -108,7 +110,7 @@ public final class DenoisingNetwork {
     }
 
     private void fitWithSameDiff(Map<String, INDArray> batch) {
-        RecordedPass.Recorder recorder = plan == null && listeners.length == 1
+        RecordedPass.Recorder recorder = plan == null && replayable()
                 ? new RecordedPass.Recorder(Operation.TRAINING) : null;
         Listener[] all = recorder == null ? listeners : new Listener[]{lossRecorder, recorder};
         INDArray[] features = hp.dropout() > 0
@@ -259,6 +261,15 @@ public final class DenoisingNetwork {
             return this;
         }
         return new DenoisingNetwork(hp, newHeight, newWidth, params, totalSteps, seed);
+    }
+
+    private boolean replayable() {
+        return Arrays.stream(listeners).allMatch(l -> l == lossRecorder || l instanceof OpTimes);
+    }
+
+    private OpTimes profile() {
+        return Arrays.stream(listeners).filter(OpTimes.class::isInstance).map(OpTimes.class::cast)
+                .findFirst().orElse(null);
     }
 
     /** Also reports every training step to {@code listener} (for profiling). */

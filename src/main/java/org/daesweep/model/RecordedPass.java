@@ -1,6 +1,7 @@
 package org.daesweep.model;
 
 import org.daesweep.runtime.NativeGarbage;
+import org.daesweep.runtime.OpTimes;
 import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
@@ -230,13 +231,25 @@ final class RecordedPass {
 
     /** Runs the pass on a batch that {@link #fits}. */
     void run(Map<String, INDArray> batch) {
+        run(batch, null);
+    }
+
+    /** Runs the pass on a batch that {@link #fits}, timing each op into {@code profile} unless null. */
+    void run(Map<String, INDArray> batch, OpTimes profile) {
         batch.forEach((name, value) -> placeholders.get(name).assign(value));
         for (int k = 0; k < ops.size(); k++) {
+            long started = profile == null ? 0 : System.nanoTime();
             if (ops.get(k) instanceof CustomOp custom) {
                 Nd4j.getExecutioner().exec(custom, contexts.get(k));
             } else {
                 Nd4j.getExecutioner().exec((Op) ops.get(k), contexts.get(k));
             }
+            if (profile != null) {
+                profile.add(ops.get(k).opName() + " " + ops.get(k).getOwnName(), System.nanoTime() - started);
+            }
+        }
+        if (profile != null) {
+            profile.passEnded();
         }
     }
 

@@ -2,6 +2,7 @@ package org.daesweep.runtime;
 
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Loss;
 import org.nd4j.autodiff.listeners.Operation;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
@@ -16,8 +17,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Wall time per op type during training steps: the profile that says which op to work on
- * (bench --profile). Op execution in SameDiff is sequential, so the intervals do not overlap.
+ * Wall time per op during training steps: the profile that says which op to work on (bench
+ * --profile). It listens to the steps SameDiff runs and is fed the ops of replayed steps; either
+ * way ops run one after another, so the intervals do not overlap.
  */
 public final class OpTimes extends BaseListener {
     /** Total time and call count of one op type. */
@@ -26,6 +28,7 @@ public final class OpTimes extends BaseListener {
 
     private final Map<String, long[]> totals = new HashMap<>();
     private long started;
+    private long passes;
 
     @Override
     public boolean isActive(Operation operation) {
@@ -40,8 +43,28 @@ public final class OpTimes extends BaseListener {
     @Override
     public void opExecution(SameDiff sd, At at, MultiDataSet batch, SameDiffOp op, OpContext context,
                             INDArray[] outputs) {
-        long[] t = totals.computeIfAbsent(op.getOp().opName() + " " + op.getName(), k -> new long[2]);
-        t[0] += System.nanoTime() - started;
+        add(op.getOp().opName() + " " + op.getName(), System.nanoTime() - started);
+    }
+
+    @Override
+    public void iterationDone(SameDiff sd, At at, MultiDataSet dataSet, Loss loss) {
+        passEnded();
+    }
+
+    /** A timed training step has ended. */
+    public void passEnded() {
+        passes++;
+    }
+
+    /** The training steps timed so far. */
+    public long passes() {
+        return passes;
+    }
+
+    /** One run of an op (its type and name) that took {@code nanos}. */
+    public void add(String op, long nanos) {
+        long[] t = totals.computeIfAbsent(op, k -> new long[2]);
+        t[0] += nanos;
         t[1]++;
     }
 

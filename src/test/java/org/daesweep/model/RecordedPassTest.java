@@ -3,6 +3,7 @@ package org.daesweep.model;
 import org.daesweep.TestData;
 import org.daesweep.data.ImageSet;
 import org.daesweep.runtime.NativeRuntime;
+import org.daesweep.runtime.OpTimes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.listeners.BaseListener;
@@ -153,6 +154,24 @@ class RecordedPassTest {
         }
         assertNotEquals(w, net.parameters().get("w0"));
         assertTrue(last < first, "loss " + first + " -> " + last);
+    }
+
+    @Test
+    void aProfileTimesTheReplayedStepsAndLeavesTheirResultsAlone() {
+        Hyperparameters hp = base().with(Hyperparameter.MODEL, "unet");
+        DenoisingNetwork profiled = DenoisingNetwork.create(hp, 16, 16, 3, STEPS + 1);
+        DenoisingNetwork plain = DenoisingNetwork.create(hp, 16, 16, 3, STEPS + 1);
+        OpTimes times = new OpTimes();
+        profiled.addTrainingListener(times);
+        ImageSet images = TestData.strokeImages(6, 16, 16);
+        INDArray clean = Nd4j.create(images.pixels(), new long[]{6, 1, 16, 16}, 'c');
+        for (int s = 0; s < STEPS; s++) {
+            assertEquals(plain.fit(clean, clean), profiled.fit(clean, clean), "loss of step " + s);
+        }
+        // The first step runs through SameDiff to record the plan; the profile sees the replays.
+        assertEquals(STEPS - 1, times.passes());
+        assertTrue(times.byTime().stream().anyMatch(e -> e.op().startsWith("maxpool2d_bp ")), "pooling's backward timed");
+        assertTrue(times.byTime().stream().allMatch(e -> e.calls() == STEPS - 1), "each op once per replayed step");
     }
 
     private static void assertSame(Map<String, INDArray> expected, Map<String, INDArray> actual, String what) {
