@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * Small SVG charts with labelled axes, drawn as text: a scatter (linear, log or categorical x;
@@ -11,10 +12,10 @@ import java.math.BigDecimal;
  * carries several labels whatever its range; epoch axes are ticked at whole epochs.
  */
 final class Svg {
-    private static final int W = 360;
+    static final int W = 360;
     private static final int H = 240;
-    private static final int LEFT = 62;
-    private static final int RIGHT = 12;
+    static final int LEFT = 62;
+    static final int RIGHT = 12;
     private static final int TOP = 12;
     private static final int BOTTOM = 44;
     static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2"};
@@ -215,7 +216,7 @@ final class Svg {
     }
 
     /** An axis: where a value lands in pixels, and its labelled ticks. */
-    private record Axis(double min, double max, boolean log, List<Tick> ticks, int categories) {
+    record Axis(double min, double max, boolean log, List<Tick> ticks, int categories) {
         record Tick(double value, String label) {
         }
 
@@ -233,8 +234,11 @@ final class Svg {
 
         private static List<Tick> linearTicks(double min, double max, double step) {
             List<Tick> ticks = new ArrayList<>();
+            // Labels carry the step's decimals, so ticks 0.5 apart near 10,000 read 9999.5 and 10000.
+            int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
             for (double v = Math.ceil(min / step) * step; v <= max + 1e-9 * step; v += step) {
-                ticks.add(new Tick(v, trim(v)));
+                ticks.add(new Tick(v, BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP)
+                        .stripTrailingZeros().toPlainString()));
             }
             return ticks;
         }
@@ -305,9 +309,9 @@ final class Svg {
             return (r <= 1 ? 1 : r <= 2 ? 2 : r <= 5 ? 5 : 10) * magnitude;
         }
 
-        /** A tick's label: as short as its value allows (3, 0.5, 0.007, 0.0125). */
+        /** A decade tick's label: as short as its value allows (3, 0.5, 0.007, 0.0125, 0.0000000009). */
         private static String trim(double v) {
-            return Math.abs(v - Math.rint(v)) < 1e-9 ? String.valueOf((long) Math.rint(v))
+            return Math.abs(v) >= 1 && Math.abs(v - Math.rint(v)) < 1e-9 * Math.abs(v) ? String.valueOf((long) Math.rint(v))
                     : new BigDecimal(String.format(Locale.ROOT, "%.3g", v)).stripTrailingZeros().toPlainString();
         }
     }
