@@ -38,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * Applies a trained model to images: an IDX file, one image file, or a folder of them, on any
@@ -288,10 +289,8 @@ final class DenoiseCommand implements Callable<Integer> {
         if (!r.scores().isEmpty()) {
             out.printf("Scores against the clean images (%s)%n", Words.count(r.scores().size(), "image"));
             out.printf("  %-12s %9s %9s %7s%n", "image", "MSE", "PSNR dB", "SSIM");
-            out.printf("  %-12s %9.5f %9.2f %7.3f%n", "denoised", r.mean(ImageScore::mse), r.mean(ImageScore::psnr),
-                    r.mean(ImageScore::ssim));
-            out.printf("  %-12s %9.5f %9.2f %7.3f%n", "noisy input", r.mean(ImageScore::noisyMse),
-                    r.mean(ImageScore::noisyPsnr), r.mean(ImageScore::noisySsim));
+            printMean(out, r, "denoised", ImageScore::denoised);
+            printMean(out, r, "noisy input", ImageScore::noisy);
             if (scoresTable != null) {
                 out.printf("Scores table: %s%n", scoresTable);
             }
@@ -306,5 +305,11 @@ final class DenoiseCommand implements Callable<Integer> {
                 out.printf("  ... and %d more%n", r.skipped().size() - SKIPPED_SHOWN);
             }
         }
+    }
+
+    private static void printMean(PrintStream out, DenoiseReport r, String label,
+                                  Function<ImageScore, ImageScore.Quality> which) {
+        out.printf("  %-12s %9.5f %9.2f %7.3f%n", label, r.mean(s -> which.apply(s).mse()),
+                r.mean(s -> which.apply(s).psnr()), r.mean(s -> which.apply(s).ssim()));
     }
 }

@@ -61,15 +61,16 @@ final class SweepCommand implements Callable<Integer> {
     static void print(SweepSummary s, Set<Hyperparameter> searched, PrintStream out) {
         long ok = s.trials().stream().filter(t -> t.status() == TrialStatus.OK).count();
         TrialResult b = s.best();
+        SweepSummary.ThisRun run = s.run();
         // A resumed sweep may have nothing left to run: no throughput to speak of then.
-        String throughput = s.trialsRun() == 0 ? "all from the journal"
-                : String.format("%d trials ran in %.0f s (%.0f trials/hour)", s.trialsRun(), s.trialSeconds(),
-                s.trialsRun() * 3600 / Math.max(s.trialSeconds(), 1e-9));
-        if (s.finishedEarlier()) {
+        String throughput = run.trialsRun() == 0 ? "all from the journal"
+                : String.format("%d trials ran in %.0f s (%.0f trials/hour)", run.trialsRun(), run.trialSeconds(),
+                run.trialsRun() * 3600 / Math.max(run.trialSeconds(), 1e-9));
+        if (run.finishedEarlier()) {
             out.printf("%nSweep finished earlier, with these settings: %d trials, %d ok; nothing to run (--retrain "
                     + "retrains the best, --extend N adds trials)%n", s.trials().size(), ok);
         } else {
-            out.printf("%nSweep finished in %.0f s: %d trials, %d ok; %s%n", s.seconds(), s.trials().size(), ok,
+            out.printf("%nSweep finished in %.0f s: %d trials, %d ok; %s%n", run.seconds(), s.trials().size(), ok,
                     throughput);
         }
         List<TrialResult> ranked = s.trials().stream()

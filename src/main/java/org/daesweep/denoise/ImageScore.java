@@ -11,17 +11,19 @@ import java.io.Serializable;
  * image's MSE and SSIM are the means over its planes, as scikit-image does with channel_axis.
  * SSIM is NaN for images under 7x7, where its window does not fit.
  */
-public record ImageScore(String name, int index, int height, int width, double mse, double psnr, double ssim,
-                         double noisyMse, double noisyPsnr, double noisySsim) implements Serializable {
+public record ImageScore(String name, int index, int height, int width, Quality denoised, Quality noisy)
+        implements Serializable {
 
-    static ImageScore of(Item item, Picture noisy, Picture denoised, Picture clean) {
-        double[] model = score(denoised, clean);
-        double[] input = score(noisy, clean);
-        return new ImageScore(item.name(), item.index(), clean.height(), clean.width(),
-                model[0], ImageMetrics.psnr(model[0]), model[1], input[0], ImageMetrics.psnr(input[0]), input[1]);
+    /** One image's MSE, PSNR (dB) and SSIM against its clean reference. */
+    public record Quality(double mse, double psnr, double ssim) implements Serializable {
     }
 
-    private static double[] score(Picture candidate, Picture clean) {
+    static ImageScore of(Item item, Picture noisy, Picture denoised, Picture clean) {
+        return new ImageScore(item.name(), item.index(), clean.height(), clean.width(),
+                score(denoised, clean), score(noisy, clean));
+    }
+
+    private static Quality score(Picture candidate, Picture clean) {
         int n = clean.planes().length;
         int size = clean.height() * clean.width();
         boolean fits = clean.height() >= 7 && clean.width() >= 7;
@@ -32,6 +34,6 @@ public record ImageScore(String name, int index, int height, int width, double m
             mse += ImageMetrics.mse(a, clean.planes()[c], 0, size) / n;
             ssim += fits ? ImageMetrics.ssim(a, clean.planes()[c], 0, clean.height(), clean.width()) / n : Double.NaN;
         }
-        return new double[]{mse, ssim};
+        return new Quality(mse, ImageMetrics.psnr(mse), ssim);
     }
 }

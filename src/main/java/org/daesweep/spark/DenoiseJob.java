@@ -86,7 +86,8 @@ public final class DenoiseJob {
     /** The per-image scores as a Parquet table, written beside and renamed into place whole. */
     public static void writeScores(SparkSession spark, Storage storage, Path target, List<ImageScore> scores) {
         List<Row> rows = scores.stream().map(s -> RowFactory.create(s.name(), s.index(), s.height(), s.width(),
-                s.mse(), s.psnr(), s.ssim(), s.noisyMse(), s.noisyPsnr(), s.noisySsim())).toList();
+                s.denoised().mse(), s.denoised().psnr(), s.denoised().ssim(),
+                s.noisy().mse(), s.noisy().psnr(), s.noisy().ssim())).toList();
         Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
         // Rows in slices: one local list would travel as a single task of any size. One file is a
         // shuffle away; coalesce would carry every slice's rows in the one writing task.

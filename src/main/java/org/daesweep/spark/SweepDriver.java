@@ -262,8 +262,8 @@ public final class SweepDriver {
                                         SweepOutcome outcome, int trialsRun, double trialSeconds, long start,
                                         boolean finishedEarlier) {
         return new SweepSummary(store.location(), trials, best, outcome.best(),
-                Optional.ofNullable(outcome.selfEnsembled()), outcome.noisy(), trialsRun, trialSeconds,
-                (System.nanoTime() - start) / 1e9, finishedEarlier);
+                Optional.ofNullable(outcome.selfEnsembled()), outcome.noisy(),
+                new SweepSummary.ThisRun(trialsRun, trialSeconds, (System.nanoTime() - start) / 1e9, finishedEarlier));
     }
 
     /** Every store the sweep reads or writes answers, before any work: a wrong endpoint fails now, not after training. */

@@ -38,7 +38,8 @@ class SweepCommandTest {
 
     private static String printed(Optional<MeanScores> ensembled) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        SweepCommand.print(new SweepSummary("file:/r", List.of(BEST), BEST, MODEL, ensembled, NOISY, 1, 3, 5, false),
+        SweepCommand.print(new SweepSummary("file:/r", List.of(BEST), BEST, MODEL, ensembled, NOISY,
+                        new SweepSummary.ThisRun(1, 3, 5, false)),
                 Set.of(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
     }

@@ -93,8 +93,8 @@ class DenoiseFolderTest {
         assertEquals(5, whole.scores().size());
         assertEquals(whole.scores().get(4), tail.scores().get(1));
         for (ImageScore s : whole.scores()) {
-            assertTrue(s.noisyPsnr() < 15 && s.noisyPsnr() > 3, "gaussian 0.5 on random pixels: " + s);
-            assertTrue(s.ssim() <= 1 && Double.isFinite(s.psnr()), s.toString());
+            assertTrue(s.noisy().psnr() < 15 && s.noisy().psnr() > 3, "gaussian 0.5 on random pixels: " + s);
+            assertTrue(s.denoised().ssim() <= 1 && Double.isFinite(s.denoised().psnr()), s.toString());
         }
     }
 

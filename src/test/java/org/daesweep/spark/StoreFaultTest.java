@@ -63,7 +63,7 @@ class StoreFaultTest {
 
         FaultyFileSystem.repair();
         SweepSummary resumed = new SweepDriver(config, false, 0).run();
-        assertEquals(2, resumed.trialsRun(), "trials 0 and 1 came from the journal");
+        assertEquals(2, resumed.run().trialsRun(), "trials 0 and 1 came from the journal");
         assertEveryTrialOnce(resumed, out);
     }
 
@@ -81,7 +81,7 @@ class StoreFaultTest {
 
         FaultyFileSystem.repair();
         SweepSummary resumed = new SweepDriver(config, false, 0).run();
-        assertEquals(0, resumed.trialsRun(), "every trial came from the journal");
+        assertEquals(0, resumed.run().trialsRun(), "every trial came from the journal");
         assertEveryTrialOnce(resumed, out);
     }
 
@@ -114,7 +114,7 @@ class StoreFaultTest {
             assertTrue(Files.exists(out.resolve("_publishing")), "stopped while publishing");
         }
         SweepSummary completed = new SweepDriver(longer, false, 0).run();
-        assertEquals(0, completed.trialsRun());
+        assertEquals(0, completed.run().trialsRun());
         assertConsistent(out, 2);
         try (var left = Files.list(out)) {
             assertTrue(left.noneMatch(p -> p.getFileName().toString().matches("_tmp|_publishing")), "nothing left over");

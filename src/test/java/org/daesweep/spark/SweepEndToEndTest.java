@@ -188,7 +188,7 @@ class SweepEndToEndTest {
                 refused.getMessage());
 
         SweepSummary restarted = new SweepDriver(changed, true, 0).run();
-        assertEquals(2, restarted.trialsRun(), "--restart trains every trial anew");
+        assertEquals(2, restarted.run().trialsRun(), "--restart trains every trial anew");
         assertTrue(restarted.trials().stream().allMatch(t -> List.of(8, 32).contains(t.spec().hyperparameters().filters())),
                 "under the new plan");
     }
@@ -204,7 +204,7 @@ class SweepEndToEndTest {
         long metricsTime = Files.getLastModifiedTime(out.resolve(Tables.METRICS.name())).toMillis();
 
         SweepSummary again = new SweepDriver(config, false, 0).run();
-        assertTrue(again.finishedEarlier() && again.trialsRun() == 0);
+        assertTrue(again.run().finishedEarlier() && again.run().trialsRun() == 0);
         assertEquals(first.bestScores(), again.bestScores(), "the summary of the earlier run");
         assertEquals(first.trials(), again.trials());
         assertEquals(modelTime, Files.getLastModifiedTime(model).toMillis(), "no retrain");
@@ -213,8 +213,8 @@ class SweepEndToEndTest {
         SweepConfig moreNoises = ConfigLoader.load(conf("evaluate.robustness = [{ type = gaussian, factor = 0.7 }]"),
                 List.of());
         SweepSummary reevaluated = new SweepDriver(moreNoises, false, 0).run();
-        assertFalse(reevaluated.finishedEarlier());
-        assertEquals(0, reevaluated.trialsRun(), "the search is unchanged");
+        assertFalse(reevaluated.run().finishedEarlier());
+        assertEquals(0, reevaluated.run().trialsRun(), "the search is unchanged");
         assertArrayEquals(firstModel, Files.readAllBytes(model), "the retrained model is kept");
         assertEquals(first.bestScores(), reevaluated.bestScores(), "the same model on the same test images");
         readBack(spark -> {
@@ -230,7 +230,7 @@ class SweepEndToEndTest {
         readBack(spark -> assertEquals(2, read(spark, out, Tables.EPOCHS.name()).filter("phase = 'retrain'").count(),
                 "a changed retrain runs again"));
         long retrainedTime = Files.getLastModifiedTime(model).toMillis();
-        assertTrue(new SweepDriver(longer, false, 0).run().finishedEarlier());
+        assertTrue(new SweepDriver(longer, false, 0).run().run().finishedEarlier());
         new SweepDriver(longer, new SweepDriver.Request(false, 0, true)).run();
         assertNotEquals(retrainedTime, Files.getLastModifiedTime(model).toMillis(), "--retrain retrains");
         assertTrue(Arrays.stream(out.toFile().list()).noneMatch(n -> n.startsWith("_tmp") || n.startsWith("_publishing")));

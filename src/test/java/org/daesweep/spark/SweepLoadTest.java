@@ -81,7 +81,7 @@ class SweepLoadTest {
         Files.writeString(Path.of("target", "load-test.txt"), String.format(java.util.Locale.ROOT,
                 "LOAD scheduler=%s trials=%d pieces=%d search_s=%.1f ms_per_piece=%.1f peak_heap_mb=%.0f "
                         + "journal_mb=%.1f resume_read_s=%.2f report_kb=%d%n", scheduler, TRIALS, Math.max(pieces, TRIALS),
-                summary.trialSeconds(), 1000 * summary.trialSeconds() / Math.max(pieces, TRIALS), peakHeapMb,
+                summary.run().trialSeconds(), 1000 * summary.run().trialSeconds() / Math.max(pieces, TRIALS), peakHeapMb,
                 journalBytes / 1e6, resumeSeconds, Files.size(report) / 1024), java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
     }
