@@ -6,13 +6,16 @@
 # succeeded, that every planned trial is present once (`dae-sweep inspect` over hdfs://), that
 # YARN replaced the lost executor, and that each executor read the training data once.
 # Exits non-zero on any failure.
-#   scripts/yarn-test.sh [CONF] [--no-kill]   (default conf/default.conf)
+#   scripts/yarn-test.sh [CONF] [--no-kill | --kill-driver]   (default conf/default.conf)
+# --kill-driver: kills the driver (the application master's JVM) instead, after the first
+# journaled trial; YARN's second attempt must resume from the journal on HDFS and finish.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 conf=${1:-conf/default.conf}
-kill_executor=yes
-[[ "${2:-}" == "--no-kill" ]] && kill_executor=
+kill_executor=yes kill_driver=
+[[ "${2:-}" == "--no-kill" ]] && kill_executor=""
+[[ "${2:-}" == "--kill-driver" ]] && kill_executor="" kill_driver=yes
 name=yarn-test
 scripts/fetch-data.sh >/dev/null
 source scripts/java-opts.sh
@@ -43,31 +46,35 @@ scripts/spark-submit.sh --master yarn --deploy-mode cluster --name dae-sweep-yar
   --driver-memory 2g --conf spark.driver.memoryOverhead=1g \
   --num-executors 2 --executor-cores 1 --executor-memory 2g --conf spark.executor.memoryOverhead=2g \
   --conf spark.yarn.appMasterEnv.GLIBC_TUNABLES=glibc.malloc.hugetlb=1 \
-  --conf spark.yarn.maxAppAttempts=1 \
+  --conf spark.yarn.maxAppAttempts=$([[ -n "$kill_driver" ]] && echo 2 || echo 1) \
   --class org.daesweep.cli.Main target/dae-sweep.jar \
   sweep --conf "$hdfs/user/dae/conf/$(basename "$conf")" \
   data.images="$hdfs/user/dae/data/$(basename "$images")" \
   sweep.name=$name output.dir="$hdfs/user/dae/results" >"$out/submit.log" 2>&1 &
 submitter=$!
 
-if [[ -n "$kill_executor" ]]; then
+if [[ -n "$kill_executor$kill_driver" ]]; then
   journaled=0
   while kill -0 "$submitter" 2>/dev/null; do
     journaled=$(hdfs_dfs -count "/user/dae/results/$name/journal" 2>/dev/null | awk '$2 ~ /^[0-9]+$/ {print $2}' || true)
     [[ "${journaled:-0}" -ge 1 ]] && break
     sleep 5
   done
-  victim=$(pgrep -f YarnCoarseGrainedExecutorBackend | head -1 || true)
+  role=executor pattern=YarnCoarseGrainedExecutorBackend
+  [[ -n "$kill_driver" ]] && role=driver pattern=org.apache.spark.deploy.yarn.ApplicationMaster
+  victim=$(pgrep -f "$pattern" | head -1 || true)
   if [[ "${journaled:-0}" -ge 1 && -n "$victim" ]]; then
     kill -9 "$victim"
-    echo "yarn-test: killed executor JVM $victim (SIGKILL) after the first journaled trial"
+    echo "yarn-test: killed the $role JVM $victim (SIGKILL) after the first journaled trial"
   fi
 fi
 status=0
 wait "$submitter" || status=$?
 elapsed=$(( $(date +%s) - start ))
 app=$(grep -o 'application_[0-9]*_[0-9]*' "$out/submit.log" | head -1)
-driver_log=$(ls "$logs/$app"/container_*_01_000001/stderr 2>/dev/null || true)
+attempt=01
+[[ -n "$kill_driver" ]] && attempt=02
+driver_log=$(ls "$logs/$app"/container_*_${attempt}_000001/stderr 2>/dev/null || true)
 cp -r "$logs/$app" "$out/" 2>/dev/null || true
 if [[ $status -ne 0 ]]; then
   echo "yarn-test: the application failed (spark-submit exit $status), see $out/submit.log and $out/$app" >&2
@@ -75,7 +82,7 @@ if [[ $status -ne 0 ]]; then
   exit 1
 fi
 echo "yarn-test: $app finished in $elapsed s ($(grep -o "final status: [A-Z]*" "$out/submit.log" | tail -1))"
-grep -h -A4 "^Sweep finished\|^Test metrics" "$out/$app"/container_*_01_000001/stdout
+grep -h -A4 "^Sweep finished\|^Test metrics" "$out/$app"/container_*_${attempt}_000001/stdout
 
 report=$(scripts/run-local.sh inspect "$hdfs/user/dae/results/$name" 2>/dev/null) \
   || { echo "yarn-test: trials lost or doubled:" >&2; echo "$report" >&2; exit 1; }
@@ -84,7 +91,7 @@ echo "$report"
 id=$(sed -n 's/.*training data: broadcast \([0-9]*\),.*/\1/p' "$driver_log")
 executors=0
 for stderr in "$out/$app"/container_*/stderr; do
-  [[ "$stderr" == *_01_000001/stderr ]] && continue
+  [[ "$stderr" == *_000001/stderr ]] && continue
   executors=$((executors + 1))
   reads=$(grep -c "Started reading broadcast variable $id " "$stderr" || true)
   echo "yarn-test: executor container $(basename "$(dirname "$stderr")") read the data broadcast $reads time(s)"
@@ -95,5 +102,10 @@ if [[ -n "$kill_executor" ]]; then
   echo "yarn-test: YARN ran $executors executor containers; the driver log reports $lost executor-loss event(s)"
   [[ "$lost" -ge 1 && "$executors" -ge 3 ]] \
     || { echo "yarn-test: no executor was lost and replaced; the kill came too late?" >&2; exit 1; }
+fi
+if [[ -n "$kill_driver" ]]; then
+  resumed=$(grep -o "resuming: [0-9]* trials journaled earlier" "$out/$app"/container_*_02_000001/stderr || true)
+  echo "yarn-test: YARN's second attempt: ${resumed:-no resume line}"
+  [[ -n "$resumed" ]] || { echo "yarn-test: the second attempt did not resume from the journal" >&2; exit 1; }
 fi
 echo "yarn-test: passed"
