@@ -44,14 +44,19 @@ public final class SweepLoop {
         void progress(Counts counts);
     }
 
+    /** Where the loop stands, for progress lines; {@code finished} once nothing runs or is left to start. */
+    public record Counts(Trials trials, Spent spent, TrialResult best, boolean finished) {
+    }
+
     /**
-     * Where the loop stands, for progress lines; {@code finished} once nothing runs or is left to
-     * start. {@code ended}: the trials that ended without a result (failed, collapsed, ...), by
-     * status. {@code secondsLeft}: the estimated time to the end, NaN while unknown.
+     * Trials started of {@code total}, running, paused; {@code ended}: those that ended without
+     * a result (failed, collapsed, ...), by status.
      */
-    public record Counts(int started, int total, int running, int paused, Map<TrialStatus, Integer> ended,
-                         double epochsSpent, double secondsLeft,
-                         TrialResult best, double elapsedSeconds, boolean finished) {
+    public record Trials(int started, int total, int running, int paused, Map<TrialStatus, Integer> ended) {
+    }
+
+    /** Epochs trained and seconds passed so far; {@code secondsLeft}: the estimate to the end, NaN while unknown. */
+    public record Spent(double epochs, double elapsedSeconds, double secondsLeft) {
     }
 
     private static final long WAIT_TICK_SECONDS = 5;
@@ -177,8 +182,8 @@ public final class SweepLoop {
         Map<TrialStatus, Integer> ended = new EnumMap<>(TrialStatus.class);
         results.values().stream().filter(r -> r.status() != TrialStatus.OK)
                 .forEach(r -> ended.merge(r.status(), 1, Integer::sum));
-        return new Counts(results.size(), maxTrials, running.size(), waiting, ended, epochsSpent,
-                secondsLeft(), best, elapsed(), finished);
+        return new Counts(new Trials(results.size(), maxTrials, running.size(), waiting, ended),
+                new Spent(epochsSpent, elapsed(), secondsLeft()), best, finished);
     }
 
     /**

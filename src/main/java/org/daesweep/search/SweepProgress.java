@@ -42,8 +42,8 @@ public final class SweepProgress {
         if (terminal != null) {
             terminal.print("\r" + line + "\u001B[K" + (c.finished() ? System.lineSeparator() : ""));
             terminal.flush();
-        } else if (c.finished() || c.elapsedSeconds() - lastLogged >= LOG_INTERVAL_SECONDS) {
-            lastLogged = c.elapsedSeconds();
+        } else if (c.finished() || c.spent().elapsedSeconds() - lastLogged >= LOG_INTERVAL_SECONDS) {
+            lastLogged = c.spent().elapsedSeconds();
             log.accept(line);
         }
     }
@@ -53,11 +53,14 @@ public final class SweepProgress {
         String bestText = best == null ? "no ok trial yet"
                 : String.format("best val MSE %.5f (%s: %s)", best.bestValidationMse(), best.spec().id(),
                 describe(best, searched));
-        String left = Double.isNaN(c.secondsLeft()) ? "" : ", ~" + duration(c.secondsLeft()) + " left";
-        String ended = c.ended().isEmpty() ? "0 failed" : byStatus(c.ended());
+        SweepLoop.Trials trials = c.trials();
+        SweepLoop.Spent spent = c.spent();
+        String left = Double.isNaN(spent.secondsLeft()) ? "" : ", ~" + duration(spent.secondsLeft()) + " left";
+        String ended = trials.ended().isEmpty() ? "0 failed" : byStatus(trials.ended());
         return String.format("trials %d/%d started, %d running, %d paused, %s; %s; %s epochs; %s elapsed%s",
-                c.started(), c.total(), c.running(), c.paused(), ended, bestText, Epochs.format(Math.round(c.epochsSpent() * 10) / 10.0),
-                duration(c.elapsedSeconds()), c.finished() ? ", done" : left);
+                trials.started(), trials.total(), trials.running(), trials.paused(), ended, bestText,
+                Epochs.format(Math.round(spent.epochs() * 10) / 10.0), duration(spent.elapsedSeconds()),
+                c.finished() ? ", done" : left);
     }
 
     /**

@@ -118,7 +118,7 @@ class SweepLoopTest {
                 best.spec().hyperparameters().learningRate() + 1 / 9.0), best.rungObjectives(), "what it reported at each rung");
         assertTrue(results.stream().filter(r -> r.status() != TrialStatus.OK).allMatch(r -> r.rung() == -1),
                 "a diverged trial is never continued");
-        assertEquals(27, journal.last.started());
+        assertEquals(27, journal.last.trials().started());
         assertTrue(journal.last.finished());
     }
 
