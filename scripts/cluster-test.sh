@@ -51,7 +51,7 @@ scripts/spark-submit.sh --master spark://127.0.0.1:7077 --deploy-mode "$deploy_m
   --driver-memory 2g --conf spark.standalone.submit.waitAppCompletion=true \
   --executor-memory 2g --conf spark.executor.memoryOverhead=2g \
   --class org.daesweep.cli.Main "$root/target/dae-sweep.jar" \
-  sweep --conf "$root/$conf" data.images="$root/$(sed -n 's/^ *images *= *"\(.*\)".*/\1/p' "$conf")" \
+  sweep --conf "$root/$conf" data.images="$root/$(conf_images "$conf")" \
   sweep.name=$name output.dir="$root/results" >"$log" 2>&1 \
   || { echo "cluster-test: the sweep failed, see $log" >&2; tail -5 "$log" >&2; exit 1; }
 echo "cluster-test: sweep finished in $(( $(date +%s) - start )) s ($deploy_mode deploy mode)"
@@ -76,16 +76,8 @@ if [[ "$executors" -lt 2 ]]; then
   exit 1
 fi
 
-id=$(sed -n 's/.*training data: broadcast \([0-9]*\),.*/\1/p' "$driver_log")
 app=$(ls -td target/local-cluster/worker-*/app-* | head -1 | xargs basename)
-for stderr in target/local-cluster/worker-*/"$app"/*/stderr; do
-  reads=$(grep -c "Started reading broadcast variable $id " "$stderr" || true)
-  echo "cluster-test: $(dirname "$stderr" | sed 's:.*/worker-:worker-:') read the data broadcast $reads time(s)"
-  if [[ "$reads" -gt 1 ]]; then
-    echo "cluster-test: an executor fetched the training data more than once" >&2
-    exit 1
-  fi
-done
+broadcast_read_once cluster-test "$driver_log" target/local-cluster/worker-*/"$app"/*/stderr
 if [[ "$kill_executor" == "--kill-executor" ]]; then
   lost=$(grep -c "Lost executor\|ExecutorLostFailure" "$driver_log" || true)
   echo "cluster-test: the driver log reports $lost executor-loss event(s)"

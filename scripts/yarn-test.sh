@@ -19,6 +19,7 @@ kill_executor=yes kill_driver=
 name=yarn-test
 scripts/fetch-data.sh >/dev/null
 source scripts/java-opts.sh
+source scripts/drill.sh
 dae_sweep_build
 
 submitter=
@@ -31,7 +32,7 @@ out=target/yarn-test && rm -rf "$out" && mkdir -p "$out"
 
 hdfs_dfs() { scripts/mini-hadoop.sh dfs "$@"; }
 
-images=$(sed -n 's/^ *images *= *"\(.*\)".*/\1/p' "$conf")
+images=$(conf_images "$conf")
 hdfs_dfs -mkdir -p /user/dae/conf /user/dae/data
 hdfs_dfs -put -f "$conf" /user/dae/conf/
 hdfs_dfs -put -f "$images" /user/dae/data/
@@ -88,15 +89,13 @@ report=$(scripts/run-local.sh inspect "$hdfs/user/dae/results/$name" 2>/dev/null
   || { echo "yarn-test: trials lost or doubled:" >&2; echo "$report" >&2; exit 1; }
 echo "$report"
 
-id=$(sed -n 's/.*training data: broadcast \([0-9]*\),.*/\1/p' "$driver_log")
-executors=0
+# Container 000001 of each attempt is the application master, which holds the driver.
+executor_logs=()
 for stderr in "$out/$app"/container_*/stderr; do
-  [[ "$stderr" == *_000001/stderr ]] && continue
-  executors=$((executors + 1))
-  reads=$(grep -c "Started reading broadcast variable $id " "$stderr" || true)
-  echo "yarn-test: executor container $(basename "$(dirname "$stderr")") read the data broadcast $reads time(s)"
-  [[ "$reads" -le 1 ]] || { echo "yarn-test: an executor fetched the training data more than once" >&2; exit 1; }
+  [[ "$stderr" == *_000001/stderr ]] || executor_logs+=("$stderr")
 done
+executors=${#executor_logs[@]}
+broadcast_read_once yarn-test "$driver_log" "${executor_logs[@]}"
 if [[ -n "$kill_executor" ]]; then
   lost=$(grep -c "Lost executor\|ExecutorLostFailure\|exited with\|Container marked as failed" "$driver_log" || true)
   echo "yarn-test: YARN ran $executors executor containers; the driver log reports $lost executor-loss event(s)"

@@ -30,11 +30,17 @@ public class UserException extends RuntimeException {
      * Spark's "External scheduler cannot be instantiated" says nothing of the class it missed.
      */
     public static String firstLineAndRoot(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = rootCause(t);
         String first = firstLine(t);
         return root == t ? first : first + " (" + root.getClass().getSimpleName() + ": " + firstLine(root) + ")";
+    }
+
+    /** The innermost cause of {@code t}, or {@code t} itself when it wraps nothing. */
+    public static Throwable rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root;
     }
 }

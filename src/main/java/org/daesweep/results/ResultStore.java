@@ -124,12 +124,8 @@ public final class ResultStore {
      * holds is whole, since every file is renamed into place only once written.
      */
     SweepFailedException cannotWrite(String name, Exception e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
         return new SweepFailedException("cannot write " + fs.makeQualified(new Path(this.root, name)) + ": "
-                + UserException.firstLine(root) + "; what was journaled is kept: run the same command again to resume");
+                + UserException.firstLine(UserException.rootCause(e)) + "; what was journaled is kept: run the same command again to resume");
     }
 
     /** Creates a file that does not exist yet, and its parent directories. */
