@@ -21,6 +21,7 @@ public enum Hyperparameter {
     BATCH_NORM("batch-norm", Type.BOOLEAN, null, false),
     DROPOUT("dropout", Type.DOUBLE, null, 0.0),
     RESIDUAL("residual", Type.BOOLEAN, null, false),
+    OUTPUT("output", Type.STRING, List.of("sigmoid", "linear"), "sigmoid", "sigmoid"),
     ACTIVATION("activation", Type.STRING, List.of("relu", "leakyrelu", "elu", "tanh", "swish"), "relu"),
     LOSS("loss", Type.STRING, List.of("mse", "bce", "l1"), "mse"),
     LEARNING_RATE("learning-rate", Type.DOUBLE, null, 0.001),

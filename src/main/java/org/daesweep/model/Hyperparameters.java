@@ -1,41 +1,30 @@
 package org.daesweep.model;
 
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One complete, validated set of hyperparameters: what a trial trains.
- *
- * @param model        the architecture: {@code cae} (plain encoder-decoder) or {@code unet} (skip connections)
- * @param depth        pooling levels
- * @param convs        convolutions per block: 1 is the reference CAE, 2 a deeper one
- * @param filters      filters of the first level; a U-Net doubles them per level
- * @param halveSecond  CAE only: the reference rule that halves the filters after the first block
- * @param batchNorm    CAE: after the first convolution, as the reference study; U-Net: after every one
- * @param dropout      rate of (inverted) dropout on the deepest features while training
- * @param residual     the network learns a correction of the noisy input instead of the image
- * @param lrSchedule   {@code constant}, {@code cosine} decay to 1% or {@code step} (x0.1 at 50% and 75%)
- * @param augment      {@code none}, or {@code dihedral}: each epoch shows every training image in a
- *                     flip or quarter turn drawn at random
+ * One complete, validated set of hyperparameters: what a trial trains. It holds a value for every
+ * {@link Hyperparameter}, checked by it, so a new hyperparameter is its declaration and an accessor
+ * here. What each one means is said where it is declared and in docs/CONFIGURATION.md.
  */
-public record Hyperparameters(
-        Architecture model,
-        int depth,
-        int convs,
-        int filters,
-        boolean halveSecond,
-        int kernel,
-        boolean batchNorm,
-        double dropout,
-        boolean residual,
-        String activation,
-        String loss,
-        double learningRate,
-        String lrSchedule,
-        String augment,
-        int batchSize,
-        int epochs) implements Serializable {
+public record Hyperparameters(Map<Hyperparameter, Object> values) implements Serializable {
+    /** A plain HashMap inside, which every serializer Spark may be given (Java's, Kryo) restores. */
+    public Hyperparameters {
+        values = new HashMap<>(values);
+        if (values.size() != Hyperparameter.values().length) {
+            throw new IllegalArgumentException("a value for every hyperparameter is needed, got " + values.keySet());
+        }
+    }
+
+    @Override
+    public Map<Hyperparameter, Object> values() {
+        return Collections.unmodifiableMap(values);
+    }
 
     /**
      * The reference study's baseline CAE (Conv32-Pool-Conv32-Pool | Conv32-Up-Conv32-Up-Conv1):
@@ -56,7 +45,7 @@ public record Hyperparameters(
      * @throws IllegalArgumentException naming the key when a value is missing or not legal
      */
     public static Hyperparameters fromMap(Map<String, ?> values) {
-        Map<Hyperparameter, Object> v = new LinkedHashMap<>();
+        Map<Hyperparameter, Object> v = new EnumMap<>(Hyperparameter.class);
         for (Hyperparameter h : Hyperparameter.values()) {
             Object value = values.containsKey(h.key()) ? values.get(h.key()) : h.whenAbsent().orElse(null);
             if (value == null) {
@@ -68,43 +57,15 @@ public record Hyperparameters(
                 throw new IllegalArgumentException(h.key() + ": " + e.getMessage(), e);
             }
         }
-        return new Hyperparameters(
-                Architecture.byLabel((String) v.get(Hyperparameter.MODEL)).orElseThrow(),
-                (Integer) v.get(Hyperparameter.DEPTH),
-                (Integer) v.get(Hyperparameter.CONVS),
-                (Integer) v.get(Hyperparameter.FILTERS),
-                (Boolean) v.get(Hyperparameter.HALVE_SECOND),
-                (Integer) v.get(Hyperparameter.KERNEL),
-                (Boolean) v.get(Hyperparameter.BATCH_NORM),
-                (Double) v.get(Hyperparameter.DROPOUT),
-                (Boolean) v.get(Hyperparameter.RESIDUAL),
-                (String) v.get(Hyperparameter.ACTIVATION),
-                (String) v.get(Hyperparameter.LOSS),
-                (Double) v.get(Hyperparameter.LEARNING_RATE),
-                (String) v.get(Hyperparameter.LR_SCHEDULE),
-                (String) v.get(Hyperparameter.AUGMENT),
-                (Integer) v.get(Hyperparameter.BATCH_SIZE),
-                (Integer) v.get(Hyperparameter.EPOCHS));
+        return new Hyperparameters(v);
     }
 
+    /** By {@link Hyperparameter#key()}, in declaration order. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put(Hyperparameter.MODEL.key(), model.label());
-        m.put(Hyperparameter.DEPTH.key(), depth);
-        m.put(Hyperparameter.CONVS.key(), convs);
-        m.put(Hyperparameter.FILTERS.key(), filters);
-        m.put(Hyperparameter.HALVE_SECOND.key(), halveSecond);
-        m.put(Hyperparameter.KERNEL.key(), kernel);
-        m.put(Hyperparameter.BATCH_NORM.key(), batchNorm);
-        m.put(Hyperparameter.DROPOUT.key(), dropout);
-        m.put(Hyperparameter.RESIDUAL.key(), residual);
-        m.put(Hyperparameter.ACTIVATION.key(), activation);
-        m.put(Hyperparameter.LOSS.key(), loss);
-        m.put(Hyperparameter.LEARNING_RATE.key(), learningRate);
-        m.put(Hyperparameter.LR_SCHEDULE.key(), lrSchedule);
-        m.put(Hyperparameter.AUGMENT.key(), augment);
-        m.put(Hyperparameter.BATCH_SIZE.key(), batchSize);
-        m.put(Hyperparameter.EPOCHS.key(), epochs);
+        for (Hyperparameter h : Hyperparameter.values()) {
+            m.put(h.key(), values.get(h));
+        }
         return m;
     }
 
@@ -120,18 +81,130 @@ public record Hyperparameters(
         return with(Hyperparameter.EPOCHS, newEpochs).with(Hyperparameter.BATCH_SIZE, newBatchSize);
     }
 
+    @Override
+    public String toString() {
+        return toMap().toString();
+    }
+
+    /** The architecture: {@code cae} (plain encoder-decoder) or {@code unet} (skip connections). */
+    public Architecture model() {
+        return Architecture.byLabel(string(Hyperparameter.MODEL)).orElseThrow();
+    }
+
+    /** Pooling levels. */
+    public int depth() {
+        return integer(Hyperparameter.DEPTH);
+    }
+
+    /** Convolutions per block: 1 is the reference CAE, 2 a deeper one. */
+    public int convs() {
+        return integer(Hyperparameter.CONVS);
+    }
+
+    /** Filters of the first level; a U-Net doubles them per level. */
+    public int filters() {
+        return integer(Hyperparameter.FILTERS);
+    }
+
+    /** CAE only: the reference rule that halves the filters after the first block. */
+    public boolean halveSecond() {
+        return flag(Hyperparameter.HALVE_SECOND);
+    }
+
+    public int kernel() {
+        return integer(Hyperparameter.KERNEL);
+    }
+
+    /** CAE: after the first convolution, as the reference study; U-Net: after every one. */
+    public boolean batchNorm() {
+        return flag(Hyperparameter.BATCH_NORM);
+    }
+
+    /** Rate of (inverted) dropout on the deepest features while training. */
+    public double dropout() {
+        return number(Hyperparameter.DROPOUT);
+    }
+
+    /** The network learns a correction of the noisy input instead of the image. */
+    public boolean residual() {
+        return flag(Hyperparameter.RESIDUAL);
+    }
+
+    /**
+     * {@code sigmoid}: the output is a probability, and a residual corrects the input's logit;
+     * {@code linear}: unbounded while training (a residual is a plain difference, as DnCNN's),
+     * clipped to [0, 1] when predicting.
+     */
+    public String output() {
+        return string(Hyperparameter.OUTPUT);
+    }
+
+    /** Whether the network's estimate is used as it is, without a sigmoid. */
+    public boolean linearOutput() {
+        return output().equals("linear");
+    }
+
+    public String activation() {
+        return string(Hyperparameter.ACTIVATION);
+    }
+
+    public String loss() {
+        return string(Hyperparameter.LOSS);
+    }
+
+    public double learningRate() {
+        return number(Hyperparameter.LEARNING_RATE);
+    }
+
+    /** {@code constant}, {@code cosine} decay to 1% or {@code step} (x0.1 at 50% and 75%). */
+    public String lrSchedule() {
+        return string(Hyperparameter.LR_SCHEDULE);
+    }
+
+    /**
+     * {@code none}, or {@code dihedral}: each epoch shows every training image in a flip or
+     * quarter turn drawn at random.
+     */
+    public String augment() {
+        return string(Hyperparameter.AUGMENT);
+    }
+
     /** Whether training shows each image in a random flip or quarter turn every epoch. */
     public boolean augmentsPoses() {
-        return augment.equals("dihedral");
+        return augment().equals("dihedral");
+    }
+
+    public int batchSize() {
+        return integer(Hyperparameter.BATCH_SIZE);
+    }
+
+    public int epochs() {
+        return integer(Hyperparameter.EPOCHS);
     }
 
     /** Filters of level {@code level} (the bottleneck of a U-Net is level {@code depth}), as the architecture lays them out. */
     public int filtersAt(int level) {
-        return model.blueprint().filtersAt(this, level);
+        return model().blueprint().filtersAt(this, level);
     }
 
     /** Channels of the deepest features, where dropout acts. */
     public int deepestChannels() {
-        return model.blueprint().deepestChannels(this);
+        return model().blueprint().deepestChannels(this);
+    }
+
+    private int integer(Hyperparameter h) {
+        return (Integer) values.get(h);
+    }
+
+    private double number(Hyperparameter h) {
+        return (Double) values.get(h);
+    }
+
+    private boolean flag(Hyperparameter h) {
+        return (Boolean) values.get(h);
+    }
+
+    private String string(Hyperparameter h) {
+        return (String) values.get(h);
     }
 }

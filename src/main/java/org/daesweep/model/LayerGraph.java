@@ -41,9 +41,9 @@ public final class LayerGraph implements Topology.Backend<String> {
     private int others;
 
     public LayerGraph(Hyperparameters hp, int height, int width) {
-        if (hp.residual()) {
-            throw new UserException("retrain.distributed: residual learning has no DL4J layer form; "
-                    + "set retrain.distributed = false for this configuration");
+        if (hp.residual() || hp.linearOutput()) {
+            throw new UserException("retrain.distributed: " + (hp.residual() ? "residual learning" : "a linear output")
+                    + " has no DL4J layer form; set retrain.distributed = false for this configuration");
         }
         new SameDiffGraph(hp, height, width); // the same checks of depth against the image size
         this.hp = hp;

@@ -23,9 +23,10 @@ import java.util.function.Supplier;
 /**
  * Builds the denoiser of one trial as a SameDiff graph, NCHW, 'same' padded convolutions, in the
  * structure {@link Topology} writes (the CAE or the U-Net).
- * Both end in a 1-channel convolution and a sigmoid. With {@code residual} the network's last
- * convolution adds to the noisy input's logit, so it learns a correction of the input instead of
- * the whole image, and the output stays a probability that every loss accepts.
+ * Both end in a 1-channel convolution, then a sigmoid or nothing ({@code output = linear}). With
+ * {@code residual} the last convolution adds to the noisy input's logit (sigmoid), so the output
+ * stays a probability that every loss accepts, or to the input itself (linear, DnCNN's residual).
+ * A linear output is clipped to [0, 1] when predicting, never while training.
  *
  * <p>SameDiff, not DL4J's layer API: the layers run convolutions as im2col + gemm in Java,
  * while SameDiff calls libnd4j's conv2d ops, which the oneDNN build runs natively (docs/DESIGN.md).
@@ -60,6 +61,9 @@ public final class SameDiffGraph {
         Topology.sizeProblem(hp.depth(), height, width).ifPresent(problem -> {
             throw new UserException(problem);
         });
+        if (hp.linearOutput() && hp.loss().equals("bce")) {
+            throw new UserException("loss = bce needs output = sigmoid: cross-entropy is defined on probabilities");
+        }
         this.hp = hp;
         this.height = height;
         this.width = width;
@@ -125,11 +129,17 @@ public final class SameDiffGraph {
         SameDiff build() {
             SDVariable input = sd.placeHolder(INPUT, DataType.FLOAT, -1, 1, height, width);
             SDVariable logits = Topology.logits(hp, this, input);
-            if (hp.residual()) {
-                SDVariable p = sd.math().clipByValue(input, RESIDUAL_CLAMP, 1 - RESIDUAL_CLAMP);
-                logits = logits.add(sd.math().log(p.div(p.rsub(1.0))));
+            SDVariable output;
+            if (hp.linearOutput()) {
+                SDVariable estimate = hp.residual() ? logits.add(input) : logits;
+                output = training ? sd.identity(OUTPUT, estimate) : sd.math().clipByValue(OUTPUT, estimate, 0, 1);
+            } else {
+                if (hp.residual()) {
+                    SDVariable p = sd.math().clipByValue(input, RESIDUAL_CLAMP, 1 - RESIDUAL_CLAMP);
+                    logits = logits.add(sd.math().log(p.div(p.rsub(1.0))));
+                }
+                output = sd.nn().sigmoid(OUTPUT, logits);
             }
-            SDVariable output = sd.nn().sigmoid(OUTPUT, logits);
             if (training) {
                 SDVariable label = sd.placeHolder(LABEL, DataType.FLOAT, -1, 1, height, width);
                 sd.setLossVariables(loss(logits, output, label));

@@ -310,6 +310,30 @@ class DenoisingNetworkTest {
     }
 
     @Test
+    void aLinearResidualNetworkSubtractsItsEstimateAndPredictsWithinTheUnitRange() {
+        // Zeroed, the last convolution adds only its bias: the prediction is the input plus that
+        // bias, unclamped inside [0, 1] and clipped outside it, as a float image holding noise is.
+        Hyperparameters h = hp(2, 8, false, true, "mse").with(Hyperparameter.RESIDUAL, true)
+                .with(Hyperparameter.OUTPUT, "linear");
+        DenoisingNetwork net = create(h, 16, 16, 1);
+        net.parameters().get("w4").assign(0);
+        net.parameters().get("b4").assign(0.05);
+        INDArray clean = batch(4, 16, 16);
+        INDArray x = clean.mul(1.4).sub(0.2);
+        INDArray expected = Transforms.min(Transforms.max(x.add(0.05), 0.0), 1.0);
+        assertTrue(expected.equalsWithEps(net.predict(x), 1e-6));
+        assertTrue(x.minNumber().doubleValue() < 0 && x.maxNumber().doubleValue() > 1, "the input leaves [0, 1]");
+        assertTrainingLowersTheLoss(create(h, 16, 16, 3), x, clean, "linear residual");
+    }
+
+    @Test
+    void crossEntropyRefusesALinearOutput() {
+        Hyperparameters h = hp(2, 8, false, true, "bce").with(Hyperparameter.OUTPUT, "linear");
+        UserException e = assertThrows(UserException.class, () -> new SameDiffGraph(h, 16, 16));
+        assertTrue(e.getMessage().contains("output = sigmoid"), e.getMessage());
+    }
+
+    @Test
     void dropoutActsWhileTrainingOnly() {
         Hyperparameters h = hp(2, 8, false, false, "bce").with(Hyperparameter.DROPOUT, 0.5);
         DenoisingNetwork net = create(h, 16, 16, 1);

@@ -31,7 +31,7 @@ class RecordedPassTest {
         return Hyperparameters.referenceBaseline().with(Hyperparameter.FILTERS, 8).withTraining(1, 6);
     }
 
-    /** Every op family of the graphs: activations, losses, BatchNorm, dropout, residual, U-Net, schedules. */
+    /** Every op family of the graphs: activations, losses, BatchNorm, dropout, residuals, outputs, U-Net, schedules. */
     private static List<Hyperparameters> variants() {
         return List.of(
                 base(),
@@ -44,7 +44,9 @@ class RecordedPassTest {
                 base().with(Hyperparameter.ACTIVATION, "elu").with(Hyperparameter.MODEL, "unet")
                         .with(Hyperparameter.BATCH_NORM, true),
                 base().with(Hyperparameter.ACTIVATION, "tanh").with(Hyperparameter.MODEL, "unet")
-                        .with(Hyperparameter.DEPTH, 1).with(Hyperparameter.DROPOUT, 0.2));
+                        .with(Hyperparameter.DEPTH, 1).with(Hyperparameter.DROPOUT, 0.2),
+                base().with(Hyperparameter.MODEL, "unet").with(Hyperparameter.RESIDUAL, true)
+                        .with(Hyperparameter.OUTPUT, "linear"));
     }
 
     @Test
