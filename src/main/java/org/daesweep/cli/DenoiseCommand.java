@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.daesweep.UserException;
 import org.daesweep.config.ConfigLoader;
 import org.daesweep.config.SweepConfig;
+import org.daesweep.data.Gallery;
 import org.daesweep.data.ImageSet;
 import org.daesweep.data.Storage;
 import org.daesweep.denoise.DenoisePlanner;
@@ -201,13 +202,7 @@ final class DenoiseCommand implements Callable<Integer> {
             if (!split.equals("test")) {
                 throw new UserException("--split: only 'test' (the sweep's held-out images), got '" + split + "'");
             }
-            SweepData data = sweepData(storage);
-            if (data.cleanTest().height() != network.height() || data.cleanTest().width() != network.width()) {
-                throw new UserException(model + ": the model was trained on " + network.height() + "x" + network.width()
-                        + " images, the sweep's configuration gives " + data.cleanTest().height() + "x"
-                        + data.cleanTest().width());
-            }
-            return planner.split(data.noisyTest(), data.cleanTest(), data.testIndices(), output);
+            return planner.split(sweepTest(storage, network), output);
         }
         if (input == null) {
             throw new UserException("--input: give the images to denoise (or --split test for a sweep's own test images)");
@@ -230,8 +225,11 @@ final class DenoiseCommand implements Callable<Integer> {
         return planner.plan(input, output, clean, noise, seed);
     }
 
-    /** The test split a sweep evaluated its best model on: its own configuration, images, split and noise. */
-    private SweepData sweepData(Storage storage) {
+    /**
+     * The test split a sweep evaluated its best model on: its own configuration, images, split and
+     * noise; whole photographs of their own sizes when it trained on patches.
+     */
+    private List<SweepData.TestImages> sweepTest(Storage storage, DenoisingNetwork network) {
         Path dir = storage.path(model);
         Path conf = new Path(dir, SweepDirectory.CONFIG);
         if (!storage.isDirectory(dir) || !storage.exists(conf)) {
@@ -240,12 +238,19 @@ final class DenoiseCommand implements Callable<Integer> {
         String text = new String(storage.readAll(conf), StandardCharsets.UTF_8);
         SweepConfig config = ConfigLoader.fromConfig(ConfigFactory.parseString(text,
                 ConfigParseOptions.defaults().setOriginDescription(conf.toString())), conf.toString());
-        if (config.data().patches().on()) {
-            throw new UserException("--split: a sweep trained on patches tests whole photographs of their own sizes; "
-                    + "its metrics and per_image tables hold their scores");
+        SweepConfig.Data data = config.data();
+        if (data.patches().on()) {
+            Gallery images = data.images().readGallery(storage).head(data.limit());
+            return SweepData.prepare(images, data.patches(), data.split(), config.noise(), config.sweep().seed()).test();
         }
-        ImageSet images = config.data().images().read(storage).head(config.data().limit());
-        return SweepData.prepare(images, config.data().split(), config.noise(), config.sweep().seed());
+        ImageSet images = data.images().read(storage).head(data.limit());
+        SweepData.TestImages test = SweepData.prepare(images, data.split(), config.noise(), config.sweep().seed())
+                .single();
+        if (test.clean().height() != network.height() || test.clean().width() != network.width()) {
+            throw new UserException(model + ": the model was trained on " + network.height() + "x" + network.width()
+                    + " images, the sweep's configuration gives " + test.clean().height() + "x" + test.clean().width());
+        }
+        return List.of(test);
     }
 
     private record ModelSource(String location, byte[] bytes) {

@@ -36,6 +36,11 @@ public record Gallery(List<ImageSet> images) implements Serializable {
         return images.get(i);
     }
 
+    /** The first {@code n} images, or all of them when {@code n} is 0 or more than there are. */
+    public Gallery head(int n) {
+        return n <= 0 || n >= images.size() ? this : new Gallery(images.subList(0, n));
+    }
+
     public Gallery select(int[] indices) {
         List<ImageSet> out = new ArrayList<>(indices.length);
         for (int i : indices) {

@@ -6,8 +6,10 @@ import org.daesweep.data.ImageSet;
 import org.daesweep.data.PictureCodec;
 import org.daesweep.data.Storage;
 import org.daesweep.noise.NoiseModel;
+import org.daesweep.training.SweepData;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,19 +63,34 @@ public final class DenoisePlanner {
         return idx(idx, output, cleanLocation, noise, seed);
     }
 
-    /** A sweep's own test images and their clean originals (in memory: a split is a sweep's size). */
-    public Plan split(ImageSet noisy, ImageSet clean, int[] sourceIndices, String outputLocation) {
+    /**
+     * A sweep's own test images and their clean originals (in memory: a split is a sweep's size),
+     * in source order. One size is written as one IDX file; photographs of several sizes as a
+     * folder of PNGs named by their positions in the sweep's images.
+     */
+    public Plan split(List<SweepData.TestImages> groups, String outputLocation) {
+        Inputs.Memory noisy = Inputs.Memory.of(groups, SweepData.TestImages::noisy);
+        Inputs.Memory clean = Inputs.Memory.of(groups, SweepData.TestImages::clean);
         Outputs out = new Outputs.None();
         String where = null;
         if (outputLocation != null) {
             Path output = storage.qualified(outputLocation);
-            requireIdxName(output, outputLocation, "the test split");
             requireAbsent(output, outputLocation);
-            out = new Outputs.Idx(output, output.getName().endsWith(".gz"), noisy.count(), noisy.height(), noisy.width());
+            if (groups.size() == 1) {
+                requireIdxName(output, outputLocation, "the test split");
+                ImageSet images = groups.get(0).noisy();
+                out = new Outputs.Idx(output, output.getName().endsWith(".gz"), images.count(), images.height(),
+                        images.width());
+            } else {
+                if (isIdxName(output.getName()) || PictureCodec.isImageName(output.getName())) {
+                    throw new UserException(outputLocation + ": the test split holds images of " + groups.size()
+                            + " sizes, written as a folder of PNGs; name a folder, not a file");
+                }
+                out = new Outputs.Folder(output, Arrays.stream(noisy.sourceIndices()).mapToObj(i -> i + ".png").toList());
+            }
             where = output.toString();
         }
-        return new Plan(new DenoiseRequest(new Inputs.Memory(noisy, sourceIndices), new Inputs.Memory(clean, sourceIndices),
-                null, 0, out), "test split", 0, where);
+        return new Plan(new DenoiseRequest(noisy, clean, null, 0, out), "test split", 0, where);
     }
 
     private Plan idx(Inputs.Idx in, Path output, String cleanLocation, NoiseModel noise, long seed) {

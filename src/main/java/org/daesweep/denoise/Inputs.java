@@ -6,11 +6,14 @@ import org.daesweep.data.ImageSet;
 import org.daesweep.data.Picture;
 import org.daesweep.data.PictureCodec;
 import org.daesweep.data.Storage;
+import org.daesweep.training.SweepData;
 
 import java.io.Closeable;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.daesweep.UserException;
 
@@ -88,17 +91,37 @@ sealed interface Inputs extends Serializable {
         }
     }
 
-    /** Images already in memory (a sweep's test split), named by their index in the source. */
-    record Memory(ImageSet images, int[] sourceIndices) implements Inputs {
+    /** Images already in memory (a sweep's test split), of any sizes, named by their index in the source. */
+    record Memory(List<Picture> pictures, int[] sourceIndices) implements Inputs {
+        /** The images of every group, in source order. */
+        static Memory of(List<SweepData.TestImages> groups, Function<SweepData.TestImages, ImageSet> images) {
+            List<int[]> order = new ArrayList<>();
+            for (SweepData.TestImages group : groups) {
+                for (int i = 0; i < group.indices().length; i++) {
+                    order.add(new int[]{group.indices()[i], order.size()});
+                }
+            }
+            order.sort(Comparator.comparingInt(o -> o[0]));
+            List<Picture> all = new ArrayList<>();
+            for (SweepData.TestImages group : groups) {
+                ImageSet set = images.apply(group);
+                for (int i = 0; i < set.count(); i++) {
+                    all.add(Picture.gray(set.image(i), set.height(), set.width()));
+                }
+            }
+            return new Memory(order.stream().map(o -> all.get(o[1])).toList(),
+                    order.stream().mapToInt(o -> o[0]).toArray());
+        }
+
         @Override
         public int count() {
-            return images.count();
+            return pictures.size();
         }
 
         @Override
         public Stream open(Storage storage, int from, int to) {
             return new OneByOne(from, to, index -> Item.read(index, Integer.toString(sourceIndices[index]),
-                    Picture.gray(images.image(index), images.height(), images.width())));
+                    pictures.get(index)));
         }
     }
 

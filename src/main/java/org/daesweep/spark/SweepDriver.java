@@ -63,7 +63,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -277,9 +276,7 @@ public final class SweepDriver {
         PatchSpec patches = config.data().patches();
         SweepData data;
         if (patches.on()) {
-            Gallery images = config.data().images().readGallery(storage);
-            images = config.data().limit() > 0 && config.data().limit() < images.count()
-                    ? images.select(IntStream.range(0, config.data().limit()).toArray()) : images;
+            Gallery images = config.data().images().readGallery(storage).head(config.data().limit());
             checkDepths(patches.size(), patches.size());
             warmUp(sparkConf, patches.size(), patches.size());
             data = SweepData.prepare(images, patches, config.data().split(), config.noise(), config.sweep().seed());

@@ -275,6 +275,17 @@ class SweepEndToEndTest {
         try (InputStream model = Files.newInputStream(out.resolve(SweepDirectory.MODEL))) {
             assertEquals(16, ModelFile.read(model, "best-model.zip").height(), "trained on 16x16 patches");
         }
+        Path denoised = dir.resolve("test-split");
+        Path scores = dir.resolve("test-split-scores");
+        assertEquals(0, org.daesweep.cli.Main.commandLine().execute("denoise", "--model", out.toString(),
+                "--split", "test", "--output", denoised.toString(), "--scores", scores.toString()));
+        try (var written = Files.list(denoised)) {
+            assertEquals(8, written.filter(f -> f.getFileName().toString().matches("\\d+\\.png")).count(),
+                    "the whole test photographs, of two sizes, as PNGs named by their positions");
+        }
+        readBack(spark -> assertEquals(summary.bestScores().meanPsnr(), spark.read().parquet(scores.toString())
+                .agg(org.apache.spark.sql.functions.avg("psnr")).first().getDouble(0), 1e-4,
+                "denoise --split test scores the photographs as the sweep did"));
     }
 
     @Test
