@@ -2,6 +2,7 @@ package org.daesweep.denoise;
 
 import org.daesweep.data.ImageSet;
 import org.daesweep.data.Mirror;
+import org.daesweep.data.OpponentColour;
 import org.daesweep.data.Picture;
 import org.daesweep.model.DenoisingNetwork;
 import org.daesweep.model.ModelFile;
@@ -18,11 +19,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies a trained network to pictures of any size and colour. Each colour plane is denoised
- * alone by the grayscale network; a plane is mirror-padded up to a multiple of 2^depth (the
- * pooling levels), and past every edge for a model that learned from patches, then cropped back.
- * Planes of one padded size go through the network together, in a graph built for that size and
- * kept for the next pictures of it. A plane larger than
+ * Applies a trained network to pictures of any size and colour. A colour picture's planes are
+ * first turned into its mean and two opponent differences ({@link OpponentColour}), each denoised
+ * alone by the grayscale network, then turned back. A plane is mirror-padded up to a multiple of
+ * 2^depth (the pooling levels), and past every edge for a model that learned from patches, then
+ * cropped back. Planes of one padded size go through the network together, in a graph built for
+ * that size and kept for the next pictures of it. A plane larger than
  * {@link #TILE_ABOVE_PIXELS} is cut into overlapping tiles of one size, which go through the
  * network in batches, so memory stays bounded whatever the image's size: each tile's core is
  * surrounded by a margin of at least the network's receptive radius and only the core is kept.
@@ -92,11 +94,12 @@ public final class ImageDenoiser {
     }
 
     /** Denoised copies of the pictures, in order; alpha and bit depth are kept. */
-    public List<Picture> denoise(List<Picture> pictures) {
-        if (!colourNoted && pictures.stream().anyMatch(Picture::isColour)) {
+    public List<Picture> denoise(List<Picture> originals) {
+        if (!colourNoted && originals.stream().anyMatch(Picture::isColour)) {
             colourNoted = true;
-            log.info("colour images: each of red, green and blue is denoised alone by the grayscale model");
+            log.info("colour images: their mean and two opponent colour planes are each denoised by the grayscale model");
         }
+        List<Picture> pictures = originals.stream().map(OpponentColour::forward).toList();
         float[][][] out = new float[pictures.size()][][];
         Map<Long, List<Job>> groups = new LinkedHashMap<>();
         for (int i = 0; i < pictures.size(); i++) {
@@ -114,9 +117,20 @@ public final class ImageDenoiser {
         groups.forEach((key, jobs) -> denoiseGroup(pictures, jobs, (int) (key >> 32), (int) (long) key, out));
         List<Picture> result = new ArrayList<>(pictures.size());
         for (int i = 0; i < pictures.size(); i++) {
-            result.add(pictures.get(i).withPlanes(out[i]));
+            Picture denoised = pictures.get(i).withPlanes(out[i]);
+            result.add(denoised.isColour() ? clipped(OpponentColour.inverse(denoised)) : denoised);
         }
         return result;
+    }
+
+    /** Colours back from opponent planes can leave [0, 1] where the network's outputs cannot. */
+    private static Picture clipped(Picture p) {
+        for (float[] plane : p.planes()) {
+            for (int i = 0; i < plane.length; i++) {
+                plane[i] = Math.min(1f, Math.max(0f, plane[i]));
+            }
+        }
+        return p;
     }
 
     /** Tiles whose cores, tileSide - 2 x margin square, cover the plane; their margins reach past it by reflection. */
