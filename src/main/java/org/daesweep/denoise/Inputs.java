@@ -1,6 +1,7 @@
 package org.daesweep.denoise;
 
 import org.apache.hadoop.fs.Path;
+import org.daesweep.data.Gallery;
 import org.daesweep.data.IdxFile;
 import org.daesweep.data.ImageSet;
 import org.daesweep.data.Picture;
@@ -11,8 +12,9 @@ import org.daesweep.training.SweepData;
 import java.io.Closeable;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.daesweep.UserException;
@@ -92,36 +94,32 @@ sealed interface Inputs extends Serializable {
     }
 
     /** Images already in memory (a sweep's test split), of any sizes, named by their index in the source. */
-    record Memory(List<Picture> pictures, int[] sourceIndices) implements Inputs {
+    record Memory(Gallery images, int[] sourceIndices) implements Inputs {
         /** The images of every group, in source order. */
         static Memory of(List<SweepData.TestImages> groups, Function<SweepData.TestImages, ImageSet> images) {
-            List<int[]> order = new ArrayList<>();
-            for (SweepData.TestImages group : groups) {
-                for (int i = 0; i < group.indices().length; i++) {
-                    order.add(new int[]{group.indices()[i], order.size()});
-                }
-            }
-            order.sort(Comparator.comparingInt(o -> o[0]));
-            List<Picture> all = new ArrayList<>();
+            Map<Integer, ImageSet> bySource = new TreeMap<>();
             for (SweepData.TestImages group : groups) {
                 ImageSet set = images.apply(group);
                 for (int i = 0; i < set.count(); i++) {
-                    all.add(Picture.gray(set.image(i), set.height(), set.width()));
+                    bySource.put(group.indices()[i], set.select(new int[]{i}));
                 }
             }
-            return new Memory(order.stream().map(o -> all.get(o[1])).toList(),
-                    order.stream().mapToInt(o -> o[0]).toArray());
+            return new Memory(new Gallery(List.copyOf(bySource.values())),
+                    bySource.keySet().stream().mapToInt(Integer::intValue).toArray());
         }
 
         @Override
         public int count() {
-            return pictures.size();
+            return images.count();
         }
 
         @Override
         public Stream open(Storage storage, int from, int to) {
-            return new OneByOne(from, to, index -> Item.read(index, Integer.toString(sourceIndices[index]),
-                    pictures.get(index)));
+            return new OneByOne(from, to, index -> {
+                ImageSet image = images.image(index);
+                return Item.read(index, Integer.toString(sourceIndices[index]),
+                        Picture.gray(image.image(0), image.height(), image.width()));
+            });
         }
     }
 

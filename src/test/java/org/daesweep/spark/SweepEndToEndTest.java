@@ -277,8 +277,10 @@ class SweepEndToEndTest {
         }
         Path denoised = dir.resolve("test-split");
         Path scores = dir.resolve("test-split-scores");
+        // As a Spark job, so the split's photographs travel to the tasks.
         assertEquals(0, org.daesweep.cli.Main.commandLine().execute("denoise", "--model", out.toString(),
-                "--split", "test", "--output", denoised.toString(), "--scores", scores.toString()));
+                "--split", "test", "--output", denoised.toString(), "--scores", scores.toString(),
+                "--master", "local[2]"));
         try (var written = Files.list(denoised)) {
             assertEquals(8, written.filter(f -> f.getFileName().toString().matches("\\d+\\.png")).count(),
                     "the whole test photographs, of two sizes, as PNGs named by their positions");
