@@ -20,6 +20,9 @@ import org.daesweep.model.Hyperparameters;
 import org.daesweep.trial.Checkpoint;
 import org.daesweep.trial.EpochStats;
 import org.daesweep.trial.TrialPiece;
+import org.daesweep.trial.TrialResult;
+import org.daesweep.trial.TrialSpec;
+import org.daesweep.trial.TrialStatus;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -249,9 +252,65 @@ public final class TrialJournal {
                 node.path("endedAt").asLong(0), node.path("validationImagesPerSecond").asDouble(Double.NaN));
     }
 
-    /** Records by their components; hyperparameters by their user-facing keys, as in a sweep file. */
+    private static void addFlatResults(SimpleModule module) {
+        module.addSerializer(TrialResult.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(TrialResult r, JsonGenerator out, SerializerProvider provider) throws IOException {
+                writeFlat(r, out, provider);
+            }
+        }).addDeserializer(TrialResult.class, new JsonDeserializer<>() {
+            @Override
+            public TrialResult deserialize(JsonParser in, DeserializationContext context) throws IOException {
+                return readFlat(in.readValueAsTree(), (ObjectMapper) in.getCodec(), context);
+            }
+        });
+    }
+
+    /** A trial's result as one flat object, the shape the journal has always had. */
+    private static void writeFlat(TrialResult r, JsonGenerator out, SerializerProvider provider) throws IOException {
+        out.writeStartObject();
+        provider.defaultSerializeField("spec", r.spec(), out);
+        provider.defaultSerializeField("status", r.status(), out);
+        provider.defaultSerializeField("epochs", r.epochs(), out);
+        out.writeNumberField("epochsTrained", r.epochsTrained());
+        out.writeNumberField("lastValidationMse", r.lastValidationMse());
+        out.writeNumberField("parameterCount", r.parameterCount());
+        out.writeNumberField("seconds", r.seconds());
+        out.writeStringField("error", r.error());
+        out.writeStringField("executor", r.executor());
+        out.writeStringField("host", r.host());
+        out.writeNumberField("rung", r.rung());
+        provider.defaultSerializeField("rungObjectives", r.rungObjectives(), out);
+        out.writeEndObject();
+    }
+
+    private static TrialResult readFlat(JsonNode node, ObjectMapper json, DeserializationContext context)
+            throws IOException {
+        for (String field : List.of("spec", "status", "epochs", "epochsTrained", "lastValidationMse", "parameterCount",
+                "seconds", "error", "executor", "host", "rung", "rungObjectives")) {
+            if (!node.hasNonNull(field)) {
+                throw context.weirdKeyException(TrialResult.class, field, "missing from a trial's result");
+            }
+        }
+        List<EpochStats> epochs = json.readerFor(new TypeReference<List<EpochStats>>() {
+        }).readValue(node.get("epochs"));
+        List<Double> objectives = json.readerFor(new TypeReference<List<Double>>() {
+        }).readValue(node.get("rungObjectives"));
+        return new TrialResult(json.treeToValue(node.get("spec"), TrialSpec.class),
+                json.treeToValue(node.get("status"), TrialStatus.class), node.get("error").asText(),
+                new TrialResult.Training(epochs, node.get("epochsTrained").asDouble(),
+                        node.get("lastValidationMse").asDouble(), node.get("parameterCount").asLong(),
+                        node.get("seconds").asDouble()),
+                new TrialResult.Placement(node.get("executor").asText(), node.get("host").asText()),
+                new TrialResult.Rungs(node.get("rung").asInt(), objectives));
+    }
+
+    /**
+     * Records by their components, but a trial's result flat; hyperparameters by their
+     * user-facing keys, as in a sweep file.
+     */
     private static ObjectMapper mapper() {
-        SimpleModule hyperparameters = new SimpleModule()
+        SimpleModule module = new SimpleModule()
                 .addSerializer(Hyperparameters.class, new JsonSerializer<>() {
                     @Override
                     public void serialize(Hyperparameters hp, JsonGenerator out, SerializerProvider provider)
@@ -274,12 +333,13 @@ public final class TrialJournal {
                         return epochStats(in.readValueAsTree(), context);
                     }
                 });
+        addFlatResults(module);
         return JsonMapper.builder()
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .addModule(hyperparameters)
+                .addModule(module)
                 .build();
     }
 }

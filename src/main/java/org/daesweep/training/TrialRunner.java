@@ -48,9 +48,9 @@ public final class TrialRunner {
         try {
             TrainingRun run = trainer.train(spec.hyperparameters(), data, spec.seed(), from, untilEpochs, timeout,
                     epochs::add);
-            TrialResult result = new TrialResult(spec, run.status(), run.epochs(), run.epochsTrained(),
-                    run.lastValidationMse(), run.network().parameterCount(), seconds(start), run.message(), executor,
-                    host, -1, List.of());
+            TrialResult result = new TrialResult(spec, run.status(), run.message(), new TrialResult.Training(run.epochs(),
+                    run.epochsTrained(), run.lastValidationMse(), run.network().parameterCount(), seconds(start)),
+                    new TrialResult.Placement(executor, host), TrialResult.Rungs.NONE);
             TrialPiece piece = new TrialPiece(result, run.continues(spec.hyperparameters().epochs()) ? run.checkpoint() : null,
                     false);
             // The bulk of a network's native memory, freed now: what is left of it (parameters,

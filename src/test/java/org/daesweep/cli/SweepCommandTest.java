@@ -20,9 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SweepCommandTest {
-    private static final TrialResult BEST = new TrialResult(TrialSpec.of(0, 42, Hyperparameters.referenceBaseline()),
-            TrialStatus.OK, List.of(new EpochStats(1, 0.02, 0.02, 0.01, 3, 0, Double.NaN)), 1, 0.01, 10, 3, "", "0", "h", 0,
-            List.of(0.01));
+    private static final TrialResult BEST = new TrialResult(TrialSpec.of(0, 42, Hyperparameters.referenceBaseline()), TrialStatus.OK, "",
+            new TrialResult.Training(List.of(new EpochStats(1, 0.02, 0.02, 0.01, 3, 0, Double.NaN)), 1, 0.01, 10, 3),
+            new TrialResult.Placement("0", "h"), new TrialResult.Rungs(0, List.of(0.01)));
     private static final MeanScores MODEL = new MeanScores(1, 0.01, 20.0, 0.9);
     private static final MeanScores ENSEMBLED = new MeanScores(1, 0.009, 20.46, 0.91);
     private static final MeanScores NOISY = new MeanScores(1, 0.1, 10.0, 0.3);

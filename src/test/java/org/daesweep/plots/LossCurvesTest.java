@@ -27,8 +27,9 @@ class LossCurvesTest {
                 double mse = 0.02 + 0.002 * i + 0.05 / e;
                 epochs.add(new EpochStats(e, mse, mse, mse, 1, 0, Double.NaN));
             }
-            trials.add(new TrialResult(TrialSpec.of(i, 1, Hyperparameters.referenceBaseline()), TrialStatus.OK, epochs, 5,
-                    Double.NaN, 1, 1, "", "", "", 0, List.of()));
+            trials.add(new TrialResult(TrialSpec.of(i, 1, Hyperparameters.referenceBaseline()), TrialStatus.OK, "",
+                    new TrialResult.Training(epochs, 5, Double.NaN, 1, 1),
+                    new TrialResult.Placement("", ""), new TrialResult.Rungs(0, List.of())));
         }
         byte[] png = LossCurves.png(trials);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));

@@ -48,8 +48,9 @@ class ReportTest {
             double mse = 0.01 + 0.01 * u * u;
             EpochStats epoch = new EpochStats(1, mse, mse, mse, 30, START + 60_000L * (i + 1), 1000.0 / hp.filters());
             out.add(i % 50 == 7 ? TrialResult.unmeasured(TrialSpec.of(i, 1, hp), TrialStatus.DIVERGED, List.of(), "nan",
-                    "", "") : new TrialResult(TrialSpec.of(i, 1, hp), TrialStatus.OK, List.of(epoch), 1, mse,
-                    hp.filters() * 1000L, 30, "", "", "", 0, List.of(mse)));
+                    "", "") : new TrialResult(TrialSpec.of(i, 1, hp), TrialStatus.OK, "",
+                            new TrialResult.Training(List.of(epoch), 1, mse, hp.filters() * 1000L, 30),
+                            new TrialResult.Placement("", ""), new TrialResult.Rungs(0, List.of(mse))));
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package org.daesweep.results;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.SparkSession;
 import org.daesweep.UserException;
 import org.daesweep.model.Hyperparameters;
@@ -55,8 +57,9 @@ class TrialJournalTest {
         TrialSpec spec = TrialSpec.of(index, 42, Hyperparameters.referenceBaseline());
         List<EpochStats> epochs = List.of(new EpochStats(1, 0.3, 0.25, 0.05, 1.5, 1_800_000_000_000L, 812.5),
                 new EpochStats(2, 0.2, Double.NaN, 0.04, 1.4, 1_800_000_001_400L, Double.NaN));
-        TrialResult result = new TrialResult(spec, TrialStatus.OK, epochs, 2.25, Double.NaN, 1234, 2.9, "", "exec-1",
-                "host-a", 0, List.of(0.04));
+        TrialResult result = new TrialResult(spec, TrialStatus.OK, "",
+                new TrialResult.Training(epochs, 2.25, Double.NaN, 1234, 2.9),
+                new TrialResult.Placement("exec-1", "host-a"), new TrialResult.Rungs(0, List.of(0.04)));
         Checkpoint checkpoint = withCheckpoint
                 ? new Checkpoint(epochs, new PartialEpoch(3, 12, 0.6, 0.4), new byte[]{1, 2, 3, (byte) 255}) : null;
         return new TrialPiece(result, checkpoint, false);
@@ -95,6 +98,20 @@ class TrialJournalTest {
 
         Files.writeString(file, older.replaceFirst("\"validationMse\" : [^,]+,", ""));
         assertTrue(refused().contains("trial-0000.json"), "an epoch without its validation MSE is damaged");
+    }
+
+    @Test
+    void aResultIsJournaledFlatAsEarlierVersionsWroteIt() throws Exception {
+        journal().open(PLAN, false);
+        journal().record(piece(0, false));
+        Path file = dir.resolve("journal/trial-0000.json");
+        JsonNode result = new ObjectMapper().readTree(file.toFile()).at("/piece/result");
+        List<String> fields = new java.util.ArrayList<>();
+        result.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("spec", "status", "epochs", "epochsTrained", "lastValidationMse", "parameterCount",
+                "seconds", "error", "executor", "host", "rung", "rungObjectives"), fields);
+        Files.writeString(file, Files.readString(file).replaceFirst("\"host\" : \"[^\"]*\",", ""));
+        assertTrue(refused().contains("trial-0000.json"), "a result without its host is damaged");
     }
 
     @Test

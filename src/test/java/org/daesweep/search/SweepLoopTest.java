@@ -62,8 +62,9 @@ class SweepLoopTest {
             }
             int whole = (int) until;
             PartialEpoch partial = until > whole ? new PartialEpoch((int) Math.round((until - whole) * 90), 90, 0, 0) : null;
-            TrialResult r = new TrialResult(spec, broken ? TrialStatus.DIVERGED : TrialStatus.OK, stats, until,
-                    broken ? Double.NaN : rate + 1 / until, 10, 1, "", "0", "h", -1, List.of());
+            TrialResult r = new TrialResult(spec, broken ? TrialStatus.DIVERGED : TrialStatus.OK, "",
+                    new TrialResult.Training(stats, until, broken ? Double.NaN : rate + 1 / until, 10, 1),
+                    new TrialResult.Placement("0", "h"), TrialResult.Rungs.NONE);
             Checkpoint next = !broken && until < MAX_EPOCHS ? new Checkpoint(stats, partial, new byte[0]) : null;
             return CompletableFuture.completedFuture(new TrialPiece(r, next, false));
         }

@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SweepProgressTest {
-    private static final TrialResult BEST = new TrialResult(TrialSpec.of(2, 1, Hyperparameters.referenceBaseline()),
-            TrialStatus.OK, List.of(new EpochStats(1, 0.1, 0.1, 0.03, 1, 0, Double.NaN)), 1, 0.03, 10, 1, "", "0", "h", 0,
-            List.of(0.03));
+    private static final TrialResult BEST = new TrialResult(TrialSpec.of(2, 1, Hyperparameters.referenceBaseline()), TrialStatus.OK, "",
+            new TrialResult.Training(List.of(new EpochStats(1, 0.1, 0.1, 0.03, 1, 0, Double.NaN)), 1, 0.03, 10, 1),
+            new TrialResult.Placement("0", "h"), new TrialResult.Rungs(0, List.of(0.03)));
 
     @Test
     void aLineSaysWhereTheSweepStandsAndWhatIsLeft() {

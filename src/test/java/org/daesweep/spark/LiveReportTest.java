@@ -24,8 +24,9 @@ class LiveReportTest {
     Path dir;
 
     private static TrialResult trial(int index) {
-        return new TrialResult(TrialSpec.of(index, 1, Hyperparameters.referenceBaseline()), TrialStatus.OK,
-                List.of(new EpochStats(1, 0.1, 0.1, 0.05, 1, 0, Double.NaN)), 1, 0.05, 10, 1, "", "", "", 0, List.of(0.05));
+        return new TrialResult(TrialSpec.of(index, 1, Hyperparameters.referenceBaseline()), TrialStatus.OK, "",
+                new TrialResult.Training(List.of(new EpochStats(1, 0.1, 0.1, 0.05, 1, 0, Double.NaN)), 1, 0.05, 10, 1),
+                new TrialResult.Placement("", ""), new TrialResult.Rungs(0, List.of(0.05)));
     }
 
     @Test

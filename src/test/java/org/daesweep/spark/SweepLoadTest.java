@@ -114,9 +114,9 @@ class SweepLoadTest {
                     2000.0 / spec.hyperparameters().filters()));
         }
         double mse = epochs.get(epochs.size() - 1).validationMse();
-        TrialResult result = new TrialResult(spec, TrialStatus.OK, epochs, until, mse, 100L * spec.hyperparameters().filters(),
-                0.001 * until, "", "load",
-                "localhost", -1, List.of());
+        TrialResult result = new TrialResult(spec, TrialStatus.OK, "",
+                new TrialResult.Training(epochs, until, mse, 100L * spec.hyperparameters().filters(), 0.001 * until),
+                new TrialResult.Placement("load", "localhost"), TrialResult.Rungs.NONE);
         boolean continues = until < spec.hyperparameters().epochs();
         return new TrialPiece(result, continues ? new Checkpoint(epochs, null, new byte[0]) : null, false);
     }

@@ -11,7 +11,9 @@ class TrialResultTest {
     private final TrialSpec spec = TrialSpec.of(0, 1, Hyperparameters.referenceBaseline());
 
     private TrialResult at(TrialStatus status, int rung) {
-        return new TrialResult(spec, status, List.of(), 1, 0.1, 10, 1, "", "", "", rung, List.of());
+        return new TrialResult(spec, status, "",
+                new TrialResult.Training(List.of(), 1, 0.1, 10, 1),
+                new TrialResult.Placement("", ""), new TrialResult.Rungs(rung, List.of()));
     }
 
     @Test

@@ -51,8 +51,9 @@ final class SimulatedCluster implements TrialExecutor {
                     null, false);
         } else {
             double last = epochs.get(epochs.size() - 1).validationMse();
-            TrialResult result = new TrialResult(spec, TrialStatus.OK, epochs, until, last, 0, seconds, "", "sim", "sim",
-                    -1, List.of());
+            TrialResult result = new TrialResult(spec, TrialStatus.OK, "",
+                    new TrialResult.Training(epochs, until, last, 0, seconds),
+                    new TrialResult.Placement("sim", "sim"), TrialResult.Rungs.NONE);
             piece = new TrialPiece(result, until < problem.epochs() ? new Checkpoint(epochs, null, new byte[0]) : null,
                     false);
         }

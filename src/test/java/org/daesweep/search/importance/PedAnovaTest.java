@@ -28,8 +28,9 @@ class PedAnovaTest {
             Hyperparameter.KERNEL, new Domain.Fixed(3)));
 
     private static TrialResult ok(int index, Hyperparameters hp, double objective) {
-        return new TrialResult(TrialSpec.of(index, 1, hp), TrialStatus.OK, List.of(new EpochStats(1, 1, 1, objective, 1, 0, Double.NaN)),
-                1, objective, 1, 1, "", "", "", 0, List.of(objective));
+        return new TrialResult(TrialSpec.of(index, 1, hp), TrialStatus.OK, "",
+                new TrialResult.Training(List.of(new EpochStats(1, 1, 1, objective, 1, 0, Double.NaN)), 1, objective, 1, 1),
+                new TrialResult.Placement("", ""), new TrialResult.Rungs(0, List.of(objective)));
     }
 
     @Test

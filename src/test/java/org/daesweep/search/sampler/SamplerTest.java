@@ -4,7 +4,10 @@ import org.daesweep.model.Hyperparameter;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.search.space.Domain;
 import org.daesweep.search.space.SearchSpace;
+import org.daesweep.trial.EpochStats;
+import org.daesweep.trial.TrialResult;
 import org.daesweep.trial.TrialSpec;
+import org.daesweep.trial.TrialStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -94,13 +97,13 @@ class SamplerTest {
                 Hyperparameter.LEARNING_RATE, new Domain.Continuous(1e-5, 1e-1, true),
                 Hyperparameter.FILTERS, new Domain.IntRange(32, 128, 32)));
         TpeSampler tpe = new TpeSampler();
-        java.util.function.ToDoubleFunction<List<org.daesweep.trial.TrialResult>> closeShare = trials -> trials.stream()
+        java.util.function.ToDoubleFunction<List<TrialResult>> closeShare = trials -> trials.stream()
                 .filter(t -> Math.abs(Math.log10(t.spec().hyperparameters().learningRate()) + 3) < 0.5
                         && t.spec().hyperparameters().filters() == 64).count() / (double) trials.size();
         double start = 0;
         double guided = 0;
         for (long seed = 1; seed <= 5; seed++) {
-            List<org.daesweep.trial.TrialResult> history = new java.util.ArrayList<>();
+            List<TrialResult> history = new java.util.ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 Hyperparameters hp = tpe.propose(lr, i, seed, SearchHistory.of(history));
                 assertEquals(hp, tpe.propose(lr, i, seed, SearchHistory.of(history)), "same history, same proposal");
@@ -120,28 +123,28 @@ class SamplerTest {
         SearchSpace lr = new SearchSpace(Hyperparameters.referenceBaseline(), Map.of(
                 Hyperparameter.LEARNING_RATE, new Domain.Continuous(1e-5, 1e-1, true)));
         TpeSampler tpe = new TpeSampler();
-        List<org.daesweep.trial.TrialResult> history = new java.util.ArrayList<>();
+        List<TrialResult> history = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
             Hyperparameters hp = tpe.propose(lr, i, 3, SearchHistory.of(history));
             TrialSpec spec = TrialSpec.of(i, 3, hp);
             if (hp.learningRate() > 1e-2) {
-                history.add(org.daesweep.trial.TrialResult.unmeasured(spec, org.daesweep.trial.TrialStatus.DIVERGED,
+                history.add(TrialResult.unmeasured(spec, TrialStatus.DIVERGED,
                         List.of(), "loss became NaN", "", ""));
             } else {
                 double mse = Math.abs(Math.log10(hp.learningRate()) + 3);
-                history.add(new org.daesweep.trial.TrialResult(spec, org.daesweep.trial.TrialStatus.OK,
-                        List.of(new org.daesweep.trial.EpochStats(1, 1, 1, mse, 1, 0, Double.NaN)), 1, mse, 1, 1, "", "", "", 0,
-                        List.of(mse)));
+                history.add(new TrialResult(spec, TrialStatus.OK, "",
+                        new TrialResult.Training(List.of(new EpochStats(1, 1, 1, mse, 1, 0, Double.NaN)), 1, mse, 1, 1),
+                        new TrialResult.Placement("", ""), new TrialResult.Rungs(0, List.of(mse))));
             }
         }
         long failedLate = history.subList(20, 40).stream()
-                .filter(t -> t.status() != org.daesweep.trial.TrialStatus.OK).count();
+                .filter(t -> t.status() != TrialStatus.OK).count();
         // At random a quarter of the draws (one decade in four) would fail: 5 of 20.
         assertTrue(failedLate <= 2, failedLate + " of the last 20 trials failed");
 
-        List<org.daesweep.trial.TrialResult> failures = history.stream()
-                .filter(t -> t.status() != org.daesweep.trial.TrialStatus.OK).toList();
-        List<org.daesweep.trial.TrialResult> onlyFailures = new java.util.ArrayList<>();
+        List<TrialResult> failures = history.stream()
+                .filter(t -> t.status() != TrialStatus.OK).toList();
+        List<TrialResult> onlyFailures = new java.util.ArrayList<>();
         for (int i = 0; i < new TpeSampler().startupTrials() + 2; i++) {
             onlyFailures.add(failures.get(i % failures.size()));
         }
@@ -149,15 +152,15 @@ class SamplerTest {
         assertTrue(proposed >= 1e-5 && proposed <= 1e-1, "a proposal inside the domain: " + proposed);
     }
 
-    private static org.daesweep.trial.TrialResult scored(int index, Hyperparameters hp, double... rungObjectives) {
-        List<org.daesweep.trial.EpochStats> epochs = new java.util.ArrayList<>();
+    private static TrialResult scored(int index, Hyperparameters hp, double... rungObjectives) {
+        List<EpochStats> epochs = new java.util.ArrayList<>();
         for (int e = 0; e < rungObjectives.length; e++) {
-            epochs.add(new org.daesweep.trial.EpochStats(e + 1, 1, 1, rungObjectives[e], 1, 0, Double.NaN));
+            epochs.add(new EpochStats(e + 1, 1, 1, rungObjectives[e], 1, 0, Double.NaN));
         }
         double last = rungObjectives[rungObjectives.length - 1];
-        return new org.daesweep.trial.TrialResult(TrialSpec.of(index, 9, hp), org.daesweep.trial.TrialStatus.OK, epochs,
-                rungObjectives.length, last, 1, 1, "", "", "", rungObjectives.length - 1,
-                java.util.Arrays.stream(rungObjectives).boxed().toList());
+        return new TrialResult(TrialSpec.of(index, 9, hp), TrialStatus.OK, "",
+                new TrialResult.Training(epochs, rungObjectives.length, last, 1, 1), new TrialResult.Placement("", ""),
+                new TrialResult.Rungs(rungObjectives.length - 1, java.util.Arrays.stream(rungObjectives).boxed().toList()));
     }
 
     private static double unit(double lr) {
@@ -170,7 +173,7 @@ class SamplerTest {
         // made while the ones before it still run, and nothing new has reported.
         SearchSpace lr = new SearchSpace(Hyperparameters.referenceBaseline(), Map.of(
                 Hyperparameter.LEARNING_RATE, new Domain.Continuous(1e-4, 1e-2, true)));
-        List<org.daesweep.trial.TrialResult> history = new java.util.ArrayList<>();
+        List<TrialResult> history = new java.util.ArrayList<>();
         java.util.Random r = new java.util.Random(1);
         for (int i = 0; i < 20; i++) {
             double v = 1e-4 * Math.pow(100, r.nextDouble());
@@ -196,7 +199,7 @@ class SamplerTest {
         // At the first rung low rates look best (they start fast); after three rungs high ones are.
         SearchSpace lr = new SearchSpace(Hyperparameters.referenceBaseline(), Map.of(
                 Hyperparameter.LEARNING_RATE, new Domain.Continuous(1e-4, 1e-2, true)));
-        List<org.daesweep.trial.TrialResult> history = new java.util.ArrayList<>();
+        List<TrialResult> history = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
             double u = (i + 0.5) / 40;
             Hyperparameters hp = lr.resolve(Map.of(Hyperparameter.LEARNING_RATE, 1e-4 * Math.pow(100, u)));
