@@ -11,6 +11,9 @@ outputs clipped to [0,1]. Prints one tab-separated line per sigma and method:
     sigma  method  mean_psnr  mean_ssim
 with PSNR at data range 1 and SSIM as scikit-image computes it (7x7 window), averaged over the
 images, as the literature reports Set12.
+
+With --eight-bit the noisy images are what a saved photograph holds instead: clipped to [0, 1]
+and rounded to 8 bits, written as PNGs; the methods run on those.
 """
 import argparse
 import os
@@ -27,6 +30,7 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--sigmas", type=float, nargs="+", default=[15, 25, 50])
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--eight-bit", action="store_true")
     args = parser.parse_args()
     names = sorted(n for n in os.listdir(args.clean) if n.lower().endswith(".png"))
     clean = {n: np.asarray(Image.open(os.path.join(args.clean, n)).convert("L"), dtype=np.float64) / 255 for n in names}
@@ -38,8 +42,13 @@ def main():
         for n in names:
             x = clean[n]
             noisy = x + sigma / 255 * rng.standard_normal(x.shape)
-            noisy = noisy.astype(np.float32).astype(np.float64)  # what the TIFF holds
-            Image.fromarray(noisy.astype(np.float32), mode="F").save(os.path.join(folder, n[:-4] + ".tif"))
+            if args.eight_bit:
+                levels = np.clip(np.round(noisy * 255), 0, 255).astype(np.uint8)
+                Image.fromarray(levels, mode="L").save(os.path.join(folder, n[:-4] + ".png"))
+                noisy = levels.astype(np.float64) / 255
+            else:
+                noisy = noisy.astype(np.float32).astype(np.float64)  # what the TIFF holds
+                Image.fromarray(noisy.astype(np.float32), mode="F").save(os.path.join(folder, n[:-4] + ".tif"))
             s = sigma / 255
             nlm = denoise_nl_means(noisy, h=0.8 * s, sigma=s, patch_size=7, patch_distance=11, fast_mode=True)
             wavelet = denoise_wavelet(noisy, method="BayesShrink", mode="soft", rescale_sigma=True)
