@@ -240,13 +240,20 @@ public final class TrialJournal {
         }
     }
 
-    /** An epoch as journaled; one journaled before its end time and validation speed were recorded has neither. */
-    private static EpochStats epochStats(JsonNode node, DeserializationContext context) throws IOException {
-        for (String field : List.of("epoch", "trainLoss", "validationLoss", "validationMse", "seconds")) {
+    /** Refuses a record that lacks one of {@code fields}, naming it. */
+    private static void require(JsonNode node, DeserializationContext context, Class<?> type, String what,
+                                String... fields) throws IOException {
+        for (String field : fields) {
             if (!node.hasNonNull(field)) {
-                throw context.weirdKeyException(EpochStats.class, field, "missing from an epoch");
+                throw context.weirdKeyException(type, field, "missing from " + what);
             }
         }
+    }
+
+    /** An epoch as journaled; one journaled before its end time and validation speed were recorded has neither. */
+    private static EpochStats epochStats(JsonNode node, DeserializationContext context) throws IOException {
+        require(node, context, EpochStats.class, "an epoch", "epoch", "trainLoss", "validationLoss", "validationMse",
+                "seconds");
         return new EpochStats(node.get("epoch").asInt(), node.get("trainLoss").asDouble(),
                 node.get("validationLoss").asDouble(), node.get("validationMse").asDouble(), node.get("seconds").asDouble(),
                 node.path("endedAt").asLong(0), node.path("validationImagesPerSecond").asDouble(Double.NaN));
@@ -286,12 +293,8 @@ public final class TrialJournal {
 
     private static TrialResult readFlat(JsonNode node, ObjectMapper json, DeserializationContext context)
             throws IOException {
-        for (String field : List.of("spec", "status", "epochs", "epochsTrained", "lastValidationMse", "parameterCount",
-                "seconds", "error", "executor", "host", "rung", "rungObjectives")) {
-            if (!node.hasNonNull(field)) {
-                throw context.weirdKeyException(TrialResult.class, field, "missing from a trial's result");
-            }
-        }
+        require(node, context, TrialResult.class, "a trial's result", "spec", "status", "epochs", "epochsTrained",
+                "lastValidationMse", "parameterCount", "seconds", "error", "executor", "host", "rung", "rungObjectives");
         List<EpochStats> epochs = json.readerFor(new TypeReference<List<EpochStats>>() {
         }).readValue(node.get("epochs"));
         List<Double> objectives = json.readerFor(new TypeReference<List<Double>>() {
