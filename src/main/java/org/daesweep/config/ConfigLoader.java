@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import org.daesweep.UserException;
 import org.daesweep.data.Storage;
+import org.daesweep.model.Hyperparameter;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -145,10 +146,27 @@ public final class ConfigLoader {
     private static SweepConfig build(Config c, Config defaults) {
         Keys k = new Keys(c);
         NoiseReader noise = new NoiseReader(k, defaults.getConfig("noise"));
-        return new SweepConfig(sweep(k), DataReader.read(k), noise.setup(), SearchReader.read(k), retrain(k),
+        SweepConfig.Data data = DataReader.read(k);
+        SweepConfig.Search search = SearchReader.read(k);
+        requirePatchesForCrops(data, search);
+        return new SweepConfig(sweep(k), data, noise.setup(), search, retrain(k),
                 new SweepConfig.Evaluate(noise.list("evaluate.robustness"), k.flag("evaluate.self-ensemble")),
                 new SweepConfig.Output(k.text("output.dir")), spark(k, c),
                 HadoopSettings.redacted(c).root().render(ConfigRenderOptions.concise().setFormatted(true).setJson(false)));
+    }
+
+    /** A trial's own crops are cut only in a sweep that trains on crops. */
+    private static void requirePatchesForCrops(SweepConfig.Data data, SweepConfig.Search search) {
+        if (data.patches().on()) {
+            return;
+        }
+        for (Hyperparameter h : List.of(Hyperparameter.PATCH_SIZE, Hyperparameter.PATCHES_PER_IMAGE)) {
+            String key = search.space().domains().containsKey(h) ? SpaceReader.SPACE + "." + h.key()
+                    : search.space().base().values().get(h).equals(0) ? null : "trial." + h.key();
+            if (key != null) {
+                throw new BadKey(key + ": crops need a sweep that trains on patches; set data.patches.size");
+            }
+        }
     }
 
     private static SweepConfig.Sweep sweep(Keys k) {

@@ -27,6 +27,10 @@ public enum Hyperparameter {
     LEARNING_RATE("learning-rate", Type.DOUBLE, null, 0.001),
     LR_SCHEDULE("lr-schedule", Type.STRING, List.of("constant", "cosine", "step"), "constant"),
     AUGMENT("augment", Type.STRING, List.of("none", "dihedral"), "none", "none"),
+    /** The side of a trial's training crops; 0 = data.patches.size. */
+    PATCH_SIZE("patch-size", Type.INT, null, 0, 0),
+    /** Crops of each training image per epoch; 0 = data.patches.per-image. */
+    PATCHES_PER_IMAGE("patches-per-image", Type.INT, null, 0, 0),
     BATCH_SIZE("batch-size", Type.INT, null, 128),
     EPOCHS("epochs", Type.INT, null, 15);
 
@@ -123,6 +127,7 @@ public enum Hyperparameter {
     private void checkRange(Object v) {
         switch (this) {
             case DEPTH, CONVS, FILTERS, BATCH_SIZE, EPOCHS -> requireAtLeast((Integer) v, 1);
+            case PATCH_SIZE, PATCHES_PER_IMAGE -> requireAtLeast((Integer) v, 0);
             case DROPOUT -> {
                 double rate = (Double) v;
                 if (!(rate >= 0 && rate < 1)) {

@@ -174,6 +174,16 @@ public record Hyperparameters(Map<Hyperparameter, Object> values) implements Ser
         return augment().equals("dihedral");
     }
 
+    /** The side of the crops a trial trains on, when the sweep trains on patches; 0: the sweep's own. */
+    public int patchSize() {
+        return integer(Hyperparameter.PATCH_SIZE);
+    }
+
+    /** Crops of each training image per epoch, when the sweep trains on patches; 0: the sweep's own. */
+    public int patchesPerImage() {
+        return integer(Hyperparameter.PATCHES_PER_IMAGE);
+    }
+
     public int batchSize() {
         return integer(Hyperparameter.BATCH_SIZE);
     }

@@ -29,9 +29,17 @@ public record MemoryEstimate(long activationFloats, long parameterCount) {
 
     /** Peak bytes of training at this batch size, validating in batches of {@code inferenceBatch}. */
     public long trainingBytes(int batchSize, int inferenceBatch) {
-        double activationBytes = (double) Float.BYTES * activationFloats;
-        return FIXED_BYTES + (long) (activationBytes * (TRAINING_COPIES * batchSize + inferenceBatch))
+        return FIXED_BYTES + (long) (TRAINING_COPIES * batchSize * activationBytes()) + inferenceBytes(inferenceBatch)
                 + (long) PARAMETER_COPIES * Float.BYTES * parameterCount;
+    }
+
+    /** Bytes of the activations of one prediction batch of {@code batchSize}. */
+    public long inferenceBytes(int batchSize) {
+        return (long) (batchSize * activationBytes());
+    }
+
+    private double activationBytes() {
+        return (double) Float.BYTES * activationFloats;
     }
 
     /** Bytes as a person reads them: "1.3 GB", "420 MB". */

@@ -46,7 +46,7 @@ final class DistributedRetrain {
 
     static TrialTasks.Retrained run(JavaSparkContext jsc, TrainingData data, Hyperparameters hp, long seed,
                                     int averagingFrequency, int threadsPerTask) {
-        TrainingData all = data.merged();
+        TrainingData all = data.merged().forTrial(hp, seed);
         LayerGraph layers = new LayerGraph(hp, all.height(), all.width());
         ComputationGraph graph = layers.build(seed);
         ParameterAveragingTrainingMaster master = new ParameterAveragingTrainingMaster.Builder(hp.batchSize())

@@ -278,6 +278,7 @@ public final class SweepDriver {
         if (patches.on()) {
             Gallery images = config.data().images().readGallery(storage).head(config.data().limit());
             checkDepths(patches.size(), patches.size());
+            checkCropDepths();
             warmUp(sparkConf, patches.size(), patches.size());
             data = SweepData.prepare(images, patches, config.data().split(), config.noise(), config.sweep().seed());
             log.info("{} images of {} sizes, split by image; {} validation crops; {} test images at their own sizes; "
@@ -519,14 +520,32 @@ public final class SweepDriver {
 
     /** Every depth the space can give must fit the training images (or patches), or no trial could run. */
     private void checkDepths(int height, int width) {
-        Domain depths = config.search().space().domains().get(Hyperparameter.DEPTH);
-        List<Object> values = depths == null ? List.of(config.search().space().base().depth()) : depths.gridValues();
-        for (Object v : values) {
+        for (Object v : searched(Hyperparameter.DEPTH)) {
             Topology.sizeProblem((Integer) v, height, width).ifPresent(problem -> {
                 throw new UserException(problem + " (" + config.data().images()
                         + "): limit the depth in search.space or trial.depth");
             });
         }
+    }
+
+    /** Every crop side a trial may ask for fits every depth the search may try (0: the sweep's, checked already). */
+    private void checkCropDepths() {
+        for (Object side : searched(Hyperparameter.PATCH_SIZE)) {
+            for (Object depth : searched(Hyperparameter.DEPTH)) {
+                int s = (Integer) side;
+                int d = (Integer) depth;
+                if (s > 0 && Topology.sizeProblem(d, s, s).isPresent()) {
+                    throw new UserException("patch-size " + s + ": depth " + d + " needs crop sides divisible by "
+                            + (1 << d) + "; give search.space or trial.patch-size sides that are");
+                }
+            }
+        }
+    }
+
+    /** The values the search may give a hyperparameter: its domain's, or the base configuration's one. */
+    private List<Object> searched(Hyperparameter h) {
+        Domain domain = config.search().space().domains().get(h);
+        return domain == null ? List.of(config.search().space().base().values().get(h)) : domain.gridValues();
     }
 
     /** A batch larger than the training set trains on the whole set at once: said once, as the trials do just that. */

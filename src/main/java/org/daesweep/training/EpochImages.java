@@ -13,15 +13,19 @@ import java.util.Random;
  */
 public record EpochImages(ImageSet noisy, ImageSet clean) {
     public static EpochImages of(TrainingData data, boolean augment, long seed, int epoch) {
-        ImageSet clean = epoch > 1 && data.patches() != null ? data.patches().crops(seed * 104_729L + epoch)
-                : data.cleanTrain();
+        ImageSet clean = epoch > 1 && data.patches() != null ? data.patches().crops(seed, epoch) : data.cleanTrain();
         int[] poses = augment ? Dihedral.draw(clean, new Random(seed * 7_919L + epoch)) : null;
         if (epoch > 1 && data.freshNoise() != null) {
             // Drawn on the turned image, so a noise with a direction (stripes, say) keeps it.
             ImageSet posed = pose(clean, poses);
-            return new EpochImages(data.freshNoise().apply(posed, seed * 1_000_003L + epoch), posed);
+            return new EpochImages(data.freshNoise().apply(posed, noiseSeed(seed, epoch)), posed);
         }
         return new EpochImages(pose(data.noisyTrain(), poses), pose(clean, poses));
+    }
+
+    /** The seed of a trial's fresh training noise in an epoch. */
+    static long noiseSeed(long trialSeed, int epoch) {
+        return trialSeed * 1_000_003L + epoch;
     }
 
     private static ImageSet pose(ImageSet images, int[] poses) {

@@ -1,5 +1,6 @@
 package org.daesweep.training;
 
+import org.daesweep.data.ImageSize;
 import org.daesweep.model.Hyperparameters;
 import org.daesweep.model.MemoryEstimate;
 
@@ -28,14 +29,21 @@ public final class MemoryCheck {
                 + MemoryEstimate.readable(availableBytes) + ": lower batch-size or filters");
     }
 
-    /** Estimated peak bytes of training {@code hp} on {@code data}. */
+    /**
+     * Estimated peak bytes of training {@code hp} on {@code data}: its training steps at the size it
+     * trains on, and validation at the size of the validation images, which may differ.
+     */
     public static long neededBytes(Hyperparameters hp, TrainingData data) {
-        return MemoryEstimate.of(hp, data.height(), data.width())
-                .trainingBytes(batch(hp, data), Denoiser.largestBatch(hp, data.height(), data.width()));
+        ImageSize trained = data.trainingSize(hp);
+        ImageSize validated = data.hasValidation()
+                ? new ImageSize(data.noisyValidation().height(), data.noisyValidation().width()) : trained;
+        return MemoryEstimate.of(hp, trained.height(), trained.width()).trainingBytes(batch(hp, data), 0)
+                + MemoryEstimate.of(hp, validated.height(), validated.width())
+                .inferenceBytes(Denoiser.largestBatch(hp, validated.height(), validated.width()));
     }
 
     /** A batch larger than the training set trains on all of it at once. */
     private static int batch(Hyperparameters hp, TrainingData data) {
-        return Math.min(hp.batchSize(), data.cleanTrain().count());
+        return Math.min(hp.batchSize(), data.trainingCount(hp));
     }
 }

@@ -19,9 +19,19 @@ public record Patches(Gallery train, Gallery validation, int size, int perImage)
         }
     }
 
-    /** One epoch's crops of the training images. */
-    public ImageSet crops(long seed) {
-        return train.crops(size, perImage, seed);
+    /** A trial's crops of the training images in one epoch: they derive from its seed and the epoch alone. */
+    public ImageSet crops(long trialSeed, int epoch) {
+        return train.crops(size, perImage, trialSeed * 104_729L + epoch);
+    }
+
+    /** The same images cut as a trial asks: its own side and count where it sets them (not 0). */
+    public Patches as(int trialSize, int trialPerImage) {
+        return new Patches(train, validation, trialSize > 0 ? trialSize : size, trialPerImage > 0 ? trialPerImage : perImage);
+    }
+
+    /** Crops of one epoch. */
+    public int count() {
+        return train.count() * perImage;
     }
 
     /** The validation images joined to the training ones. */

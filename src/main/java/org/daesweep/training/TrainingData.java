@@ -1,6 +1,8 @@
 package org.daesweep.training;
 
 import org.daesweep.data.ImageSet;
+import org.daesweep.data.ImageSize;
+import org.daesweep.model.Hyperparameters;
 import org.daesweep.noise.NoiseModel;
 
 import java.io.Serializable;
@@ -12,7 +14,8 @@ import java.io.Serializable;
  * @param freshNoise when not null, training redraws the training inputs from the clean images
  *                   with this noise every epoch after the first
  * @param patches    when not null, the training images are crops of these, drawn afresh every
- *                   epoch after the first (the first epoch's are {@code cleanTrain}), with fresh noise
+ *                   epoch after the first (the first epoch's are {@code cleanTrain}), with fresh noise;
+ *                   a trial may ask for crops of another side or count ({@link #forTrial})
  */
 public record TrainingData(ImageSet noisyTrain, ImageSet cleanTrain, ImageSet noisyValidation,
                            ImageSet cleanValidation, NoiseModel freshNoise, Patches patches) implements Serializable {
@@ -42,6 +45,35 @@ public record TrainingData(ImageSet noisyTrain, ImageSet cleanTrain, ImageSet no
         }
         return new TrainingData(noisyTrain.concat(noisyValidation), cleanTrain.concat(cleanValidation), null, null,
                 freshNoise, patches == null ? null : patches.merged());
+    }
+
+    /**
+     * What a trial trains on: this data, or, when the trial asks for crops of another side or
+     * count than the sweep's, its own crops from the first epoch on, with fresh noise, as later
+     * epochs draw them. Validation stays on the sweep's crops, so every trial is judged alike.
+     */
+    public TrainingData forTrial(Hyperparameters hp, long seed) {
+        Patches own = patches == null ? null : patches.as(hp.patchSize(), hp.patchesPerImage());
+        if (own == null || own.equals(patches)) {
+            return this;
+        }
+        ImageSet crops = own.crops(seed, 1);
+        return new TrainingData(freshNoise.apply(crops, EpochImages.noiseSeed(seed, 1)), crops, noisyValidation,
+                cleanValidation, freshNoise, own);
+    }
+
+    /** The size of the images a trial trains on ({@link #forTrial}), known before its crops are cut. */
+    public ImageSize trainingSize(Hyperparameters hp) {
+        if (patches == null) {
+            return new ImageSize(height(), width());
+        }
+        int side = patches.as(hp.patchSize(), hp.patchesPerImage()).size();
+        return new ImageSize(side, side);
+    }
+
+    /** How many images a trial trains on per epoch ({@link #forTrial}), known before its crops are cut. */
+    public int trainingCount(Hyperparameters hp) {
+        return patches == null ? cleanTrain.count() : patches.as(hp.patchSize(), hp.patchesPerImage()).count();
     }
 
     /** Training only, without validation, e.g. a subset for a benchmark. */

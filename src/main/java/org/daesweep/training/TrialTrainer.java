@@ -124,6 +124,7 @@ public final class TrialTrainer {
         private PartialEpoch partial;
         private EpochImages images;
         private ImageSet predicted;
+        private Denoiser validator;
         private double lastValidationMse = Double.NaN;
         private double validationRate = Double.NaN;
         private double lossSum;
@@ -132,16 +133,16 @@ public final class TrialTrainer {
         Run(Hyperparameters hp, TrainingData data, long seed, Checkpoint checkpoint, Duration timeout,
             Consumer<EpochStats> onEpoch) {
             this.hp = hp;
-            this.data = data;
+            this.data = data.forTrial(hp, seed);
             this.seed = seed;
             this.timeout = timeout;
             this.onEpoch = onEpoch;
             this.deadline = timeout.isZero() ? Long.MAX_VALUE : clock.getAsLong() + timeout.toNanos();
-            this.count = data.cleanTrain().count();
+            this.count = this.data.cleanTrain().count();
             this.stepsPerEpoch = (count + hp.batchSize() - 1) / hp.batchSize();
             this.totalSteps = (long) stepsPerEpoch * hp.epochs();
             this.net = checkpoint == null
-                    ? DenoisingNetwork.create(hp, data.height(), data.width(), seed, totalSteps)
+                    ? DenoisingNetwork.create(hp, this.data.height(), this.data.width(), seed, totalSteps)
                     : ModelFile.read(new ByteArrayInputStream(checkpoint.network()), "the checkpoint of a paused trial");
             for (Listener listener : stepListeners) {
                 net.addTrainingListener(listener);
@@ -221,10 +222,21 @@ public final class TrialTrainer {
                 return Double.NaN;
             }
             long start = System.nanoTime();
-            predicted = new Denoiser(net).denoise(data.noisyValidation());
+            predicted = validator().denoise(data.noisyValidation());
             validationRate = data.noisyValidation().count() / ((System.nanoTime() - start) / 1e9);
             lastValidationMse = meanLoss("mse", predicted, data.cleanValidation());
             return meanLoss(hp.loss(), predicted, data.cleanValidation());
+        }
+
+        /**
+         * The network's denoiser for the validation images: the trial's crops may be of another
+         * size than the sweep's validation crops, and a graph at their size shares its parameters.
+         */
+        private Denoiser validator() {
+            if (validator == null) {
+                validator = new Denoiser(net.atSize(data.noisyValidation().height(), data.noisyValidation().width()));
+            }
+            return validator;
         }
 
         /**

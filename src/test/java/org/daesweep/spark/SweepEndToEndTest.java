@@ -260,6 +260,7 @@ class SweepEndToEndTest {
         SweepConfig config = ConfigLoader.load(conf("""
                 data.images = "%s"
                 data.patches { size = 16, per-image = 8 }
+                trial.patch-size = 32
                 noise { type = awgn, sigma = 50 }
                 evaluate.robustness = [{ type = awgn, sigma = 25 }]
                 """.formatted(folder)), List.of());
@@ -270,10 +271,12 @@ class SweepEndToEndTest {
         readBack(spark -> {
             Dataset<Row> perImage = read(spark, out, Tables.PER_IMAGE.name());
             assertEquals(8, perImage.select("image_index").distinct().count());
+            assertEquals(2, read(spark, out, Tables.TRIALS.name()).filter("patch_size = 32 and best_val_mse is not null").count(),
+                    "trials train on their own 32x32 crops and are judged on the sweep's 16x16 ones");
             assertEquals(4, read(spark, out, Tables.METRICS.name()).count(), "awgn 50 and 25, model and input");
         });
         try (InputStream model = Files.newInputStream(out.resolve(SweepDirectory.MODEL))) {
-            assertEquals(16, ModelFile.read(model, "best-model.zip").height(), "trained on 16x16 patches");
+            assertEquals(32, ModelFile.read(model, "best-model.zip").height(), "retrained on the best trial's 32x32 crops");
         }
         Path denoised = dir.resolve("test-split");
         Path scores = dir.resolve("test-split-scores");
@@ -369,6 +372,15 @@ class SweepEndToEndTest {
         UserException e = assertThrows(UserException.class, () -> new SweepDriver(config, false, 0).run());
         assertEquals("depth 3 needs image sides divisible by 8, but the images are 36x36 (" + config.data().images()
                 + "): limit the depth in search.space or trial.depth", e.getMessage());
+    }
+
+    @Test
+    void aCropSideTheDepthCannotTakeIsRefusedBeforeAnyTrial() throws Exception {
+        SweepConfig config = ConfigLoader.load(conf("data.patches.size = 16\nsearch.space.patch-size = [16, 18]", 36, 36),
+                List.of());
+        UserException e = assertThrows(UserException.class, () -> new SweepDriver(config, false, 0).run());
+        assertEquals("patch-size 18: depth 2 needs crop sides divisible by 4; give search.space or trial.patch-size "
+                + "sides that are", e.getMessage());
     }
 
     @Test

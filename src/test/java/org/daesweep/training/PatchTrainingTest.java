@@ -2,12 +2,16 @@ package org.daesweep.training;
 
 import org.daesweep.data.Gallery;
 import org.daesweep.data.ImageSet;
+import org.daesweep.data.ImageSize;
 import org.daesweep.data.PatchSpec;
 import org.daesweep.data.SplitSpec;
+import org.daesweep.model.Hyperparameter;
+import org.daesweep.model.Hyperparameters;
 import org.daesweep.noise.AdditiveGaussianNoise;
 import org.daesweep.noise.NoiseSetup;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -17,6 +21,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Training on patches of images of any sizes: split by image, fresh crops every epoch, whole test images. */
@@ -91,6 +96,49 @@ class PatchTrainingTest {
         assertEquals(training.cleanTrain().count() + training.cleanValidation().count(), merged.cleanTrain().count());
         assertEquals(training.patches().train().count() + training.patches().validation().count(),
                 merged.patches().train().count(), "the retrain cuts patches from training and validation images");
+    }
+
+    @Test
+    void aTrialCutsCropsOfItsOwnSideAndCountFromTheFirstEpochAndIsValidatedOnTheSweepsCrops() {
+        TrainingData sweep = SweepData.prepare(labelled(), new PatchSpec(16, 4), new SplitSpec(0.2, 0.2, 42), NOISE, 7)
+                .training();
+        Hyperparameters own = Hyperparameters.referenceBaseline().with(Hyperparameter.PATCH_SIZE, 8)
+                .with(Hyperparameter.PATCHES_PER_IMAGE, 2);
+        assertEquals(new ImageSize(8, 8), sweep.trainingSize(own), "known before the crops are cut");
+        assertEquals(2 * sweep.patches().train().count(), sweep.trainingCount(own));
+        TrainingData trial = sweep.forTrial(own, 11);
+        assertEquals(new ImageSize(8, 8), new ImageSize(trial.height(), trial.width()));
+        assertEquals(2 * sweep.patches().train().count(), trial.cleanTrain().count(), "its count from the first epoch");
+        assertSame(sweep.noisyValidation(), trial.noisyValidation(), "validated on the sweep's crops, as every trial");
+        assertFalse(Arrays.equals(trial.noisyTrain().pixels(), trial.cleanTrain().pixels()), "with noise");
+        assertArrayEquals(trial.noisyTrain().pixels(), sweep.forTrial(own, 11).noisyTrain().pixels(),
+                "a resumed trial cuts the same first epoch");
+        EpochImages second = EpochImages.of(trial, false, 11, 2);
+        assertEquals(8, second.clean().height());
+        assertEquals(trial.cleanTrain().count(), second.clean().count(), "later epochs keep the trial's side and count");
+        assertFalse(Arrays.equals(trial.noisyTrain().pixels(), second.noisy().pixels()), "drawn afresh");
+
+        assertSame(sweep, sweep.forTrial(Hyperparameters.referenceBaseline(), 11), "0: the sweep's crops");
+        assertSame(sweep, sweep.forTrial(own.with(Hyperparameter.PATCH_SIZE, 16).with(Hyperparameter.PATCHES_PER_IMAGE, 4),
+                11), "the sweep's own side and count, asked for");
+        TrainingData retrain = sweep.merged().forTrial(own, 11);
+        assertEquals(2 * (sweep.patches().train().count() + sweep.patches().validation().count()),
+                retrain.cleanTrain().count(), "the retrain cuts the trial's crops from training and validation images");
+    }
+
+    @Test
+    void aTrialOfSmallerCropsTrainsAtItsSizeAndIsJudgedOnTheSweepsCrops() {
+        TrainingData sweep = SweepData.prepare(labelled(), new PatchSpec(16, 4), new SplitSpec(0.2, 0.2, 42), NOISE, 7)
+                .training();
+        Hyperparameters hp = Hyperparameters.referenceBaseline().with(Hyperparameter.FILTERS, 4)
+                .with(Hyperparameter.PATCH_SIZE, 8).withTraining(2, 16);
+        TrainingRun run = new TrialTrainer().train(hp, sweep, 3, Duration.ZERO, e -> {
+        });
+        assertEquals(8, run.network().height(), "the network is built at the trial's crop size");
+        assertEquals(2, run.epochs().size());
+        assertTrue(Double.isFinite(run.lastValidationMse()), "validated on the sweep's 16x16 crops");
+        assertTrue(MemoryCheck.neededBytes(hp.with(Hyperparameter.PATCH_SIZE, 32), sweep) > MemoryCheck.neededBytes(hp, sweep),
+                "the memory check sizes a trial by its own crops");
     }
 
     @Test
