@@ -531,8 +531,8 @@ public final class SweepDriver {
     /** Every crop side a trial may ask for fits every depth the search may try (0: the sweep's, checked already). */
     private void checkCropDepths() {
         for (Object side : searched(Hyperparameter.PATCH_SIZE)) {
+            int s = (Integer) side;
             for (Object depth : searched(Hyperparameter.DEPTH)) {
-                int s = (Integer) side;
                 int d = (Integer) depth;
                 if (s > 0 && Topology.sizeProblem(d, s, s).isPresent()) {
                     throw new UserException("patch-size " + s + ": depth " + d + " needs crop sides divisible by "

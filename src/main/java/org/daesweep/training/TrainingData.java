@@ -53,7 +53,7 @@ public record TrainingData(ImageSet noisyTrain, ImageSet cleanTrain, ImageSet no
      * epochs draw them. Validation stays on the sweep's crops, so every trial is judged alike.
      */
     public TrainingData forTrial(Hyperparameters hp, long seed) {
-        Patches own = patches == null ? null : patches.as(hp.patchSize(), hp.patchesPerImage());
+        Patches own = patchesFor(hp);
         if (own == null || own.equals(patches)) {
             return this;
         }
@@ -67,13 +67,18 @@ public record TrainingData(ImageSet noisyTrain, ImageSet cleanTrain, ImageSet no
         if (patches == null) {
             return new ImageSize(height(), width());
         }
-        int side = patches.as(hp.patchSize(), hp.patchesPerImage()).size();
+        int side = patchesFor(hp).size();
         return new ImageSize(side, side);
     }
 
     /** How many images a trial trains on per epoch ({@link #forTrial}), known before its crops are cut. */
     public int trainingCount(Hyperparameters hp) {
-        return patches == null ? cleanTrain.count() : patches.as(hp.patchSize(), hp.patchesPerImage()).count();
+        return patches == null ? cleanTrain.count() : patchesFor(hp).count();
+    }
+
+    /** The crops a trial asks for (the sweep's where it sets none), or null when the sweep trains on whole images. */
+    private Patches patchesFor(Hyperparameters hp) {
+        return patches == null ? null : patches.as(hp.patchSize(), hp.patchesPerImage());
     }
 
     /** Training only, without validation, e.g. a subset for a benchmark. */
