@@ -65,6 +65,8 @@ class SearchBenchmarkTest {
         assertTrue(table.finalObjectives().size() >= 100, "configurations that trained");
         assertEquals(9, table.epochs());
         assertTrue(table.topShare(0.01) >= table.optimum());
+        assertEquals(table.optimum(), Arrays.stream(table.curve(table.best()).validationMse()).min().orElseThrow(),
+                "the best configuration reaches the optimum");
         List<SearchRun.Point> points = SearchRun.run(table, SearchBenchmark.EARLY_STOPPING.get(0), 4, 7, 40, 0);
         SearchRun.Point last = points.get(points.size() - 1);
         assertTrue(last.best() >= table.optimum(), "no result better than the table holds");
@@ -107,5 +109,7 @@ class SearchBenchmarkTest {
         for (SearchRun.Method m : SearchBenchmark.FULL_BUDGET) {
             assertTrue(report.contains("| " + m.name() + " | 16 |"), m.name() + " in\n" + report);
         }
+        assertTrue(report.contains("told the best configuration as its first trial: 1 / "),
+                "on one slot the best configuration, proposed first, is the first trial to end:\n" + report);
     }
 }

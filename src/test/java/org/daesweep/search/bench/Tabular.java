@@ -23,13 +23,14 @@ import java.util.Map;
  * tabular benchmarks of the HPO literature (HPOBench, NAS-Bench).
  */
 final class Tabular implements Problem {
-    private static final List<String> KEYS = List.of("model", "filters", "batch_norm", "loss", "learning_rate",
-            "batch_size");
+    /** The table's hyperparameter columns, in order, and what each holds. */
+    private static final Map<String, Hyperparameter> COLUMNS = columns();
 
     private final String name;
     private final SearchSpace space;
     private final int epochs;
     private final Map<String, Curve> curves = new HashMap<>();
+    private final Map<String, Map<Hyperparameter, Object>> rows = new HashMap<>();
 
     private Tabular(String name, List<String> lines) {
         this.name = name;
@@ -37,14 +38,14 @@ final class Tabular implements Problem {
         int firstEpoch = header.indexOf("epoch_1");
         this.epochs = header.size() - firstEpoch;
         Map<String, List<Object>> values = new LinkedHashMap<>();
-        KEYS.forEach(k -> values.put(k, new ArrayList<>()));
+        COLUMNS.keySet().forEach(k -> values.put(k, new ArrayList<>()));
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
             Map<String, String> row = new HashMap<>();
             for (int i = 0; i < firstEpoch; i++) {
                 row.put(header.get(i), cells[i]);
             }
-            KEYS.forEach(k -> {
+            COLUMNS.keySet().forEach(k -> {
                 Object v = parse(k, row.get(k));
                 if (!values.get(k).contains(v)) {
                     values.get(k).add(v);
@@ -52,18 +53,28 @@ final class Tabular implements Problem {
             });
             double[] mse = Arrays.stream(cells, firstEpoch, cells.length).filter(c -> !c.isEmpty())
                     .mapToDouble(Double::parseDouble).toArray();
-            curves.put(key(row.get("model"), Integer.parseInt(row.get("filters")),
+            String key = key(row.get("model"), Integer.parseInt(row.get("filters")),
                     Boolean.parseBoolean(row.get("batch_norm")), row.get("loss"),
-                    Double.parseDouble(row.get("learning_rate")), Integer.parseInt(row.get("batch_size"))),
-                    new Curve(mse, TrialStatus.valueOf(row.get("status").toUpperCase(java.util.Locale.ROOT)), Double.parseDouble(row.get("seconds_per_epoch"))));
+                    Double.parseDouble(row.get("learning_rate")), Integer.parseInt(row.get("batch_size")));
+            Map<Hyperparameter, Object> configuration = new LinkedHashMap<>();
+            COLUMNS.forEach((k, h) -> configuration.put(h, parse(k, row.get(k))));
+            rows.put(key, configuration);
+            curves.put(key, new Curve(mse, TrialStatus.valueOf(row.get("status").toUpperCase(java.util.Locale.ROOT)), Double.parseDouble(row.get("seconds_per_epoch"))));
         }
-        this.space = new SearchSpace(Hyperparameters.referenceBaseline(), Map.of(
-                Hyperparameter.MODEL, new Domain.Choice(values.get("model")),
-                Hyperparameter.FILTERS, new Domain.Choice(values.get("filters")),
-                Hyperparameter.BATCH_NORM, new Domain.Choice(values.get("batch_norm")),
-                Hyperparameter.LOSS, new Domain.Choice(values.get("loss")),
-                Hyperparameter.LEARNING_RATE, new Domain.Choice(values.get("learning_rate")),
-                Hyperparameter.BATCH_SIZE, new Domain.Choice(values.get("batch_size"))));
+        Map<Hyperparameter, Domain> domains = new LinkedHashMap<>();
+        COLUMNS.forEach((k, h) -> domains.put(h, new Domain.Choice(values.get(k))));
+        this.space = new SearchSpace(Hyperparameters.referenceBaseline(), domains);
+    }
+
+    private static Map<String, Hyperparameter> columns() {
+        Map<String, Hyperparameter> columns = new LinkedHashMap<>();
+        columns.put("model", Hyperparameter.MODEL);
+        columns.put("filters", Hyperparameter.FILTERS);
+        columns.put("batch_norm", Hyperparameter.BATCH_NORM);
+        columns.put("loss", Hyperparameter.LOSS);
+        columns.put("learning_rate", Hyperparameter.LEARNING_RATE);
+        columns.put("batch_size", Hyperparameter.BATCH_SIZE);
+        return columns;
     }
 
     /** The table in the test resources under {@code search-bench/<name>.csv}. */
@@ -128,6 +139,15 @@ final class Tabular implements Problem {
     @Override
     public double optimum() {
         return finalObjectives().get(0);
+    }
+
+    /** The configuration that reaches the optimum. */
+    Hyperparameters best() {
+        String key = curves.entrySet().stream()
+                .filter(e -> e.getValue().ending() == TrialStatus.OK && e.getValue().validationMse().length == epochs)
+                .min(Map.Entry.comparingByValue(java.util.Comparator.comparingDouble(
+                        c -> Arrays.stream(c.validationMse()).min().orElseThrow()))).orElseThrow().getKey();
+        return space.resolve(rows.get(key));
     }
 
     /** The objective that the best {@code share} of the configurations reach (at least the best one). */
