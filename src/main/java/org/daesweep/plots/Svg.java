@@ -261,7 +261,8 @@ final class Svg {
             if (ticks.size() < 2) {
                 double min10 = Math.pow(10, lo);
                 double max10 = Math.pow(10, hi);
-                ticks = linearTicks(min10, max10, niceStep((max10 - min10) / 3));
+                // A nice step rounds up at most 2.5-fold, so a fifth of the range keeps two ticks inside it.
+                ticks = linearTicks(min10, max10, niceStep((max10 - min10) / 5));
             }
             return new Axis(Math.pow(10, lo), Math.pow(10, hi), true, ticks, 0);
         }

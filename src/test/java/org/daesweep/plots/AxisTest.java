@@ -2,6 +2,7 @@ package org.daesweep.plots;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -43,6 +44,12 @@ class AxisTest {
         assertTrue(axis.ticks().size() >= 2, "at least two labels: " + axis.ticks());
         axis.ticks().forEach(t -> assertTrue(t.value() > 0, "positive: " + t));
         assertLabelledInOrderInside(axis, values);
+    }
+
+    @Example
+    void aLogAxisBetweenTwoMantissasStillHasTwoTicks() {
+        // 1.05 to 2.95: the only whole mantissa inside is 2, and a third of the range rounds up to a step of 1.
+        aLogAxisHasAtLeastTwoPositiveTicksInsideItsFrame(List.of(1.05, 2.95));
     }
 
     @Property(tries = 100)
