@@ -228,7 +228,7 @@ final class Svg {
                 min -= 1;
                 max += 1;
             }
-            double step = niceStep((max - min) / 5);
+            double step = evenStep(min, max);
             return new Axis(min, max, false, linearTicks(min, max, whole ? Math.max(1, step) : step), 0);
         }
 
@@ -261,8 +261,7 @@ final class Svg {
             if (ticks.size() < 2) {
                 double min10 = Math.pow(10, lo);
                 double max10 = Math.pow(10, hi);
-                // A nice step rounds up at most 2.5-fold, so a fifth of the range keeps two ticks inside it.
-                ticks = linearTicks(min10, max10, niceStep((max10 - min10) / 5));
+                ticks = linearTicks(min10, max10, evenStep(min10, max10));
             }
             return new Axis(Math.pow(10, lo), Math.pow(10, hi), true, ticks, 0);
         }
@@ -302,6 +301,11 @@ final class Svg {
             double f = log ? (Math.log10(v) - Math.log10(min)) / (Math.log10(max) - Math.log10(min))
                     : (v - min) / (max - min);
             return 0.04 + 0.92 * f;
+        }
+
+        /** A 1-2-5 step for evenly spaced ticks: it rounds a fifth of the range up at most 2.5-fold, so two ticks always fit. */
+        private static double evenStep(double min, double max) {
+            return niceStep((max - min) / 5);
         }
 
         private static double niceStep(double raw) {
