@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,8 @@ final class Tabular implements Problem {
     private final String name;
     private final SearchSpace space;
     private final int epochs;
-    private final Map<String, Curve> curves = new HashMap<>();
-    private final Map<String, Map<Hyperparameter, Object>> rows = new HashMap<>();
+    /** Each configuration's curve, keyed as the space resolves it, so a proposal finds its row. */
+    private final Map<Hyperparameters, Curve> curves = new HashMap<>();
 
     private Tabular(String name, List<String> lines) {
         this.name = name;
@@ -39,31 +40,30 @@ final class Tabular implements Problem {
         this.epochs = header.size() - firstEpoch;
         Map<String, List<Object>> values = new LinkedHashMap<>();
         COLUMNS.keySet().forEach(k -> values.put(k, new ArrayList<>()));
+        Map<Map<Hyperparameter, Object>, Curve> rows = new LinkedHashMap<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] cells = line.split(",", -1);
             Map<String, String> row = new HashMap<>();
             for (int i = 0; i < firstEpoch; i++) {
                 row.put(header.get(i), cells[i]);
             }
-            COLUMNS.keySet().forEach(k -> {
+            Map<Hyperparameter, Object> configuration = new LinkedHashMap<>();
+            COLUMNS.forEach((k, h) -> {
                 Object v = parse(k, row.get(k));
+                configuration.put(h, v);
                 if (!values.get(k).contains(v)) {
                     values.get(k).add(v);
                 }
             });
             double[] mse = Arrays.stream(cells, firstEpoch, cells.length).filter(c -> !c.isEmpty())
                     .mapToDouble(Double::parseDouble).toArray();
-            String key = key(row.get("model"), Integer.parseInt(row.get("filters")),
-                    Boolean.parseBoolean(row.get("batch_norm")), row.get("loss"),
-                    Double.parseDouble(row.get("learning_rate")), Integer.parseInt(row.get("batch_size")));
-            Map<Hyperparameter, Object> configuration = new LinkedHashMap<>();
-            COLUMNS.forEach((k, h) -> configuration.put(h, parse(k, row.get(k))));
-            rows.put(key, configuration);
-            curves.put(key, new Curve(mse, TrialStatus.valueOf(row.get("status").toUpperCase(java.util.Locale.ROOT)), Double.parseDouble(row.get("seconds_per_epoch"))));
+            rows.put(configuration, new Curve(mse, TrialStatus.valueOf(row.get("status").toUpperCase(java.util.Locale.ROOT)),
+                    Double.parseDouble(row.get("seconds_per_epoch"))));
         }
         Map<Hyperparameter, Domain> domains = new LinkedHashMap<>();
         COLUMNS.forEach((k, h) -> domains.put(h, new Domain.Choice(values.get(k))));
         this.space = new SearchSpace(Hyperparameters.referenceBaseline(), domains);
+        rows.forEach((configuration, curve) -> curves.put(space.resolve(configuration), curve));
     }
 
     private static Map<String, Hyperparameter> columns() {
@@ -100,11 +100,6 @@ final class Tabular implements Problem {
         };
     }
 
-    private static String key(String model, int filters, boolean batchNorm, String loss, double rate, int batchSize) {
-        return String.join("/", model, Integer.toString(filters), Boolean.toString(batchNorm), loss,
-                Double.toString(rate), Integer.toString(batchSize));
-    }
-
     @Override
     public String name() {
         return name;
@@ -122,8 +117,7 @@ final class Tabular implements Problem {
 
     @Override
     public Curve curve(Hyperparameters hp) {
-        Curve c = curves.get(key(hp.model().label(), hp.filters(), hp.batchNorm(), hp.loss(), hp.learningRate(),
-                hp.batchSize()));
+        Curve c = curves.get(hp);
         if (c == null) {
             throw new IllegalArgumentException("not in the table: " + hp);
         }
@@ -132,8 +126,16 @@ final class Tabular implements Problem {
 
     /** Every configuration's objective after its full budget (lowest validation MSE), failed ones left out. */
     List<Double> finalObjectives() {
-        return curves.values().stream().filter(c -> c.ending() == TrialStatus.OK && c.validationMse().length == epochs)
-                .map(c -> Arrays.stream(c.validationMse()).min().orElseThrow()).sorted().toList();
+        return curves.values().stream().filter(this::trainedFully).map(Tabular::objective).sorted().toList();
+    }
+
+    private boolean trainedFully(Curve c) {
+        return c.ending() == TrialStatus.OK && c.validationMse().length == epochs;
+    }
+
+    /** A configuration's objective: its lowest validation MSE. */
+    private static double objective(Curve c) {
+        return Arrays.stream(c.validationMse()).min().orElseThrow();
     }
 
     @Override
@@ -143,11 +145,8 @@ final class Tabular implements Problem {
 
     /** The configuration that reaches the optimum. */
     Hyperparameters best() {
-        String key = curves.entrySet().stream()
-                .filter(e -> e.getValue().ending() == TrialStatus.OK && e.getValue().validationMse().length == epochs)
-                .min(Map.Entry.comparingByValue(java.util.Comparator.comparingDouble(
-                        c -> Arrays.stream(c.validationMse()).min().orElseThrow()))).orElseThrow().getKey();
-        return space.resolve(rows.get(key));
+        return curves.entrySet().stream().filter(e -> trainedFully(e.getValue()))
+                .min(Map.Entry.comparingByValue(Comparator.comparingDouble(Tabular::objective))).orElseThrow().getKey();
     }
 
     /** The objective that the best {@code share} of the configurations reach (at least the best one). */
